@@ -1,0 +1,18 @@
+package io.proofdesk.cli;
+
+import ai.onnxruntime.OrtEnvironment;
+import io.proofdesk.domain.BuildInfo;
+import picocli.CommandLine;
+
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        BuildInfo b = BuildInfo.current();
+        return new String[] {
+            "Proofdesk " + b.proofdeskVersion(),
+            "Java " + b.javaVersion() + " (" + b.os() + ", " + b.arch() + ")",
+            "Core: headless, no JavaFX",
+            "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion(),
+        };
+    }
+}
