@@ -1,0 +1,58 @@
+package io.proofdesk;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of DESIGN.md section 3, held by the compiler's neighbour: domain at the bottom, verify/report on top. */
+class CoreArchitectureTest {
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.proofdesk");
+    }
+
+    @Test
+    @DisplayName("the headless core never imports JavaFX")
+    void noJavaFx() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("domain depends on no other Proofdesk package")
+    void domainIsTheBottom() {
+        noClasses().that().resideInAPackage("io.proofdesk.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.proofdesk.chain..", "io.proofdesk.node..", "io.proofdesk.store..", "io.proofdesk.attest..",
+                        "io.proofdesk.reexec..", "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..")
+                .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("the source layers (chain, node, store, attest, reexec) never reach up into verify, report or bench")
+    void sourcesDoNotDependOnOrchestration() {
+        noClasses().that().resideInAnyPackage("io.proofdesk.chain..", "io.proofdesk.node..", "io.proofdesk.store..",
+                        "io.proofdesk.attest..", "io.proofdesk.reexec..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..")
+                .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("the core never depends on the demo network, the CLI or the desktop")
+    void coreIsSelfContained() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "io.proofdesk.devnet..", "io.proofdesk.cli..", "io.proofdesk.ui..")
+                .allowEmptyShould(true).check(core);
+    }
+}
