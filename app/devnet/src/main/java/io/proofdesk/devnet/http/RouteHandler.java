@@ -1,0 +1,6 @@
+package io.proofdesk.devnet.http;
+
+@FunctionalInterface
+public interface RouteHandler {
+    HttpResponse handle(HttpExchangeView request) throws Exception;
+}
