@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -50,7 +51,8 @@ final class Certificates {
                                  Instant notBefore, Instant notAfter, Kind kind, int pathLength,
                                  GeneralNames altNames, String signatureAlgorithm, SecureRandom random) {
         try {
-            X500Name subjectName = new X500Name(subject);
+            // through the JDK's parser so "CN=x,O=y" is encoded most-significant first, as RFC 4514 strings mean
+            X500Name subjectName = X500Name.getInstance(new X500Principal(subject).getEncoded());
             X500Name issuerName = issuer == null ? subjectName : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
             BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, serial,
