@@ -10,6 +10,8 @@ import org.sqlite.SQLiteOpenMode;
 final class SqliteConnections {
 
     static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final int WRITER_CACHE_KIB = 64 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
@@ -23,6 +25,10 @@ final class SqliteConnections {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // the inferences table carries ten indexes; a bulk chunk touches pages of all of them, and with SQLite's
+        // default 2 MB cache those pages are evicted and re-read for every row
+        config.setCacheSize(-WRITER_CACHE_KIB);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config.createConnection(url(file));
     }
 
@@ -36,6 +42,7 @@ final class SqliteConnections {
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-READER_CACHE_KIB);
         return config.createConnection(url(file));
     }
 

@@ -146,7 +146,8 @@ CREATE TABLE inferences (
 -- Every filter index ends in the chain order key so a filtered page is one index range walk, already sorted.
 CREATE UNIQUE INDEX inferences_chain_order ON inferences (block_number, log_index, leaf_index);
 CREATE INDEX inferences_time ON inferences (timestamp, block_number, log_index, leaf_index);
-CREATE INDEX inferences_model ON inferences (model, model_version, block_number, log_index, leaf_index);
+CREATE INDEX inferences_model ON inferences (model, block_number, log_index, leaf_index);
+CREATE INDEX inferences_model_version ON inferences (model, model_version, block_number, log_index, leaf_index);
 CREATE INDEX inferences_tee ON inferences (tee_id, block_number, log_index, leaf_index);
 CREATE INDEX inferences_node ON inferences (node_url, block_number, log_index, leaf_index);
 CREATE INDEX inferences_mode ON inferences (mode, block_number, log_index, leaf_index);
