@@ -1,0 +1,33 @@
+package io.proofdesk.store;
+
+import io.proofdesk.domain.Bytes;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The blobs table: raw blob-store payloads by blob id, capped at {@link #MAX_BLOB_BYTES}. */
+public final class BlobDao extends Dao {
+
+    /** Larger payloads are refused; a settled record's blob is kilobytes, a batch dump at most a few megabytes. */
+    public static final int MAX_BLOB_BYTES = 16 * 1024 * 1024;
+
+    BlobDao(Connection c) {
+        super(c);
+    }
+
+    public void put(String blobId, Bytes data, Instant fetchedAt) {
+        if (data.length() > MAX_BLOB_BYTES) {
+            throw new StoreValueTooLargeException("blob " + blobId, data.length(), MAX_BLOB_BYTES);
+        }
+        update("save blob " + blobId, "INSERT OR REPLACE INTO blobs (blob_id, data, fetched_at) VALUES (?, ?, ?)", ps -> {
+            ps.setString(1, blobId);
+            Sql.setBytes(ps, 2, data);
+            Sql.setInstant(ps, 3, fetchedAt);
+        });
+    }
+
+    public Optional<Bytes> find(String blobId) {
+        return one("read blob " + blobId, "SELECT data FROM blobs WHERE blob_id = ?", ps -> ps.setString(1, blobId),
+                rs -> Sql.getBytes(rs, "data"));
+    }
+}

@@ -1,0 +1,302 @@
+package io.proofdesk.store;
+
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inferences table: insert in bulk (idempotent by record id), find one, and the Inferences view's paging,
+ * counting and chart queries. Rows come back without tensors; load those with {@link TensorDao} or
+ * {@link Transaction#loadInference}.
+ */
+public final class InferenceDao extends Dao {
+
+    private static final String SELECT = "SELECT " + InferenceRowMapper.COLUMNS + " FROM inferences ";
+
+    private final InferenceRowMapper mapper;
+    private final StoreJson json;
+
+    InferenceDao(Connection c, StoreJson json) {
+        super(c);
+        this.json = json;
+        this.mapper = new InferenceRowMapper(json);
+    }
+
+    /**
+     * Batch-inserts the records; an id already stored is skipped (so a resumed sync duplicates nothing and keeps
+     * verdicts). Returns the records that were new, in the order given. The {@code verdict} field is not written.
+     */
+    public List<Inference> insertAll(Collection<Inference> records) {
+        List<Inference> given = List.copyOf(records);
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO inferences (id, mode, model, model_version, "
+                + "tee_id, node_url, settlement, tx_hash, block_number, log_index, leaf_index, timestamp, eth_address, "
+                + "input_hash, output_hash, signature, blob_id, merkle_root, merkle_proof) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Inference r : given) {
+                RecordId id = r.id();
+                ps.setString(1, id.toString());
+                Sql.setEnum(ps, 2, r.mode());
+                ps.setString(3, r.model());
+                ps.setString(4, r.modelVersion());
+                ps.setString(5, r.teeId());
+                ps.setString(6, r.nodeUrl());
+                Sql.setEnum(ps, 7, r.settlement());
+                ps.setString(8, id.txHash());
+                ps.setLong(9, r.blockNumber());
+                ps.setLong(10, id.logIndex());
+                ps.setInt(11, id.leafIndex() == null ? -1 : id.leafIndex());
+                ps.setLong(12, r.timestamp().toEpochMilli());
+                ps.setString(13, r.ethAddress());
+                ps.setString(14, r.inputHash());
+                ps.setString(15, r.outputHash());
+                Sql.setBytes(ps, 16, r.signature());
+                ps.setString(17, r.blobId());
+                ps.setString(18, r.merkleRoot());
+                ps.setString(19, json.write(r.merkleProof()));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            List<Inference> inserted = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    inserted.add(given.get(i));
+                }
+            }
+            return inserted;
+        } catch (SQLException e) {
+            throw Sql.failure("save " + given.size() + " inferences", e);
+        }
+    }
+
+    public Optional<Inference> find(RecordId id) {
+        return one("read inference " + id, SELECT + "WHERE id = ?", ps -> ps.setString(1, id.toString()), mapper);
+    }
+
+    public boolean exists(RecordId id) {
+        return count("check inference " + id, "SELECT count(*) FROM inferences WHERE id = ?",
+                ps -> ps.setString(1, id.toString())) > 0;
+    }
+
+    /**
+     * One page in the query's order starting after {@code after} (null for the first page): keyset paging, so
+     * each page costs the same however deep it is and rows inserted meanwhile are neither skipped nor repeated.
+     */
+    public Page<Inference> page(InferenceQuery q, PageKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("page limit must be positive, was " + limit);
+        }
+        Filter f = pageFilter(q, after);
+        List<Inference> rows = list("page inferences", SELECT + f.where() + orderBy(q.sort()) + " LIMIT ?",
+                ps -> f.bind(ps, limit + 1), mapper);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Inference> items = rows.subList(0, limit);
+        return new Page<>(items, PageKey.after(items.getLast()));
+    }
+
+    /** Rows {@code offset .. offset+limit-1} in the query's order; for jumping to a row number (cost grows with offset). */
+    public List<Inference> pageAt(InferenceQuery q, long offset, int limit) {
+        Filter f = filter(q);
+        return list("page inferences", SELECT + f.where() + orderBy(q.sort()) + " LIMIT ? OFFSET ?", ps -> {
+            int next = f.bindFilters(ps);
+            ps.setInt(next, limit);
+            ps.setLong(next + 1, offset);
+        }, mapper);
+    }
+
+    public long count(InferenceQuery q) {
+        Filter f = filter(q);
+        return count("count inferences", "SELECT count(*) FROM inferences " + f.where(), f::bindFilters);
+    }
+
+    /** Latest-verdict counts among the inferences the query selects. */
+    public VerdictCounts countByVerdict(InferenceQuery q) {
+        Filter f = filter(q);
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        long[] none = {0};
+        list("count verdicts", "SELECT verdict, count(*) FROM inferences " + f.where() + " GROUP BY verdict",
+                f::bindFilters, rs -> {
+                    String v = rs.getString(1);
+                    if (v == null) {
+                        none[0] = rs.getLong(2);
+                    } else {
+                        counts.put(Verdict.valueOf(v), rs.getLong(2));
+                    }
+                    return v;
+                });
+        return new VerdictCounts(counts.getOrDefault(Verdict.VERIFIED, 0L), counts.getOrDefault(Verdict.MISMATCH, 0L),
+                counts.getOrDefault(Verdict.UNVERIFIED, 0L), counts.getOrDefault(Verdict.ERROR, 0L), none[0]);
+    }
+
+    /** Inferences per model per time bucket (buckets aligned to the epoch), oldest bucket first. */
+    public List<ModelBucketCount> countByModelAndTime(InferenceQuery q, Duration bucket) {
+        long ms = bucket.toMillis();
+        if (ms < 1) {
+            throw new IllegalArgumentException("bucket must be at least 1 ms");
+        }
+        Filter f = filter(q);
+        return list("count inferences per model", "SELECT model, (timestamp / ?) * ? AS bucket, count(*) FROM inferences "
+                + f.where() + " GROUP BY model, bucket ORDER BY bucket, model", ps -> {
+                    ps.setLong(1, ms);
+                    ps.setLong(2, ms);
+                    f.bindFilters(ps, 3);
+                }, rs -> new ModelBucketCount(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3)));
+    }
+
+    /** Distinct values for the filter choices. */
+    public List<String> distinctModels() {
+        return list("list models of inferences", "SELECT DISTINCT model FROM inferences ORDER BY model", ps -> { },
+                rs -> rs.getString(1));
+    }
+
+    public List<String> distinctTees() {
+        return list("list TEEs of inferences", "SELECT DISTINCT tee_id FROM inferences WHERE tee_id IS NOT NULL "
+                + "ORDER BY tee_id", ps -> { }, rs -> rs.getString(1));
+    }
+
+    public List<String> distinctNodes() {
+        return list("list nodes of inferences", "SELECT DISTINCT node_url FROM inferences WHERE node_url IS NOT NULL "
+                + "ORDER BY node_url", ps -> { }, rs -> rs.getString(1));
+    }
+
+    /**
+     * Moves the denormalised latest verdict forward; an older verdict arriving late does not overwrite a newer one.
+     * Called by {@link Transaction#saveVerdict} in the same transaction as the verdict row.
+     */
+    public boolean updateLatestVerdict(RecordId id, Verdict verdict, Instant checkedAt) {
+        return update("set verdict of " + id, "UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ? "
+                + "AND (verdict_at IS NULL OR verdict_at <= ?)", ps -> {
+                    Sql.setEnum(ps, 1, verdict);
+                    ps.setLong(2, checkedAt.toEpochMilli());
+                    ps.setString(3, id.toString());
+                    ps.setLong(4, checkedAt.toEpochMilli());
+                }) > 0;
+    }
+
+    /** Deletes records at or after {@code block} with their tensors, verdicts and checks (reorg). */
+    public int deleteFromBlock(long block) {
+        return update("delete inferences from block " + block, "DELETE FROM inferences WHERE block_number >= ?",
+                ps -> ps.setLong(1, block));
+    }
+
+    /** SQLite's plan for {@link #page}, one detail per line; lets tests hold the indexes to the filters. */
+    String pagePlan(InferenceQuery q, PageKey after, int limit) {
+        Filter f = pageFilter(q, after);
+        return String.join("\n", list("explain page query", "EXPLAIN QUERY PLAN " + SELECT + f.where()
+                + orderBy(q.sort()) + " LIMIT ?", ps -> f.bind(ps, limit + 1), rs -> rs.getString("detail")));
+    }
+
+    private static String keyColumns(InferenceSort sort) {
+        return sort.byTime() ? "timestamp, block_number, log_index, leaf_index" : "block_number, log_index, leaf_index";
+    }
+
+    private static String orderBy(InferenceSort sort) {
+        String dir = sort.descending() ? " DESC" : " ASC";
+        return " ORDER BY " + String.join(dir + ", ", keyColumns(sort).split(", ")) + dir;
+    }
+
+    private Filter pageFilter(InferenceQuery q, PageKey after) {
+        Filter f = filter(q);
+        if (after != null) {
+            InferenceSort s = q.sort();
+            String cmp = s.descending() ? " < " : " > ";
+            if (s.byTime()) {
+                f.add("(" + keyColumns(s) + ")" + cmp + "(?, ?, ?, ?)", after.timestampMillis(), after.blockNumber(),
+                        after.logIndex(), after.leafIndex());
+            } else {
+                f.add("(" + keyColumns(s) + ")" + cmp + "(?, ?, ?)", after.blockNumber(), after.logIndex(),
+                        after.leafIndex());
+            }
+        }
+        return f;
+    }
+
+    private static Filter filter(InferenceQuery q) {
+        Filter f = new Filter();
+        if (q.model() != null) {
+            f.add("model = ?", q.model());
+        }
+        if (q.modelVersion() != null) {
+            f.add("model_version = ?", q.modelVersion());
+        }
+        if (q.teeId() != null) {
+            f.add("tee_id = ?", q.teeId());
+        }
+        if (q.nodeUrl() != null) {
+            f.add("node_url = ?", q.nodeUrl());
+        }
+        if (q.mode() != null) {
+            f.add("mode = ?", q.mode().name());
+        }
+        if (q.settlement() != null) {
+            f.add("settlement = ?", q.settlement().name());
+        }
+        if (q.verdict() != null) {
+            f.add("verdict = ?", q.verdict().name());
+        }
+        if (q.notChecked()) {
+            f.add("verdict IS NULL");
+        }
+        if (q.fromBlock() != null) {
+            f.add("block_number >= ?", q.fromBlock());
+        }
+        if (q.toBlock() != null) {
+            f.add("block_number <= ?", q.toBlock());
+        }
+        if (q.from() != null) {
+            f.add("timestamp >= ?", q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            f.add("timestamp < ?", q.to().toEpochMilli());
+        }
+        if (q.idPrefix() != null) {
+            // a range on the primary key rather than LIKE, which SQLite would not serve from the index;
+            // ids are ASCII, so U+FFFF sorts after every id that starts with the prefix
+            f.add("id >= ? AND id < ?", q.idPrefix(), q.idPrefix() + '\uffff');
+        }
+        return f;
+    }
+
+    /** A WHERE clause and its arguments, built in step. */
+    private static final class Filter {
+        private final List<String> terms = new ArrayList<>();
+        private final List<Object> args = new ArrayList<>();
+
+        void add(String term, Object... values) {
+            terms.add(term);
+            args.addAll(List.of(values));
+        }
+
+        String where() {
+            return terms.isEmpty() ? "" : "WHERE " + String.join(" AND ", terms);
+        }
+
+        int bindFilters(PreparedStatement ps) throws SQLException {
+            return bindFilters(ps, 1);
+        }
+
+        int bindFilters(PreparedStatement ps, int first) throws SQLException {
+            int i = first;
+            for (Object a : args) {
+                ps.setObject(i++, a);
+            }
+            return i;
+        }
+
+        void bind(PreparedStatement ps, int limit) throws SQLException {
+            ps.setInt(bindFilters(ps), limit);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.proofdesk.store;
+
+import java.sql.Connection;
+import java.util.Optional;
+
+/** The meta table: facts about the store itself, e.g. "chain_id" and "genesis_hash" of the network it holds. */
+public final class MetaDao extends Dao {
+
+    MetaDao(Connection c) {
+        super(c);
+    }
+
+    public Optional<String> get(String key) {
+        return one("read store setting " + key, "SELECT value FROM meta WHERE key = ?",
+                ps -> ps.setString(1, key), rs -> rs.getString(1));
+    }
+
+    public void put(String key, String value) {
+        update("write store setting " + key,
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setString(2, value);
+                });
+    }
+}

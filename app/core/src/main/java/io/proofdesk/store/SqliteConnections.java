@@ -1,0 +1,57 @@
+package io.proofdesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/** Opens the store's SQLite connections with the settings every one of them needs. */
+final class SqliteConnections {
+
+    static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final int WRITER_CACHE_KIB = 64 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+
+    private SqliteConnections() {
+    }
+
+    /** The single writing connection: WAL (readers never block the writer), foreign keys, busy timeout. */
+    static Connection openWriter(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // the inferences table carries ten indexes; a bulk chunk touches pages of all of them, and with SQLite's
+        // default 2 MB cache those pages are evicted and re-read for every row
+        config.setCacheSize(-WRITER_CACHE_KIB);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        return config.createConnection(url(file));
+    }
+
+    /**
+     * A read-only connection. Used to inspect a file before anything may write to it (no pragma here writes),
+     * and for the UI's queries, which in WAL mode see the last commit while the writer works.
+     */
+    static Connection openReader(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-READER_CACHE_KIB);
+        return config.createConnection(url(file));
+    }
+
+    static boolean isCorruption(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+}

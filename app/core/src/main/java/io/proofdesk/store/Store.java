@@ -1,0 +1,188 @@
+package io.proofdesk.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Proofdesk's local store: {@code proofdesk.db} (SQLite, WAL) in the data directory, locked against other
+ * processes by {@code proofdesk.lock}. Opening migrates it to this build's schema, or refuses a file that is
+ * corrupt, foreign or newer without changing it.
+ *
+ * <p>All access goes through a unit of work: {@link #inTransaction} / {@link #inTransactionGet} on the one writing
+ * connection (commits if the work returns, rolls back if it throws), {@link #read} on a read-only connection whose
+ * snapshot is consistent for the whole unit and which never waits for a writer. Both are safe to call from any
+ * thread; calls on the same connection are serialised and may not nest.
+ */
+public final class Store implements AutoCloseable {
+
+    public static final String DATABASE_FILE = "proofdesk.db";
+    public static final String LOCK_FILE = "proofdesk.lock";
+
+    private final Path file;
+    private final StoreLock lock;
+    private final Connection writer;
+    private final Connection reader;
+    private final int schemaVersion;
+    private final StoreJson json = new StoreJson();
+    private final ReentrantLock writeGuard = new ReentrantLock();
+    private final ReentrantLock readGuard = new ReentrantLock();
+    private volatile boolean closed;
+
+    private Store(Path file, StoreLock lock, Connection writer, Connection reader, int schemaVersion) {
+        this.file = file;
+        this.lock = lock;
+        this.writer = writer;
+        this.reader = reader;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** Opens (creating and migrating as needed) the store in a data directory. */
+    public static Store open(DataDirectory dataDirectory) {
+        Path dir;
+        try {
+            dir = dataDirectory.ensureExists();
+        } catch (IOException e) {
+            throw new StoreException("cannot use data directory: " + e.getMessage(), e);
+        }
+        return open(dir.resolve(DATABASE_FILE), dir.resolve(LOCK_FILE), Clock.systemUTC());
+    }
+
+    /** Opens a store file directly, locking {@code lockFile}; for tools and tests. */
+    public static Store open(Path databaseFile, Path lockFile, Clock clock) {
+        StoreLock lock = StoreLock.acquire(lockFile);
+        Connection writer = null;
+        try {
+            Migrations migrations = Migrations.bundled();
+            StoreFileCheck.check(databaseFile, migrations.latestVersion());
+            writer = SqliteConnections.openWriter(databaseFile);
+            int version = new Migrator(migrations, clock).migrate(writer, databaseFile);
+            Connection reader = SqliteConnections.openReader(databaseFile);
+            return new Store(databaseFile, lock, writer, reader, version);
+        } catch (SQLException e) {
+            closeAfterFailure(writer, lock);
+            if (SqliteConnections.isCorruption(e)) {
+                throw new StoreCorruptException(databaseFile, e.getMessage(), e);
+            }
+            throw new StoreException("cannot open store " + databaseFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAfterFailure(writer, lock);
+            throw e;
+        }
+    }
+
+    private static void closeAfterFailure(Connection writer, StoreLock lock) {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (SQLException ignored) {
+            // the open already failed; report that failure, not this one
+        }
+        lock.close();
+    }
+
+    public Path databaseFile() {
+        return file;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Runs work in one write transaction: committed if it returns, rolled back (and rethrown) if it throws. */
+    public <X extends Exception> void inTransaction(Work<X> work) throws X {
+        inTransactionGet(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction}, returning the work's value. */
+    public <T, X extends Exception> T inTransactionGet(UnitOfWork<T, X> work) throws X {
+        return run(writer, writeGuard, "BEGIN IMMEDIATE", false, work);
+    }
+
+    /** Runs read-only work on one consistent snapshot; any write inside fails. */
+    public <T, X extends Exception> T read(UnitOfWork<T, X> work) throws X {
+        return run(reader, readGuard, "BEGIN", true, work);
+    }
+
+    private <T, X extends Exception> T run(Connection c, ReentrantLock guard, String begin, boolean readOnly,
+                                           UnitOfWork<T, X> work) throws X {
+        if (guard.isHeldByCurrentThread()) {
+            throw new IllegalStateException("store transactions do not nest; pass the Transaction down instead");
+        }
+        guard.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("store " + file + " is closed");
+            }
+            exec(c, begin);
+            Transaction tx = new Transaction(c, json, readOnly);
+            T result;
+            try {
+                result = work.run(tx);
+            } catch (Throwable t) {
+                rollback(c, t);
+                throw t;
+            }
+            exec(c, readOnly ? "ROLLBACK" : "COMMIT");
+            return result;
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    private void rollback(Connection c, Throwable cause) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void exec(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            if (!"BEGIN IMMEDIATE".equals(sql) && !"BEGIN".equals(sql)) {
+                rollback(c, e);
+            }
+            throw new StoreException(sql + " failed on " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeGuard.lock();
+        readGuard.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement s = writer.createStatement()) {
+                // keeps the planner's statistics current for the filter indexes; cheap when nothing changed
+                s.execute("PRAGMA optimize");
+            } catch (SQLException ignored) {
+                // statistics are an optimisation; closing must go on
+            }
+            try {
+                reader.close();
+                writer.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close store " + file + ": " + e.getMessage(), e);
+            } finally {
+                lock.close();
+            }
+        } finally {
+            readGuard.unlock();
+            writeGuard.unlock();
+        }
+    }
+}
