@@ -18,6 +18,7 @@ public final class VerdictBadge extends HBox {
     public VerdictBadge() {
         getStyleClass().add("verdict-badge");
         setAlignment(Pos.CENTER_LEFT);
+        setMaxWidth(USE_PREF_SIZE); // a pill around its word, never stretched by a grid or box
         icon.setSize(14);
         label.getStyleClass().add("verdict-word");
         getChildren().addAll(icon, label);
