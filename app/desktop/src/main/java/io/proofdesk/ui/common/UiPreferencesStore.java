@@ -72,12 +72,24 @@ public final class UiPreferencesStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(new WindowGeometry(Double.parseDouble(x), Double.parseDouble(p.getProperty("window.y")),
-                    Double.parseDouble(p.getProperty("window.width")), Double.parseDouble(p.getProperty("window.height")),
+            return Optional.of(new WindowGeometry(number(p, "window.x"), number(p, "window.y"),
+                    number(p, "window.width"), number(p, "window.height"),
                     Boolean.parseBoolean(p.getProperty("window.maximized"))));
-        } catch (NullPointerException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, file + ": ignoring the saved window position (" + e.getMessage() + ")");
             return Optional.empty();
+        }
+    }
+
+    private static double number(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException(key + " is missing");
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a number: '" + value + "'");
         }
     }
 
