@@ -10,6 +10,19 @@ record AppArgs(Optional<Path> dataDir) {
 
     static final String USAGE = "usage: proofdesk-desktop [--data-dir DIR]";
 
+    /** Exit code for a command line we cannot use (the CLI's "bad input"). */
+    static final int EXIT_BAD_INPUT = 3;
+
+    /** For {@code main}: checks the command line before any window opens, and exits with a sentence if it is wrong. */
+    static void checkOrExit(String[] args) {
+        try {
+            parse(List.of(args));
+        } catch (AppArgsException e) {
+            System.err.println("proofdesk: " + e.getMessage());
+            System.exit(EXIT_BAD_INPUT);
+        }
+    }
+
     static AppArgs parse(List<String> raw) {
         List<String> args = raw.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
         Optional<Path> dataDir = Optional.empty();

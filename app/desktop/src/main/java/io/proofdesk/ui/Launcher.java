@@ -12,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        AppArgs.checkOrExit(args);
         Application.launch(ProofdeskApp.class, args);
     }
 }

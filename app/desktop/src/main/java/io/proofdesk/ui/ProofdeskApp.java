@@ -48,6 +48,7 @@ public final class ProofdeskApp extends Application {
     }
 
     public static void main(String[] args) {
+        AppArgs.checkOrExit(args);
         launch(ProofdeskApp.class, args);
     }
 }

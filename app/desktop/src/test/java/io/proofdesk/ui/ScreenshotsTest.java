@@ -3,6 +3,7 @@ package io.proofdesk.ui;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.common.Theme;
+import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.settings.SettingsViewModel;
 import javafx.concurrent.Task;
@@ -12,7 +13,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,14 +47,15 @@ class ScreenshotsTest {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
 
-    @TempDir
-    Path dataDir;
+    // a fixed, readable folder (shown in Settings) so the PNGs do not change from run to run
+    private final Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "proofdesk-screenshots");
 
     private AppWiring wiring;
     private Stage stage;
 
     @Start
     void start(Stage primary) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(UiPreferencesStore.FILE_NAME));
         wiring = new AppWiring(new DataDirectory(dataDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
         stage = new Stage();
         wiring.mainWindow().show(stage);

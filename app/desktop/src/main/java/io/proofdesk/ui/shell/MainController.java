@@ -8,6 +8,8 @@ import io.proofdesk.ui.common.ViewLoader;
 import io.proofdesk.ui.controls.Glyph;
 import io.proofdesk.ui.controls.Icon;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -35,6 +37,8 @@ public final class MainController {
     private final ViewLoader loader;
     private final ResourceBundle strings;
     private final Map<View, Parent> loaded = new EnumMap<>(View.class);
+    // the view-model outlives this window; the listener is held here and registered weakly
+    private final ChangeListener<View> viewListener = (o, was, now) -> show(now);
 
     @FXML private ToggleGroup nav;
     @FXML private StackPane content;
@@ -66,7 +70,7 @@ public final class MainController {
                 viewModel.open((View) now.getUserData());
             }
         });
-        viewModel.currentProperty().addListener((o, was, now) -> show(now));
+        viewModel.currentProperty().addListener(new WeakChangeListener<>(viewListener));
         show(viewModel.current());
 
         banner.visibleProperty().bind(notices.messageProperty().isNotEmpty());

@@ -1,5 +1,7 @@
 package io.proofdesk.ui.shell;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -11,6 +13,8 @@ public final class StatusBarController {
 
     private final StatusBarViewModel viewModel;
     private final TaskPanelViewModel taskPanel;
+    // the view-model outlives this view; the listener is held here and registered weakly
+    private final ChangeListener<ChainState> chainListener = (o, was, now) -> showChainState(now);
 
     @FXML private Region chainDot;
     @FXML private Label chainLabel;
@@ -29,7 +33,7 @@ public final class StatusBarController {
         tasksToggle.textProperty().bind(viewModel.tasksText());
         tasksToggle.selectedProperty().bindBidirectional(taskPanel.openProperty());
         showChainState(viewModel.chainProperty().get());
-        viewModel.chainProperty().addListener((o, was, now) -> showChainState(now));
+        viewModel.chainProperty().addListener(new WeakChangeListener<>(chainListener));
     }
 
     private void showChainState(ChainState state) {
