@@ -1,0 +1,151 @@
+package io.proofdesk.ui;
+
+import io.proofdesk.domain.BuildInfo;
+import io.proofdesk.store.DataDirectory;
+import io.proofdesk.ui.common.BackgroundExecutor;
+import io.proofdesk.ui.common.ErrorNotices;
+import io.proofdesk.ui.common.UiPreferencesStore;
+import io.proofdesk.ui.common.UiSettings;
+import io.proofdesk.ui.common.ViewLoader;
+import io.proofdesk.ui.inferences.InferencesController;
+import io.proofdesk.ui.inferences.InferencesViewModel;
+import io.proofdesk.ui.models.ModelsController;
+import io.proofdesk.ui.models.ModelsViewModel;
+import io.proofdesk.ui.network.NetworkController;
+import io.proofdesk.ui.network.NetworkViewModel;
+import io.proofdesk.ui.reports.ReportsController;
+import io.proofdesk.ui.reports.ReportsViewModel;
+import io.proofdesk.ui.settings.SettingsController;
+import io.proofdesk.ui.settings.SettingsViewModel;
+import io.proofdesk.ui.shell.MainController;
+import io.proofdesk.ui.shell.MainViewModel;
+import io.proofdesk.ui.shell.MainWindow;
+import io.proofdesk.ui.shell.StatusBarController;
+import io.proofdesk.ui.shell.StatusBarViewModel;
+import io.proofdesk.ui.shell.TaskPanelController;
+import io.proofdesk.ui.shell.TaskPanelViewModel;
+import io.proofdesk.ui.verify.VerifyController;
+import io.proofdesk.ui.verify.VerifyViewModel;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: builds every service and view-model once, and is the FXML controller factory, so each
+ * controller gets its dependencies through its constructor. To add a view: write its controller and view-model,
+ * then register the controller in {@link #registerControllers()}. One instance per app run (tests make their own).
+ */
+public final class AppWiring implements AutoCloseable {
+
+    public static final String STRINGS = "io.proofdesk.ui.strings";
+
+    private final DataDirectory dataDirectory;
+    private final ResourceBundle strings;
+    private final ErrorNotices notices;
+    private final BackgroundExecutor background;
+    private final BackgroundExecutor preferencesWriter;
+    private final UiSettings settings;
+    private final TaskPanelViewModel taskPanel;
+    private final StatusBarViewModel statusBar;
+    private final MainViewModel main;
+    private final ViewLoader views;
+    private final SettingsViewModel.TestTaskPlan testTaskPlan;
+    private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
+
+    /** @throws IOException if the data folder cannot be created or written (the message names it) */
+    public AppWiring(DataDirectory dataDirectory) throws IOException {
+        this(dataDirectory, SettingsViewModel.TestTaskPlan.DEFAULT);
+    }
+
+    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan) throws IOException {
+        dataDirectory.ensureExists();
+        this.dataDirectory = dataDirectory;
+        this.testTaskPlan = testTaskPlan;
+        this.strings = ResourceBundle.getBundle(STRINGS);
+        this.notices = new ErrorNotices(strings);
+        this.background = new BackgroundExecutor("background", 4, notices::show);
+        this.preferencesWriter = new BackgroundExecutor("preferences", 1, notices::show);
+        this.settings = new UiSettings(new UiPreferencesStore(dataDirectory.resolve(UiPreferencesStore.FILE_NAME)),
+                preferencesWriter);
+        this.taskPanel = new TaskPanelViewModel(background);
+        this.statusBar = new StatusBarViewModel(strings, taskPanel);
+        this.main = new MainViewModel();
+        this.views = new ViewLoader(strings, this::createController);
+        registerControllers();
+    }
+
+    private void registerControllers() {
+        register(MainController.class, () -> new MainController(main, settings, notices, views, strings));
+        register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel));
+        register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
+        register(NetworkController.class, () -> new NetworkController(new NetworkViewModel()));
+        register(ModelsController.class, () -> new ModelsController(new ModelsViewModel()));
+        register(InferencesController.class, () -> new InferencesController(new InferencesViewModel()));
+        register(VerifyController.class, () -> new VerifyController(new VerifyViewModel()));
+        register(ReportsController.class, () -> new ReportsController(new ReportsViewModel()));
+        register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
+                strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
+    }
+
+    private <C> void register(Class<C> type, Supplier<? extends C> factory) {
+        if (controllers.putIfAbsent(type, factory) != null) {
+            throw new IllegalStateException(type.getName() + " is registered twice in AppWiring");
+        }
+    }
+
+    /** The FXML controller factory. */
+    public Object createController(Class<?> type) {
+        Supplier<?> factory = controllers.get(type);
+        if (factory == null) {
+            throw new IllegalStateException("no controller factory for " + type.getName()
+                    + "; register it in AppWiring.registerControllers()");
+        }
+        return factory.get();
+    }
+
+    public MainWindow mainWindow() {
+        return new MainWindow(views, settings);
+    }
+
+    public ViewLoader views() {
+        return views;
+    }
+
+    public ResourceBundle strings() {
+        return strings;
+    }
+
+    public BackgroundExecutor background() {
+        return background;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    public ErrorNotices notices() {
+        return notices;
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Cancels running tasks, then flushes preferences; call on the FX thread when the app stops. */
+    @Override
+    public void close() {
+        background.close();
+        preferencesWriter.close();
+    }
+}

@@ -1,0 +1,114 @@
+package io.proofdesk.ui.shell;
+
+import io.proofdesk.ui.common.ErrorNotices;
+import io.proofdesk.ui.common.Theme;
+import io.proofdesk.ui.common.UiSettings;
+import io.proofdesk.ui.common.View;
+import io.proofdesk.ui.common.ViewLoader;
+import io.proofdesk.ui.controls.Glyph;
+import io.proofdesk.ui.controls.Icon;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+public final class MainController {
+
+    private final MainViewModel viewModel;
+    private final UiSettings settings;
+    private final ErrorNotices notices;
+    private final ViewLoader loader;
+    private final ResourceBundle strings;
+    private final Map<View, Parent> loaded = new EnumMap<>(View.class);
+    // the view-model outlives this window; the listener is held here and registered weakly
+    private final ChangeListener<View> viewListener = (o, was, now) -> show(now);
+
+    @FXML private ToggleGroup nav;
+    @FXML private StackPane content;
+    @FXML private HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Button themeButton;
+
+    public MainController(MainViewModel viewModel, UiSettings settings, ErrorNotices notices, ViewLoader loader,
+                          ResourceBundle strings) {
+        this.viewModel = viewModel;
+        this.settings = settings;
+        this.notices = notices;
+        this.loader = loader;
+        this.strings = strings;
+    }
+
+    @FXML
+    private void initialize() {
+        for (Toggle toggle : nav.getToggles()) {
+            ToggleButton button = (ToggleButton) toggle;
+            View view = (View) button.getUserData();
+            button.setGraphic(new Icon(view.glyph(), 18));
+            button.setTooltip(new Tooltip(shortcut(view).getDisplayText()));
+        }
+        nav.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // a sidebar always has one section selected
+            } else {
+                viewModel.open((View) now.getUserData());
+            }
+        });
+        viewModel.currentProperty().addListener(new WeakChangeListener<>(viewListener));
+        show(viewModel.current());
+
+        banner.visibleProperty().bind(notices.messageProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerText.textProperty().bind(notices.messageProperty());
+
+        // bindings hold the settings weakly, so a closed window is not kept alive by them
+        themeButton.textProperty().bind(Bindings.createStringBinding(() -> strings.getString(
+                settings.theme() == Theme.LIGHT ? "theme.toggle.toDark" : "theme.toggle.toLight"),
+                settings.themeProperty()));
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(() -> (Node) new Icon(
+                settings.theme() == Theme.LIGHT ? Glyph.MOON : Glyph.SUN, 16), settings.themeProperty()));
+    }
+
+    /** Ctrl+1..6 (Cmd on macOS) open the sections in sidebar order. */
+    public void installShortcuts(Scene scene) {
+        for (View view : View.values()) {
+            scene.getAccelerators().put(shortcut(view), () -> viewModel.open(view));
+        }
+    }
+
+    private static KeyCombination shortcut(View view) {
+        return new KeyCodeCombination(view.shortcutKey(), KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private void show(View view) {
+        content.getChildren().setAll(loaded.computeIfAbsent(view, loader::load));
+        nav.getToggles().stream().filter(t -> t.getUserData() == view).findFirst()
+                .ifPresent(t -> nav.selectToggle(t));
+    }
+
+    @FXML
+    private void toggleTheme() {
+        settings.themeProperty().set(settings.theme().other());
+    }
+
+    @FXML
+    private void dismissError() {
+        notices.dismiss();
+    }
+}

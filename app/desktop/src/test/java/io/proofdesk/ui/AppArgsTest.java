@@ -1,0 +1,37 @@
+package io.proofdesk.ui;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AppArgsTest {
+
+    @Test
+    @DisplayName("no arguments, or only blank ones, means the default data folder")
+    void blankArgumentsAreIgnored() {
+        assertEquals(Optional.empty(), AppArgs.parse(List.of()).dataDir());
+        assertEquals(Optional.empty(), AppArgs.parse(List.of("", "  ")).dataDir());
+    }
+
+    @Test
+    void dataDirInBothSpellings() {
+        assertEquals(Optional.of(Path.of("/tmp/a")), AppArgs.parse(List.of("", "--data-dir", "/tmp/a")).dataDir());
+        assertEquals(Optional.of(Path.of("/tmp/b")), AppArgs.parse(List.of("--data-dir=/tmp/b", " ")).dataDir());
+    }
+
+    @ParameterizedTest(name = "rejects {0}")
+    @ValueSource(strings = {"--data-dir", "--data-dir=", "--verbose", "stray"})
+    void rejectsWhatItCannotUse(String arg) {
+        AppArgs.AppArgsException e = assertThrows(AppArgs.AppArgsException.class, () -> AppArgs.parse(List.of(arg)));
+        assertTrue(e.getMessage().contains("usage: proofdesk-desktop"), e.getMessage());
+    }
+}
