@@ -26,6 +26,11 @@ public record FixedPointTensor(String name, List<FixedPointNumber> values, long[
         return values.stream().mapToInt(v -> v.decimals().intValue()).min().orElse(0);
     }
 
+    /** Largest {@code decimals} among the values (the finest precision the claim states); 0 if empty. */
+    public int maxDecimals() {
+        return values.stream().mapToInt(v -> v.decimals().intValue()).max().orElse(0);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FixedPointTensor t && name.equals(t.name) && values.equals(t.values)

@@ -41,11 +41,14 @@ public record Tolerance(double atol, double rtol, String basis) {
     }
 
     /**
-     * {@link #forDecimals} of the coarsest precision in the claim. A claim sets its own precision this way, so
-     * the verdict must show this basis; a verifier wanting a floor can compare against {@link #of} instead.
+     * {@link #forDecimals} of the finest precision in the claim (its largest decimals). Not the coarsest: a
+     * forged claim could otherwise loosen its own check by writing one element with few decimals (0.5 as (5, 1)
+     * would allow 0.1 everywhere). Writers that use one decimals for all elements, or the shortest-decimal rule
+     * of {@link FixedPointCodec}, are judged exactly as they wrote; a writer rounding to significant digits
+     * would need {@link #of} with a relative tolerance instead.
      */
     public static Tolerance forClaimed(FixedPointTensor claimed) {
-        return forDecimals(Math.min(claimed.minDecimals(), FixedPointCodec.MAX_DECIMALS));
+        return forDecimals(Math.min(Math.max(claimed.maxDecimals(), 0), FixedPointCodec.MAX_DECIMALS));
     }
 
     /** The tolerance ONNX's backend test runner applies to its node tests (rtol 1e-3, atol 1e-7). */

@@ -123,7 +123,7 @@ class TensorComparisonTest {
         FixedPointTensor claim = new FixedPointTensor("y", List.of(FixedPointNumber.of(12345, 4),
                 FixedPointNumber.of(5, 1)), new long[] {2});
         Tolerance t = Tolerance.forClaimed(claim);
-        assertEquals(0.1, t.atol(), 1e-15);
+        assertEquals(1e-4, t.atol(), 1e-18, "the finest precision stated, so one coarse element cannot loosen the check");
         assertEquals(Tolerance.FLOAT32_RTOL, t.rtol());
         assertEquals(1e-6, Tolerance.forDecimals(6).atol(), 1e-20);
         assertTrue(Tolerance.forDecimals(2).accepts(1.0, 1.009));
