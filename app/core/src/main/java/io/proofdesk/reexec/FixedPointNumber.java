@@ -1,0 +1,52 @@
+package io.proofdesk.reexec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * The network's {@code Number {int128 value; int128 decimals}}: the real number value / 10^decimals. Both fields
+ * are held as BigInteger and checked to fit int128, as the contract's ABI requires.
+ */
+public record FixedPointNumber(BigInteger value, BigInteger decimals) {
+
+    public static final BigInteger INT128_MIN = BigInteger.ONE.shiftLeft(127).negate();
+    public static final BigInteger INT128_MAX = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
+
+    public FixedPointNumber {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(decimals, "decimals");
+        if (!fitsInt128(value) || !fitsInt128(decimals)) {
+            throw new IllegalArgumentException("fixed-point fields must fit int128: value " + value
+                    + ", decimals " + decimals);
+        }
+    }
+
+    public static FixedPointNumber of(long value, int decimals) {
+        return new FixedPointNumber(BigInteger.valueOf(value), BigInteger.valueOf(decimals));
+    }
+
+    /** "1.50" -> (150, 2): keeps the digits as written, the way the network's SDK encodes decimal strings. */
+    public static FixedPointNumber parse(String decimal) {
+        BigDecimal d = new BigDecimal(decimal);
+        if (d.scale() < 0) {
+            d = d.setScale(0);
+        }
+        return new FixedPointNumber(d.unscaledValue(), BigInteger.valueOf(d.scale()));
+    }
+
+    /** Exact value; only meaningful for decimals in 0..{@link Integer#MAX_VALUE}. */
+    public BigDecimal toBigDecimal() {
+        return new BigDecimal(value, decimals.intValueExact());
+    }
+
+    public static boolean fitsInt128(BigInteger v) {
+        return v.compareTo(INT128_MIN) >= 0 && v.compareTo(INT128_MAX) <= 0;
+    }
+
+    @Override
+    public String toString() {
+        return decimals.signum() >= 0 && decimals.bitLength() < 31 ? toBigDecimal().toPlainString()
+                : value + "e-" + decimals;
+    }
+}

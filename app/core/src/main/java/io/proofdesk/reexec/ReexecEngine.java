@@ -1,0 +1,83 @@
+package io.proofdesk.reexec;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.proofdesk.domain.Tensor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a model file on given inputs with ONNX Runtime on this machine. Inputs are checked against the model's
+ * signature first, so a wrong name, type or shape is reported as such rather than as an ORT error.
+ */
+public final class ReexecEngine {
+
+    private final SessionCache sessions;
+    private final TensorCodec codec;
+
+    public ReexecEngine(SessionCache sessions) {
+        this.sessions = sessions;
+        this.codec = new TensorCodec(sessions.environment());
+    }
+
+    /** Outputs in the model's declared order. */
+    public List<Tensor> run(byte[] modelBytes, Map<String, Tensor> inputs) {
+        return execute(modelBytes, inputs).outputs();
+    }
+
+    /** Inputs keyed by their own names. */
+    public List<Tensor> run(byte[] modelBytes, List<Tensor> inputs) {
+        Map<String, Tensor> byName = new LinkedHashMap<>();
+        for (Tensor t : inputs) {
+            if (byName.put(t.name(), t) != null) {
+                throw new InputMismatchException(List.of("input '" + t.name() + "' given twice"));
+            }
+        }
+        return run(modelBytes, byName);
+    }
+
+    /** The validated description of a model file (signature, opsets, SHA-256), loading it if needed. */
+    public OnnxModelFile describe(byte[] modelBytes) {
+        try (SessionCache.Lease lease = sessions.acquire(modelBytes)) {
+            return lease.model();
+        }
+    }
+
+    public ReexecResult execute(byte[] modelBytes, Map<String, Tensor> inputs) {
+        try (SessionCache.Lease lease = sessions.acquire(modelBytes)) {
+            OnnxModelFile model = lease.model();
+            model.signature().checkInputs(inputs);
+            Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
+            try {
+                for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                    ortInputs.put(e.getKey(), codec.toOnnx(e.getValue()));
+                }
+                long start = System.nanoTime();
+                try (OrtSession.Result result = lease.session().run(ortInputs)) {
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                    List<Tensor> outputs = new ArrayList<>();
+                    for (TensorSpec spec : model.signature().outputs()) {
+                        Optional<OnnxValue> value = result.get(spec.name());
+                        if (value.isEmpty()) {
+                            throw new InferenceFailedException(model.sha256(), "no value for output '"
+                                    + spec.name() + "'", null);
+                        }
+                        outputs.add(codec.fromOnnx(spec.name(), value.get()));
+                    }
+                    return new ReexecResult(model.sha256(), outputs, elapsed, lease.cacheHit());
+                }
+            } catch (OrtException e) {
+                throw new InferenceFailedException(model.sha256(), e.getMessage(), e);
+            } finally {
+                ortInputs.values().forEach(OnnxTensor::close);
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.proofdesk.reexec;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ONNX Runtime sessions kept per model SHA-256, least recently used evicted beyond {@code capacity}. Callers
+ * {@link #acquire} a {@link Lease} and close it when done; a session evicted while leased is closed when its last
+ * lease is. Every model passes {@link OnnxModelFile#parse} before ORT sees it.
+ */
+public final class SessionCache implements AutoCloseable {
+
+    private final OrtEnvironment env;
+    private final SessionSettings settings;
+    private final ModelLimits limits;
+    private final int capacity;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long hits;
+    private long misses;
+    private boolean closed;
+
+    public SessionCache(OrtEnvironment env, SessionSettings settings, ModelLimits limits, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.env = env;
+        this.settings = settings;
+        this.limits = limits;
+        this.capacity = capacity;
+    }
+
+    /** Deterministic settings, default limits, 8 sessions. */
+    public static SessionCache withDefaults() {
+        return new SessionCache(OrtEnvironment.getEnvironment(), SessionSettings.DETERMINISTIC, ModelLimits.DEFAULT, 8);
+    }
+
+    public OrtEnvironment environment() {
+        return env;
+    }
+
+    /** Number of sessions served from the cache and created, since this cache was made. */
+    public synchronized Stats stats() {
+        return new Stats(hits, misses, entries.size());
+    }
+
+    public record Stats(long hits, long misses, int size) {
+    }
+
+    public Lease acquire(byte[] modelBytes) {
+        String sha = OnnxModelFile.sha256Hex(modelBytes);
+        synchronized (this) {
+            ensureOpen();
+            Entry e = entries.get(sha);
+            if (e != null) {
+                hits++;
+                e.leases++;
+                return new Lease(e, true);
+            }
+        }
+        // parse and create outside the lock: a large model takes a while and other models need not wait
+        OnnxModelFile model = OnnxModelFile.parse(modelBytes, limits);
+        Entry fresh = create(model, modelBytes);
+        synchronized (this) {
+            if (closed) {
+                fresh.close();
+                ensureOpen();
+            }
+            Entry e = entries.get(sha);
+            if (e != null) {  // another thread made it meanwhile
+                fresh.close();
+                hits++;
+                e.leases++;
+                return new Lease(e, true);
+            }
+            misses++;
+            fresh.leases = 1;
+            entries.put(sha, fresh);
+            evictBeyondCapacity();
+            return new Lease(fresh, false);
+        }
+    }
+
+    private Entry create(OnnxModelFile model, byte[] modelBytes) {
+        try {
+            OrtSession.SessionOptions options = settings.toOptions();
+            try {
+                return new Entry(model, env.createSession(modelBytes, options), options);
+            } catch (OrtException | RuntimeException e) {
+                options.close();
+                throw e;
+            }
+        } catch (OrtException e) {
+            throw new ModelFileInvalidException(model.sha256(), "ONNX Runtime refused the model: "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private void evictBeyondCapacity() {
+        Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+        while (entries.size() > capacity && it.hasNext()) {
+            Entry eldest = it.next().getValue();
+            it.remove();
+            eldest.evicted = true;
+            if (eldest.leases == 0) {
+                eldest.close();
+            }
+        }
+    }
+
+    private synchronized void release(Entry e) {
+        e.leases--;
+        if (e.evicted && e.leases == 0) {
+            e.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("session cache is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (Entry e : entries.values()) {
+            e.evicted = true;
+            if (e.leases == 0) {
+                e.close();
+            }
+        }
+        entries.clear();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no reason given";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static final class Entry {
+        final OnnxModelFile model;
+        final OrtSession session;
+        final OrtSession.SessionOptions options;
+        int leases;
+        boolean evicted;
+
+        Entry(OnnxModelFile model, OrtSession session, OrtSession.SessionOptions options) {
+            this.model = model;
+            this.session = session;
+            this.options = options;
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // nothing useful to do: the native session is gone either way
+            } finally {
+                options.close();
+            }
+        }
+    }
+
+    /** A session on loan; close it when the run is over. Sessions may be used by several threads at once. */
+    public final class Lease implements AutoCloseable {
+        private final Entry entry;
+        private final boolean cacheHit;
+        private boolean released;
+
+        private Lease(Entry entry, boolean cacheHit) {
+            this.entry = entry;
+            this.cacheHit = cacheHit;
+        }
+
+        public OrtSession session() {
+            return entry.session;
+        }
+
+        public OnnxModelFile model() {
+            return entry.model;
+        }
+
+        public boolean cacheHit() {
+            return cacheHit;
+        }
+
+        @Override
+        public void close() {
+            if (!released) {
+                released = true;
+                release(entry);
+            }
+        }
+    }
+}
