@@ -1,0 +1,9 @@
+package io.proofdesk.devnet.node;
+
+import java.io.IOException;
+
+/** Where a node gets the model file a request names by CID. */
+@FunctionalInterface
+public interface ModelSource {
+    byte[] modelByCid(String cid) throws IOException;
+}
