@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.20;
+
+import {TensorLib, ModelInferenceMode, ModelInput} from "./TensorLib.sol";
+
+/// The newer ONNX inference contract layout: ModelOutput gains a `jsons` array between `strings`
+/// and the simulation flag. The event is still named InferenceResult, but its topic0 differs from
+/// IInference's (the tuple type is part of the signature), which is how a reader tells the layouts apart.
+/// `run` has the same selector as IInference.run (only inputs go into a selector).
+interface IInferenceJsons {
+    struct ModelOutput {
+        TensorLib.MultiDimensionalNumberTensor[] numbers;
+        TensorLib.StringTensor[] strings;
+        TensorLib.JsonTensor[] jsons;
+        bool is_simulation_result;
+    }
+
+    event InferenceResult(ModelOutput output);
+
+    function run(string calldata modelId, ModelInferenceMode inferenceMode, ModelInput calldata modelInput)
+        external
+        returns (ModelOutput memory);
+
+    /// Demo network only, see IInference.runWithResult.
+    function runWithResult(
+        string calldata modelId,
+        ModelInferenceMode inferenceMode,
+        ModelInput calldata modelInput,
+        ModelOutput calldata modelOutput
+    ) external;
+}
