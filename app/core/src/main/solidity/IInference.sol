@@ -17,8 +17,18 @@ struct ModelOutput {
 /// The demo network has no such precompile, so its node executes the model itself and records the
 /// result with `runWithResult`, whose first three parameters are exactly `run`'s: the same ABI
 /// head/tail layout after the 4-byte selector, so one decoder recovers (modelId, mode, input) from
-/// either call, and the output is in the `InferenceResult` log on both networks.
+/// either call, and the output is in the `InferenceResult` log on both networks. To seed many records
+/// quickly the demo network may instead use `runManyWithResults`; see there for how a log maps to its
+/// record in the calldata.
 interface IInference {
+    /// One demo-network inference record for runManyWithResults.
+    struct InferenceRecord {
+        string modelId;
+        ModelInferenceMode inferenceMode;
+        ModelInput modelInput;
+        ModelOutput modelOutput;
+    }
+
     event InferenceResult(ModelOutput output);
 
     function run(string calldata modelId, ModelInferenceMode inferenceMode, ModelInput calldata modelInput)
@@ -32,4 +42,9 @@ interface IInference {
         ModelInput calldata modelInput,
         ModelOutput calldata modelOutput
     ) external;
+
+    /// Demo network only: records many results in one transaction, emitting InferenceResult for
+    /// records[0], records[1], ... in order. The k-th InferenceResult log this contract emits in the
+    /// transaction belongs to records[k], whose modelId, mode and input are in the calldata.
+    function runManyWithResults(InferenceRecord[] calldata records) external;
 }

@@ -15,6 +15,14 @@ interface IInferenceJsons {
         bool is_simulation_result;
     }
 
+    /// One demo-network inference record for runManyWithResults.
+    struct InferenceRecord {
+        string modelId;
+        ModelInferenceMode inferenceMode;
+        ModelInput modelInput;
+        ModelOutput modelOutput;
+    }
+
     event InferenceResult(ModelOutput output);
 
     function run(string calldata modelId, ModelInferenceMode inferenceMode, ModelInput calldata modelInput)
@@ -28,4 +36,9 @@ interface IInferenceJsons {
         ModelInput calldata modelInput,
         ModelOutput calldata modelOutput
     ) external;
+
+    /// Demo network only: records many results in one transaction, emitting InferenceResult for
+    /// records[0], records[1], ... in order. The k-th InferenceResult log this contract emits in the
+    /// transaction belongs to records[k], whose modelId, mode and input are in the calldata.
+    function runManyWithResults(InferenceRecord[] calldata records) external;
 }

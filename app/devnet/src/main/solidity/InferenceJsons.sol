@@ -21,4 +21,10 @@ contract InferenceJsons is IInferenceJsons {
     ) external {
         emit InferenceResult(modelOutput);
     }
+
+    function runManyWithResults(InferenceRecord[] calldata records) external {
+        for (uint256 i = 0; i < records.length; i++) {
+            emit InferenceResult(records[i].modelOutput);
+        }
+    }
 }

@@ -22,6 +22,7 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.Utils;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint8;
@@ -105,6 +106,36 @@ class InferenceContractsTest {
         assertEquals(decodedInput.numbers.get(0).values.size(),
                 ((IInference.ModelInput) runArgs.get(2)).numbers.get(0).values.size());
         assertNotEquals(calldata.substring(0, 10), runCalldata.substring(0, 10), "selectors tell the two calls apart");
+    }
+
+    @Test
+    void manyRecordsInOneTransactionMapLogKToCalldataRecordK() throws Exception {
+        Inference inference = chain.contracts.inference();
+        List<Inference.InferenceRecord> records = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            records.add(new Inference.InferenceRecord("model-" + k, BigInteger.valueOf(k),
+                    new Inference.ModelInput(List.of(new Inference.MultiDimensionalNumberTensor("in",
+                            List.of(n(k, 0), n(-k, 1)), List.of(BigInteger.TWO))), List.of()),
+                    new Inference.ModelOutput(List.of(new Inference.MultiDimensionalNumberTensor("out",
+                            List.of(n(100 + k, 2)), List.of(BigInteger.ONE))), List.of(), false)));
+        }
+        TransactionReceipt receipt = inference.runManyWithResults(records).send();
+
+        List<Log> logs = chain.logs(inference.getContractAddress(), IInference.INFERENCERESULT_EVENT, receipt);
+        String calldata = transactionInput(receipt);
+        List<Type> args = FunctionReturnDecoder.decode("0x" + calldata.substring(10), Utils.convert(List.of(
+                new TypeReference<DynamicArray<IInference.InferenceRecord>>() {})));
+        @SuppressWarnings("unchecked")
+        List<IInference.InferenceRecord> decoded = ((DynamicArray<IInference.InferenceRecord>) args.get(0)).getValue();
+        assertEquals(3, logs.size());
+        assertEquals(3, decoded.size());
+        for (int k = 0; k < 3; k++) {
+            IInference.ModelOutput logged = IInference.getInferenceResultEventFromLog(logs.get(k)).output;
+            assertEquals(BigInteger.valueOf(100 + k), logged.numbers.get(0).values.get(0).value);
+            assertEquals("model-" + k, decoded.get(k).modelId);
+            assertEquals(BigInteger.valueOf(k), decoded.get(k).inferenceMode);
+            assertEquals(BigInteger.valueOf(-k), decoded.get(k).modelInput.numbers.get(0).values.get(1).value);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
+import io.proofdesk.devnet.contracts.Inference;
 import io.proofdesk.devnet.contracts.InferenceSettlementRelay;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -53,6 +54,45 @@ class SettlementThroughputTest {
                     + " %d gas per record, %d gas per tx%n", RECORDS, batches.size(), PER_TRANSACTION, seconds,
                     RECORDS / seconds, gas.divide(BigInteger.valueOf(RECORDS)), gas.divide(BigInteger.valueOf(batches.size())));
             assertTrue(RECORDS / seconds > 600, "too slow to seed 100k records in 3 minutes");
+        }
+    }
+
+    /** One transaction per ONNX inference record (runWithResult is not batched): how many per second? */
+    @Test
+    void singleInferenceRecordThroughput(@TempDir Path tmp) throws Exception {
+        try (DevChain chain = new DevChain(tmp)) {
+            Inference inference = chain.contracts.inference();
+            Inference.ModelInput input = new Inference.ModelInput(List.of(new Inference.MultiDimensionalNumberTensor(
+                    "input", java.util.Collections.nCopies(16, new Inference.Number(BigInteger.valueOf(-12345), BigInteger.valueOf(4))),
+                    List.of(BigInteger.ONE, BigInteger.valueOf(16)))), List.of());
+            Inference.ModelOutput output = new Inference.ModelOutput(List.of(new Inference.MultiDimensionalNumberTensor(
+                    "output", java.util.Collections.nCopies(4, new Inference.Number(BigInteger.valueOf(2500), BigInteger.valueOf(4))),
+                    List.of(BigInteger.ONE, BigInteger.valueOf(4)))), List.of(), false);
+            inference.runWithResult("warm-up", BigInteger.ZERO, input, output).send();
+            int count = 200;
+            BigInteger gas = BigInteger.ZERO;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                gas = gas.add(inference.runWithResult("model-" + i, BigInteger.ZERO, input, output).send().getGasUsed());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double singleSeconds = seconds;
+            List<Inference.InferenceRecord> batch = java.util.Collections.nCopies(100,
+                    new Inference.InferenceRecord("model", BigInteger.ZERO, input, output));
+            int batches = 20;
+            start = System.nanoTime();
+            BigInteger batchGas = BigInteger.ZERO;
+            for (int i = 0; i < batches; i++) {
+                batchGas = batchGas.add(inference.runManyWithResults(batch).send().getGasUsed());
+            }
+            double batchSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("THROUGHPUT runManyWithResults: %d records in %d txs in %.2f s = %.0f records/s; %d gas per record%n",
+                    batches * batch.size(), batches, batchSeconds, batches * batch.size() / batchSeconds,
+                    batchGas.divide(BigInteger.valueOf((long) batches * batch.size())));
+            seconds = singleSeconds;
+            System.out.printf("THROUGHPUT runWithResult (16-in/4-out MLP record): %d txs in %.2f s = %.0f records/s; %d gas per record%n",
+                    count, seconds, count / seconds, gas.divide(BigInteger.valueOf(count)));
+            assertTrue(count / seconds > 10, "one record per transaction is far too slow");
         }
     }
 }
