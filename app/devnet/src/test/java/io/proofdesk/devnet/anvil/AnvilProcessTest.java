@@ -41,6 +41,8 @@ class AnvilProcessTest {
                 web3j.shutdown();
             }
             assertTrue(Files.size(anvil.logFile()) > 0, "anvil writes its log to " + anvil.logFile());
+            anvil.close(); // explicit close, then try-with-resources closes again: must be harmless
+            assertFalse(anvil.isAlive());
         }
         assertFalse(isAlive(pid), "anvil " + pid + " still running after close");
     }
