@@ -48,6 +48,21 @@ public final class ModelZoo {
                 .orElseThrow(() -> new NoSuchElementException("no demo model " + name + "@" + version));
     }
 
+    /**
+     * Another build of a zoo architecture under its own weight seed — how the devnet makes the file for the labelled
+     * "model-cid-mismatch" fault (a registered version whose served bytes are a different build).
+     */
+    public ZooModel variant(String name, String version, long weightSeed) {
+        return switch (name) {
+            case "credit-mlp" -> DemoModels.creditMlp(version, weightSeed);
+            case "digits-cnn" -> DemoModels.digitsCnn(version, weightSeed);
+            case "sensor-gru" -> DemoModels.sensorGru(version, weightSeed);
+            case "price-regressor" -> DemoModels.priceRegressor(version, weightSeed);
+            case "risk-score-f64" -> DemoModels.riskScoreF64(version, weightSeed);
+            default -> throw new NoSuchElementException("no demo architecture " + name);
+        };
+    }
+
     /** A plausible input for the model (feature rows, an image-like blob, a sensor window), keyed by input name. */
     public Map<String, Tensor> sampleInput(ZooModel model, long inputSeed) {
         return samples.forModel(model, inputSeed);

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.proofdesk.devnet.http.HttpError;
 import io.proofdesk.domain.Tensor;
-import io.proofdesk.node.wire.FixedPointValue;
+import io.proofdesk.node.ModelInputsCodec;
 import io.proofdesk.node.wire.ModelInputsJson;
 import io.proofdesk.node.wire.NumberTensorJson;
 import io.proofdesk.node.wire.OutputTensorJson;
 import io.proofdesk.node.wire.StringTensorJson;
 import io.proofdesk.reexec.FixedPointCodec;
-import io.proofdesk.reexec.FixedPointNumber;
-import io.proofdesk.reexec.FixedPointTensor;
 import io.proofdesk.reexec.ModelSignature;
 import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.reexec.ReexecException;
@@ -51,7 +49,7 @@ public final class InferenceRunner {
             for (NumberTensorJson n : in.numbers()) {
                 TensorSpec spec = signature.input(n.name())
                         .orElseThrow(() -> HttpError.badRequest("the model has no input named '" + n.name() + "'"));
-                inputs.put(n.name(), codec.decode(fixedPoint(n), spec));
+                inputs.put(n.name(), codec.decode(ModelInputsCodec.fromJson(n), spec));
             }
             for (StringTensorJson s : in.strings()) {
                 long[] shape = s.shape() == null ? new long[] {s.values().size()} : toLongs(s.shape());
@@ -61,17 +59,6 @@ public final class InferenceRunner {
         } catch (ReexecException | IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
-    }
-
-    private static FixedPointTensor fixedPoint(NumberTensorJson n) {
-        if (n.values() == null || n.shape() == null) {
-            throw HttpError.badRequest("number tensor '" + n.name() + "' needs values and shape");
-        }
-        List<FixedPointNumber> values = new ArrayList<>(n.values().size());
-        for (FixedPointValue v : n.values()) {
-            values.add(new FixedPointNumber(v.value(), v.decimals()));
-        }
-        return new FixedPointTensor(n.name(), values, toLongs(n.shape()));
     }
 
     private static long[] toLongs(List<Long> shape) {

@@ -16,8 +16,11 @@ import java.util.SplittableRandom;
  */
 public final class SeedPlanner {
 
-    /** A model version the planner may choose: name, version, and whether honest records may use it. */
-    public record ModelChoice(String model, String version, boolean tamperedFile) {}
+    /**
+     * A model version the planner may choose: name, version, whether its served file is tampered (only dishonest
+     * records use it) and whether another version of the same model exists for a node to swap in.
+     */
+    public record ModelChoice(String model, String version, boolean tamperedFile, boolean swappable) {}
 
     private final List<ModelChoice> models;
     private final List<Integer> honestNodes;
@@ -49,7 +52,8 @@ public final class SeedPlanner {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<ModelChoice> clean = models.stream().filter(m -> !m.tamperedFile()).toList();
         List<ModelChoice> tampered = models.stream().filter(ModelChoice::tamperedFile).toList();
-        Fault[] faults = usableFaults(tampered.isEmpty());
+        List<ModelChoice> swappable = clean.stream().filter(ModelChoice::swappable).toList();
+        Fault[] faults = usableFaults(tampered.isEmpty(), swappable.isEmpty());
         long dishonestTarget = Math.round(count * dishonestRate);
         List<PlannedRecord> out = new ArrayList<>(count);
         int dealt = 0;
@@ -67,6 +71,8 @@ public final class SeedPlanner {
             Fault f = faults[dealt++ % faults.length];
             if (f == Fault.MODEL_CID_MISMATCH) {
                 m = tampered.get(rnd.nextInt(tampered.size()));
+            } else if (f == Fault.SWAPPED_MODEL) {
+                m = swappable.get(rnd.nextInt(swappable.size()));
             }
             Integer faultNode = faultNodes.get(f);
             Settlement s = switch (f) {
@@ -77,12 +83,34 @@ public final class SeedPlanner {
             out.add(new PlannedRecord(i, m.model(), m.version(), faultNode == null ? node : faultNode,
                     InferenceMode.TEE, s, f, inputSeed));
         }
-        return out;
+        return withTreeForMissingLeaves(out);
     }
 
-    private Fault[] usableFaults(boolean noTamperedModel) {
+    /**
+     * A leaf left out of its Merkle tree still needs a tree to be left out of: if no other batch record exists,
+     * the last honest TEE record is settled in a batch too.
+     */
+    private static List<PlannedRecord> withTreeForMissingLeaves(List<PlannedRecord> plan) {
+        boolean missing = plan.stream().anyMatch(r -> r.fault() == Fault.MERKLE_MISSING);
+        boolean leaf = plan.stream().anyMatch(r -> r.settlement() == Settlement.BATCH && r.fault() != Fault.MERKLE_MISSING);
+        if (!missing || leaf) {
+            return plan;
+        }
+        for (int i = plan.size() - 1; i >= 0; i--) {
+            PlannedRecord r = plan.get(i);
+            if (r.honest() && r.mode() == InferenceMode.TEE) {
+                plan.set(i, new PlannedRecord(r.index(), r.model(), r.version(), r.nodeIndex(), r.mode(),
+                        Settlement.BATCH, null, r.inputSeed()));
+                return plan;
+            }
+        }
+        throw new IllegalArgumentException("too few honest records to settle a batch; seed more inferences");
+    }
+
+    private Fault[] usableFaults(boolean noTamperedModel, boolean noSwappableModel) {
         return java.util.Arrays.stream(Fault.values())
                 .filter(f -> !(f == Fault.MODEL_CID_MISMATCH && noTamperedModel))
+                .filter(f -> !(f == Fault.SWAPPED_MODEL && noSwappableModel))
                 .filter(f -> switch (f) {
                     case FORGED_OUTPUT, SWAPPED_MODEL, BAD_SIGNATURE, STALE_ATTESTATION, UNAPPROVED_PCR -> faultNodes.containsKey(f);
                     default -> true;

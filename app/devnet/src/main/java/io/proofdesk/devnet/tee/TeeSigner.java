@@ -63,6 +63,15 @@ public final class TeeSigner {
         return sign(TeeSignatures.settlementPss(), TeeSignatures.settlementMessageHash(inputHash, outputHash, timestamp));
     }
 
+    /** A registry heartbeat: RSA-PSS (as settlements) over keccak256(teeId ‖ uint256 timestamp). */
+    public byte[] signHeartbeat(BigInteger timestamp) {
+        byte[] message = new byte[64];
+        System.arraycopy(teeId().bytes(), 0, message, 0, 32);
+        byte[] ts = org.web3j.utils.Numeric.toBytesPadded(timestamp, 32);
+        System.arraycopy(ts, 0, message, 32, 32);
+        return sign(TeeSignatures.settlementPss(), org.web3j.crypto.Hash.sha3(message));
+    }
+
     /** The older gateway format: PSS with maximum salt over Python-style sorted-keys JSON. */
     public byte[] signLegacy(LegacySignedResponse response) {
         return sign(TeeSignatures.legacyPss(publicKey()), response.canonicalJson());

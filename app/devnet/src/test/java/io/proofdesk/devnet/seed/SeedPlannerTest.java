@@ -24,8 +24,8 @@ class SeedPlannerTest {
             Fault.STALE_ATTESTATION, 6, Fault.UNAPPROVED_PCR, 7);
 
     private final SeedPlanner planner = new SeedPlanner(List.of(
-            new SeedPlanner.ModelChoice("a", "1.00", false), new SeedPlanner.ModelChoice("a", "2.00", false),
-            new SeedPlanner.ModelChoice("b", "1.00", false), new SeedPlanner.ModelChoice("b", "9.99", true)),
+            new SeedPlanner.ModelChoice("a", "1.00", false, true), new SeedPlanner.ModelChoice("a", "2.00", false, true),
+            new SeedPlanner.ModelChoice("b", "1.00", false, false), new SeedPlanner.ModelChoice("b", "9.99", true, false)),
             List.of(0, 1, 2), FAULT_NODES);
 
     @Test
@@ -66,6 +66,9 @@ class SeedPlannerTest {
                 }
                 if (r.fault() == Fault.MODEL_CID_MISMATCH) {
                     assertEquals("9.99", r.version());
+                }
+                if (r.fault() == Fault.SWAPPED_MODEL) {
+                    assertEquals("a", r.model(), "only a model with another version can be swapped");
                 }
             }
         }

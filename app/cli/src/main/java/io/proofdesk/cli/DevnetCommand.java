@@ -1,0 +1,78 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.devnet.Devnet;
+import io.proofdesk.devnet.DevnetConfig;
+import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.devnet.seed.SeedProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "devnet", mixinStandardHelpOptions = true,
+        description = {"Start the embedded demo network on 127.0.0.1: a real chain (anvil) with the registry, "
+                + "settlement and inference contracts, a model hub and file store, a blob store, and TEE nodes that "
+                + "run ONNX Runtime — some honest, some dishonest on purpose. Seeds an inference history, writes "
+                + "DIR/devnet.json and DIR/ground-truth.json, and keeps running until interrupted."})
+public final class DevnetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--inferences", paramLabel = "N", description = "inferences to seed (default ${DEFAULT-VALUE})")
+    int inferences = DevnetConfig.DEFAULT_INFERENCES;
+
+    @Option(names = "--dishonest-rate", paramLabel = "R", description = "share of dishonest records, 0 to <0.5 (default ${DEFAULT-VALUE})")
+    double dishonestRate = DevnetConfig.DEFAULT_DISHONEST_RATE;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed: the same seed makes the same models and records (default ${DEFAULT-VALUE})")
+    long seed = DevnetConfig.DEFAULT_SEED;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "folder for devnet.json, ground-truth.json, blobs and logs (default: <data dir>/devnet)")
+    Path stateDir;
+
+    @Option(names = "--seed-only", description = "stop everything once seeding is done and the files are written")
+    boolean seedOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
+        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir);
+        long started = System.nanoTime();
+        SeedProgress progress = (phase, done, total) -> {
+            out.println(total > 0 ? String.format("%s: %,d / %,d", phase, done, total) : phase + " …");
+            out.flush();
+        };
+        Devnet devnet = Devnet.start(config, progress);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        DevnetManifest m = devnet.manifest();
+        out.printf("demo network ready in %.1f s: %,d inferences (%,d dishonest), chain %d at %s%n", seconds,
+                m.inferences(), devnet.groundTruth().dishonestCount(), m.chainId(), m.rpcUrl());
+        out.printf("hub/file store %s · blob store %s · %d nodes%n", m.hubUrl(), m.blobStoreUrl(), m.nodes().size());
+        out.println("wrote " + dir.resolve(DevnetManifest.FILE_NAME) + " and " + m.groundTruth());
+        out.flush();
+        if (seedOnly) {
+            devnet.close();
+            return ExitCode.VERIFIED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            devnet.close();
+            stopped.countDown();
+        }, "devnet-shutdown"));
+        out.println("running; press Ctrl+C to stop");
+        out.flush();
+        stopped.await();
+        return ExitCode.VERIFIED;
+    }
+}

@@ -1,0 +1,167 @@
+package io.proofdesk.devnet;
+
+import io.proofdesk.devnet.anvil.AnvilLocator;
+import io.proofdesk.devnet.anvil.AnvilOptions;
+import io.proofdesk.devnet.anvil.AnvilProcess;
+import io.proofdesk.devnet.blobs.BlobStoreService;
+import io.proofdesk.devnet.chain.ChainDeployer;
+import io.proofdesk.devnet.chain.ChainSession;
+import io.proofdesk.devnet.chain.DevAccounts;
+import io.proofdesk.devnet.chain.DevnetContracts;
+import io.proofdesk.devnet.hub.ModelHubService;
+import io.proofdesk.devnet.models.ModelZoo;
+import io.proofdesk.devnet.node.DemoNodeFactory;
+import io.proofdesk.devnet.node.FileStoreModelSource;
+import io.proofdesk.devnet.node.InferenceRunner;
+import io.proofdesk.devnet.node.NodeBehaviour;
+import io.proofdesk.devnet.node.TeeNodeService;
+import io.proofdesk.devnet.seed.DemoNode;
+import io.proofdesk.devnet.seed.DevnetModels;
+import io.proofdesk.devnet.seed.Fault;
+import io.proofdesk.devnet.seed.GroundTruth;
+import io.proofdesk.devnet.seed.SeedPlanner;
+import io.proofdesk.devnet.seed.SeedProgress;
+import io.proofdesk.devnet.seed.Seeding;
+import io.proofdesk.devnet.tee.DemoAttestationAuthority;
+import io.proofdesk.devnet.tee.DemoMeasurements;
+import io.proofdesk.devnet.tee.SeededRandom;
+import io.proofdesk.reexec.ReexecEngine;
+import io.proofdesk.reexec.SessionCache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded demo network, started and seeded: anvil with the contracts, the model hub + file store, the blob
+ * store, three honest TEE nodes and one dishonest node per node-level fault, all on 127.0.0.1. Closing it stops
+ * every service and the chain.
+ */
+public final class Devnet implements AutoCloseable {
+
+    public static final long CHAIN_ID = 31337;
+    static final int HONEST_NODES = 3;
+    static final List<NodeBehaviour> DISHONEST_NODES = List.of(NodeBehaviour.FORGED_OUTPUT, NodeBehaviour.SWAPPED_MODEL,
+            NodeBehaviour.BAD_SIGNATURE, NodeBehaviour.STALE_ATTESTATION, NodeBehaviour.UNAPPROVED_PCR);
+
+    private final DevnetConfig config;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private DevnetManifest manifest;
+    private GroundTruth groundTruth;
+
+    private Devnet(DevnetConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything, seeds the history, writes devnet.json and ground-truth.json; the network keeps running. */
+    public static Devnet start(DevnetConfig config, SeedProgress progress) throws Exception {
+        Devnet devnet = new Devnet(config);
+        try {
+            devnet.boot(progress);
+            return devnet;
+        } catch (Exception | Error e) {
+            devnet.close();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T service) {
+        running.add(service);
+        return service;
+    }
+
+    private void boot(SeedProgress progress) throws Exception {
+        Path dir = Files.createDirectories(config.stateDir());
+        Files.deleteIfExists(dir.resolve(DevnetManifest.FILE_NAME));
+        progress.update("starting the chain", 0, 0);
+        AnvilProcess anvil = keep(AnvilProcess.start(AnvilOptions.defaults(AnvilLocator.fromEnvironment().locate(), dir)));
+        ChainSession session = keep(ChainSession.connect(anvil.rpcUrl(), CHAIN_ID, DevAccounts.deployer()));
+        progress.update("deploying contracts", 0, 0);
+        DevnetContracts contracts = new ChainDeployer(session).deployAll();
+
+        DevnetModels models = new DevnetModels(new ModelZoo(ModelZoo.DEFAULT_SEED ^ config.seed()));
+        ModelHubService hub = keep(new ModelHubService());
+        models.hosted().forEach(hub::publish);
+        hub.start();
+        BlobStoreService blobs = keep(new BlobStoreService(dir.resolve("blobs")).start());
+
+        progress.update("starting nodes", 0, 0);
+        SecureRandom random = SeededRandom.of("proofdesk-devnet-" + config.seed());
+        DemoAttestationAuthority authority = DemoAttestationAuthority.create(random);
+        DemoNodeFactory factory = new DemoNodeFactory(authority, random, DemoMeasurements.of("demo-enclave-1.0"),
+                DemoMeasurements.of("demo-enclave-0.9-rogue"), Instant.now());
+        SessionCache sessions = keep(SessionCache.withDefaults());
+        InferenceRunner runner = new InferenceRunner(new ReexecEngine(sessions));
+        List<DemoNode> nodes = new ArrayList<>();
+        Map<Fault, Integer> faultNodes = new EnumMap<>(Fault.class);
+        List<NodeBehaviour> behaviours = new ArrayList<>();
+        for (int i = 0; i < HONEST_NODES; i++) {
+            behaviours.add(NodeBehaviour.HONEST);
+        }
+        behaviours.addAll(DISHONEST_NODES);
+        for (NodeBehaviour b : behaviours) {
+            int index = nodes.size();
+            TeeNodeService service = keep(new TeeNodeService(factory.identity("node-" + index, b), b,
+                    new FileStoreModelSource(hub.baseUrl()), models::swapFor, runner, Clock.systemUTC()).start());
+            nodes.add(new DemoNode(index, service));
+            if (!b.honest()) {
+                faultNodes.put(b.fault(), index);
+            }
+        }
+
+        SeedPlanner planner = new SeedPlanner(models.choices(), List.of(0, 1, 2), faultNodes);
+        groundTruth = new Seeding(contracts, session, blobs, models, nodes, factory)
+                .run(planner.plan(config.inferences(), config.dishonestRate(), config.seed()), progress);
+        Path truth = dir.resolve("ground-truth.json");
+        groundTruth.write(truth);
+
+        List<DevnetManifest.Node> manifestNodes = nodes.stream().map(n -> new DevnetManifest.Node(n.url(),
+                n.service().identity().registeredKey().teeId().hex(), n.service().behaviour().honest(),
+                n.service().behaviour().label())).toList();
+        manifest = new DevnetManifest(CHAIN_ID, anvil.rpcUrl(), contracts.addresses(), hub.baseUrl(), hub.baseUrl(),
+                blobs.baseUrl(), manifestNodes, truth.toString(), groundTruth.records().size(), pem(authority));
+        manifest.write(dir);
+        progress.update("ready", groundTruth.records().size(), groundTruth.records().size());
+    }
+
+    private static String pem(DemoAttestationAuthority authority) throws IOException {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(authority.root().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException("cannot encode the demo attestation root", e);
+        }
+    }
+
+    public DevnetManifest manifest() {
+        return manifest;
+    }
+
+    public GroundTruth groundTruth() {
+        return groundTruth;
+    }
+
+    public DevnetConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(Devnet.class.getName()).log(System.Logger.Level.WARNING, "stopping " + running.get(i), e);
+            }
+        }
+        running.clear();
+    }
+}

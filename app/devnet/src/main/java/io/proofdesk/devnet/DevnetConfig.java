@@ -1,0 +1,29 @@
+package io.proofdesk.devnet;
+
+import java.nio.file.Path;
+
+/**
+ * What demo network to start: how many inferences to seed, what share of them dishonest, the seed that makes the
+ * run repeatable, and the folder for its state (chain log, blobs, devnet.json, ground-truth.json).
+ */
+public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir) {
+
+    public static final int DEFAULT_INFERENCES = 2000;
+    public static final double DEFAULT_DISHONEST_RATE = 0.05;
+    public static final long DEFAULT_SEED = 1;
+
+    public DevnetConfig {
+        if (inferences < 0) {
+            throw new IllegalArgumentException("--inferences must not be negative: " + inferences);
+        }
+        if (!(dishonestRate >= 0 && dishonestRate < 0.5)) {
+            throw new IllegalArgumentException("--dishonest-rate must be at least 0 and below 0.5 (honest records "
+                    + "outnumber dishonest ones): " + dishonestRate);
+        }
+        stateDir = stateDir.toAbsolutePath().normalize();
+    }
+
+    public static DevnetConfig defaults(Path stateDir) {
+        return new DevnetConfig(DEFAULT_INFERENCES, DEFAULT_DISHONEST_RATE, DEFAULT_SEED, stateDir);
+    }
+}

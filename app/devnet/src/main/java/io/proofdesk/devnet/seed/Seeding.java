@@ -1,0 +1,40 @@
+package io.proofdesk.devnet.seed;
+
+import io.proofdesk.devnet.blobs.BlobStoreService;
+import io.proofdesk.devnet.chain.ChainSession;
+import io.proofdesk.devnet.chain.DevAccounts;
+import io.proofdesk.devnet.chain.DevnetContracts;
+import io.proofdesk.devnet.node.DemoNodeFactory;
+
+import java.util.List;
+
+/** The seeding step of a devnet start: registry history first, then the planned inference history. */
+public final class Seeding {
+
+    private final DevnetContracts contracts;
+    private final ChainSession session;
+    private final BlobStoreService blobs;
+    private final DevnetModels models;
+    private final List<DemoNode> nodes;
+    private final DemoNodeFactory factory;
+
+    public Seeding(DevnetContracts contracts, ChainSession session, BlobStoreService blobs, DevnetModels models,
+                   List<DemoNode> nodes, DemoNodeFactory factory) {
+        this.contracts = contracts;
+        this.session = session;
+        this.blobs = blobs;
+        this.models = models;
+        this.nodes = List.copyOf(nodes);
+        this.factory = factory;
+    }
+
+    public GroundTruth run(List<PlannedRecord> plan, SeedProgress progress) throws Exception {
+        String payer = DevAccounts.other().getAddress();
+        progress.update("registering TEE nodes", 0, 0);
+        new RegistrySeeder(contracts, session.web3j(), payer).seed(factory.approvedImage(), factory.unapprovedImage(), nodes);
+        SettlementWriter writer = new SettlementWriter(contracts, blobs, payer);
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        Seeder seeder = new Seeder(models.zoo(), p -> models.cid(p.model(), p.version()), nodes, writer, threads);
+        return seeder.seed(plan, progress);
+    }
+}
