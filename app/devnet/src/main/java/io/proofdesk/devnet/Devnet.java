@@ -54,6 +54,7 @@ public final class Devnet implements AutoCloseable {
     private final DevnetConfig config;
     private final List<AutoCloseable> running = new ArrayList<>();
     private DevnetManifest manifest;
+    private long chainPid = -1;
     private GroundTruth groundTruth;
 
     private Devnet(DevnetConfig config) {
@@ -82,6 +83,7 @@ public final class Devnet implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(DevnetManifest.FILE_NAME));
         progress.update("starting the chain", 0, 0);
         AnvilProcess anvil = keep(AnvilProcess.start(AnvilOptions.defaults(AnvilLocator.fromEnvironment().locate(), dir)));
+        chainPid = anvil.pid();
         ChainSession session = keep(ChainSession.connect(anvil.rpcUrl(), CHAIN_ID, DevAccounts.deployer()));
         progress.update("deploying contracts", 0, 0);
         DevnetContracts contracts = new ChainDeployer(session).deployAll();
@@ -147,6 +149,11 @@ public final class Devnet implements AutoCloseable {
 
     public GroundTruth groundTruth() {
         return groundTruth;
+    }
+
+    /** The anvil process's id, so a caller can check that closing really stopped the chain. */
+    public long chainProcessId() {
+        return chainPid;
     }
 
     public DevnetConfig config() {

@@ -104,8 +104,12 @@ public final class Seeder {
             List<ProducedRecord> chunk = take(pendingIndividual, SettlementWriter.INDIVIDUAL_PER_TX);
             record(chunk, writer.settleIndividually(chunk));
         }
-        while (pendingOnChain.size() >= SettlementWriter.ONCHAIN_PER_TX || (last && !pendingOnChain.isEmpty())) {
-            List<ProducedRecord> chunk = take(pendingOnChain, SettlementWriter.ONCHAIN_PER_TX);
+        while (!pendingOnChain.isEmpty()) {
+            int n = SettlementWriter.onChainChunk(pendingOnChain);
+            if (n == pendingOnChain.size() && !last && n < SettlementWriter.ONCHAIN_PER_TX) {
+                break; // not a full transaction yet; wait for more
+            }
+            List<ProducedRecord> chunk = take(pendingOnChain, n);
             record(chunk, writer.recordOnChain(chunk));
         }
         while (pendingBatch.size() >= SettlementWriter.BATCH_SIZE || (last && !pendingBatch.isEmpty())) {

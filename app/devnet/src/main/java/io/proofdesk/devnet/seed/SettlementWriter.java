@@ -47,8 +47,13 @@ final class SettlementWriter {
     /** Individual settlements per transaction: ~19k gas each, well under the 16M per-transaction cap. */
     static final int INDIVIDUAL_PER_TX = 400;
     static final int BATCH_SIZE = 64;
-    /** Inference-contract records per transaction (~42k gas each). */
+    /** Inference-contract records per transaction, at most (~42k gas each for small tensors). */
     static final int ONCHAIN_PER_TX = 100;
+    /**
+     * Calldata budget of one inference-contract transaction: every fixed-point number costs 64 bytes of calldata
+     * (~1,000 gas), so an image model's 784 inputs make one record weigh 50 KB; a transaction stays under ~256 KB.
+     */
+    static final int ONCHAIN_CALLDATA_BUDGET = 256 * 1024;
 
     private static final String INDIVIDUAL_TOPIC = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     private static final String BATCH_TOPIC = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
@@ -133,6 +138,22 @@ final class SettlementWriter {
         }
         TransactionReceipt receipt = contracts.inference().runManyWithResults(batch).send();
         return ids(receipt, contracts.inference().getContractAddress(), RESULT_TOPIC, records.size());
+    }
+
+    /** How many of the pending records (from the front) fit one inference-contract transaction; at least one. */
+    static int onChainChunk(List<ProducedRecord> pending) {
+        long bytes = 0;
+        int n = 0;
+        for (ProducedRecord r : pending) {
+            long weight = 512 + 64L * (r.request().modelInputs().length() / 20 + r.response().output().stream()
+                    .mapToLong(o -> o.result().size()).sum());
+            if (n > 0 && (bytes + weight > ONCHAIN_CALLDATA_BUDGET || n == ONCHAIN_PER_TX)) {
+                break;
+            }
+            bytes += weight;
+            n++;
+        }
+        return n;
     }
 
     private FixedPointTensor outputFixedPoint(OutputTensorJson o) {
