@@ -45,6 +45,7 @@ public final class BatchBenchmark {
              Store store = Store.open(dir.resolve("bench.db"), dir.resolve("bench.lock"), Clock.systemUTC())) {
             LocalWorkload workload = new LocalWorkload(model, inputs, new ReexecEngine(sessions));
             store.inTransaction(tx -> {
+                workload.register(tx);
                 tx.saveInferences(workload.records());
             });
             List<RecordId> ids = workload.records().stream().map(r -> r.id()).toList();

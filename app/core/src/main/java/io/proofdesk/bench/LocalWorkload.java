@@ -66,6 +66,14 @@ public final class LocalWorkload implements ChainReader, ModelSource {
         return cid;
     }
 
+    /** The registry rows of the workload's model, as a sync would have stored them. */
+    public void register(io.proofdesk.store.Transaction tx) {
+        tx.models().upsert(new io.proofdesk.domain.Model("bench-model", null, null, null, 1L));
+        tx.modelVersions().upsert(new io.proofdesk.domain.ModelVersion("bench-model", "1.00", cid, null, 1L, null));
+        tx.modelFiles().upsert(new io.proofdesk.domain.ModelFile("bench-model", "1.00", "model.onnx", cid,
+                io.proofdesk.node.cid.Sha256.hex(model), model.length, null, null, 1L));
+    }
+
     @Override
     public Optional<ReceiptFacts> receipt(String txHash) {
         return Optional.ofNullable(receipts.get(txHash));

@@ -86,7 +86,7 @@ public final class ReexecutionCheck implements InferenceCheck {
         }
         ModelSignature signature;
         try {
-            signature = engine.describe(file.bytes()).signature();
+            signature = engine.describe(file.sha256(), file.bytes()).signature();
         } catch (ModelFileInvalidException e) {
             return ReexecutionOutcome.without(CheckLines.error(name(), "the model cannot be run here: " + e.getMessage()));
         }
@@ -111,7 +111,7 @@ public final class ReexecutionCheck implements InferenceCheck {
         }
         ReexecResult run;
         try {
-            run = engine.execute(file.bytes(), inputs);
+            run = engine.execute(file.sha256(), file.bytes(), inputs);
         } catch (InputMismatchException e) {
             return ReexecutionOutcome.without(CheckLines.fail(name(), "the recorded input does not fit the model: "
                     + String.join("; ", e.problems())));
