@@ -45,13 +45,23 @@ public final class ReexecEngine {
 
     /** The validated description of a model file (signature, opsets, SHA-256), loading it if needed. */
     public OnnxModelFile describe(byte[] modelBytes) {
-        try (SessionCache.Lease lease = sessions.acquire(modelBytes)) {
+        return describe(OnnxModelFile.sha256Hex(modelBytes), modelBytes);
+    }
+
+    /** As {@link #describe(byte[])} for bytes whose SHA-256 (lower-case hex) the caller already computed. */
+    public OnnxModelFile describe(String modelSha256, byte[] modelBytes) {
+        try (SessionCache.Lease lease = sessions.acquire(modelSha256, modelBytes)) {
             return lease.model();
         }
     }
 
     public ReexecResult execute(byte[] modelBytes, Map<String, Tensor> inputs) {
-        try (SessionCache.Lease lease = sessions.acquire(modelBytes)) {
+        return execute(OnnxModelFile.sha256Hex(modelBytes), modelBytes, inputs);
+    }
+
+    /** As {@link #execute(byte[], Map)} for bytes whose SHA-256 (lower-case hex) the caller already computed. */
+    public ReexecResult execute(String modelSha256, byte[] modelBytes, Map<String, Tensor> inputs) {
+        try (SessionCache.Lease lease = sessions.acquire(modelSha256, modelBytes)) {
             OnnxModelFile model = lease.model();
             model.signature().checkInputs(inputs);
             Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();

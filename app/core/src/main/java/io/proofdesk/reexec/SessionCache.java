@@ -52,7 +52,14 @@ public final class SessionCache implements AutoCloseable {
     }
 
     public Lease acquire(byte[] modelBytes) {
-        String sha = OnnxModelFile.sha256Hex(modelBytes);
+        return acquire(OnnxModelFile.sha256Hex(modelBytes), modelBytes);
+    }
+
+    /**
+     * As {@link #acquire(byte[])} for a caller that already hashed these exact bytes (a verifier hashes each model
+     * file once per run), so a cache hit costs no pass over the file.
+     */
+    public Lease acquire(String sha, byte[] modelBytes) {
         synchronized (this) {
             ensureOpen();
             Entry e = entries.get(sha);

@@ -1,0 +1,166 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.attest.KeyFormatException;
+import io.proofdesk.attest.TrustedRoot;
+import io.proofdesk.attest.TrustedRoots;
+import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.BatchSummary;
+import io.proofdesk.verify.BatchVerification;
+import io.proofdesk.verify.CancellationToken;
+import io.proofdesk.verify.RecordSelection;
+import io.proofdesk.verify.VerificationSources;
+import io.proofdesk.verify.Verifier;
+import io.proofdesk.verify.VerifierOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify stored inferences (chain, blob, signature, registry status, attestation, model file, "
+                + "re-execution) and store the verdicts.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Selection selection;
+
+    static final class Selection {
+        @Option(names = "--id", paramLabel = "ID", description = "Record id <txHash>:<logIndex>[#leaf] (repeatable)")
+        List<String> ids;
+
+        @Option(names = "--sample", paramLabel = "N", description = "N records per model (or per node, --sample-by)")
+        Integer sample;
+
+        @Option(names = "--all", description = "Every stored record")
+        boolean all;
+    }
+
+    @Option(names = "--sample-by", paramLabel = "model|node", defaultValue = "model")
+    String sampleBy;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sample (default 1)")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores)")
+    Integer threads;
+
+    @Option(names = "--force", description = "Verify again records already verified in this environment")
+    boolean force;
+
+    @Mixin
+    ToleranceOptions tolerance;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Option(names = "--devnet", paramLabel = "DIR", description = "Endpoints from DIR/devnet.json; trusts the demo root")
+    Path devnet;
+
+    @Option(names = "--rpc", paramLabel = "URL")
+    String rpc;
+
+    @Option(names = "--files", paramLabel = "URL", description = "File store (GET /ipfs/<cid>)")
+    String files;
+
+    @Option(names = "--blobs", paramLabel = "URL", description = "Blob store (GET /v1/blobs/<id>)")
+    String blobs;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        VerificationSources sources = sources();
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 256) {
+            throw new UserInputException("--threads must be 1..256, was " + t);
+        }
+        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            List<RecordId> ids = selection().resolve(store);
+            Verifier verifier = new Verifier(store, sources, sessions, options, Clock.systemUTC());
+            CancellationToken cancel = new CancellationToken();
+            BatchSummary s = new BatchVerification(store, verifier, t).run(ids, force, (done, total) -> { }, cancel);
+            out.printf("selected %d, verified %d, skipped %d (already verified here), could not run %d%n",
+                    s.selected(), s.verified(), s.skipped(), s.failedToRun());
+            for (Verdict v : Verdict.values()) {
+                out.printf("%-10s %d%n", v, s.count(v));
+            }
+            s.failedChecks().forEach((check, n) -> out.printf("failed %-16s %d%n", check, n));
+            if (s.count(Verdict.MISMATCH) > 0) {
+                return ExitCode.MISMATCH;
+            }
+            if (s.count(Verdict.ERROR) > 0 || s.failedToRun() > 0) {
+                return ExitCode.ERROR;
+            }
+            return s.count(Verdict.UNVERIFIED) > 0 ? ExitCode.UNVERIFIED : ExitCode.VERIFIED;
+        }
+    }
+
+    private RecordSelection selection() {
+        if (selection.ids != null) {
+            try {
+                return new RecordSelection.Ids(selection.ids.stream().map(RecordId::parse).toList());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        }
+        if (selection.sample != null) {
+            RecordSelection.SampleGroup by = switch (sampleBy.toLowerCase(Locale.ROOT)) {
+                case "model" -> RecordSelection.SampleGroup.MODEL;
+                case "node" -> RecordSelection.SampleGroup.NODE;
+                default -> throw new UserInputException("--sample-by must be model or node, was " + sampleBy);
+            };
+            if (selection.sample < 1) {
+                throw new UserInputException("--sample must be at least 1");
+            }
+            return new RecordSelection.Sample(selection.sample, by, seed);
+        }
+        return new RecordSelection.All();
+    }
+
+    private VerificationSources sources() throws IOException {
+        if (devnet != null) {
+            DevnetManifest m = DevnetManifest.read(devnet);
+            TrustedRoots roots = TrustedRoots.awsNitro();
+            if (m.attestationRootPem() != null && !m.attestationRootPem().isBlank()) {
+                roots = roots.with(demoRoot(m.attestationRootPem()));
+            }
+            String fileStore = m.fileStoreUrl() != null ? m.fileStoreUrl() : m.hubUrl();
+            return VerificationSources.http(m.rpcUrl(), fileStore, m.blobStoreUrl(), roots);
+        }
+        if (rpc == null || files == null || blobs == null) {
+            throw new UserInputException("give --devnet DIR, or all of --rpc, --files and --blobs");
+        }
+        return VerificationSources.http(rpc, files, blobs, TrustedRoots.awsNitro());
+    }
+
+    /** The manifest carries the PEM itself; a path to a PEM file is accepted too. */
+    private TrustedRoot demoRoot(String pemOrPath) throws IOException {
+        byte[] pem = pemOrPath.contains("-----BEGIN")
+                ? pemOrPath.getBytes(StandardCharsets.US_ASCII)
+                : ReexecCommand.read(devnet.resolve(pemOrPath), 64 * 1024);
+        try {
+            return TrustedRoot.of(TrustedRoots.DEMO_LABEL, pem);
+        } catch (KeyFormatException e) {
+            throw new UserInputException("the devnet manifest's attestation root: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.proofdesk.bench;
+
+import io.proofdesk.attest.TrustedRoots;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.reexec.ReexecEngine;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.BatchSummary;
+import io.proofdesk.verify.BatchVerification;
+import io.proofdesk.verify.CancellationToken;
+import io.proofdesk.verify.ProgressListener;
+import io.proofdesk.verify.VerificationSources;
+import io.proofdesk.verify.Verifier;
+import io.proofdesk.verify.VerifierOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Batch verification of a generated local workload (a temporary SQLite store, verdicts saved one transaction each)
+ * on {@code threads} threads against one thread, same records, same run.
+ */
+public final class BatchBenchmark {
+
+    private final byte[] model;
+    private final List<Map<String, Tensor>> inputs;
+
+    public BatchBenchmark(byte[] model, List<Map<String, Tensor>> inputs) {
+        this.model = model.clone();
+        this.inputs = List.copyOf(inputs);
+    }
+
+    public BenchResult run(int threads) throws IOException {
+        Path dir = Files.createTempDirectory("proofdesk-bench-batch");
+        try (SessionCache sessions = SessionCache.withDefaults();
+             Store store = Store.open(dir.resolve("bench.db"), dir.resolve("bench.lock"), Clock.systemUTC())) {
+            LocalWorkload workload = new LocalWorkload(model, inputs, new ReexecEngine(sessions));
+            store.inTransaction(tx -> {
+                workload.register(tx);
+                tx.saveInferences(workload.records());
+            });
+            List<RecordId> ids = workload.records().stream().map(r -> r.id()).toList();
+            VerificationSources sources = new VerificationSources(workload, id -> new byte[0], workload,
+                    (node, nonce) -> new byte[0], TrustedRoots.awsNitro());
+            run(store, sources, sessions, ids, 1);  // warm-up: sessions, JIT
+            double one = run(store, sources, sessions, ids, 1);
+            double many = run(store, sources, sessions, ids, threads);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("records", Integer.toString(ids.size()));
+            values.put("threads", Integer.toString(threads));
+            values.put("one_thread_per_s", BenchResult.fmt(ids.size() / one));
+            values.put("threads_per_s", BenchResult.fmt(ids.size() / many));
+            values.put("goal", ">=1.6");
+            return new BenchResult("batch", one / many, values);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Seconds for one forced pass over every record; fails if any record does not verify. */
+    private static double run(Store store, VerificationSources sources, SessionCache sessions, List<RecordId> ids,
+                              int threads) {
+        Verifier verifier = new Verifier(store, sources, sessions, VerifierOptions.defaults(), Clock.systemUTC());
+        long start = System.nanoTime();
+        BatchSummary s = new BatchVerification(store, verifier, threads).run(ids, true, ProgressListener.none(),
+                new CancellationToken());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (s.count(Verdict.VERIFIED) != ids.size()) {
+            throw new IllegalStateException("the generated workload did not verify: " + s);
+        }
+        return seconds;
+    }
+}

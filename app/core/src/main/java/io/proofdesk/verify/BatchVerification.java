@@ -1,0 +1,119 @@
+package io.proofdesk.verify;
+
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.store.Store;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Verifies many records on {@code threads} worker threads sharing one {@link Verifier} (so one attestation per TEE
+ * and one download per model, and one ONNX Runtime session per model, whose {@code run} is thread-safe). Each
+ * verdict is saved in its own transaction as soon as it is reached, so a cancelled or crashed batch keeps its
+ * work; re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
+ * CPU, tolerance) unless {@code force}.
+ */
+public final class BatchVerification {
+
+    private final Store store;
+    private final Verifier verifier;
+    private final int threads;
+
+    public BatchVerification(Store store, Verifier verifier, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one thread is needed, got " + threads);
+        }
+        this.store = store;
+        this.verifier = verifier;
+        this.threads = threads;
+    }
+
+    public BatchSummary run(List<RecordId> ids, boolean force, ProgressListener progress, CancellationToken cancel) {
+        int total = ids.size();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        AtomicLong verified = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
+        AtomicLong failedToRun = new AtomicLong();
+        Map<Verdict, AtomicLong> verdicts = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> failedChecks = new ConcurrentHashMap<>();
+        Runnable worker = () -> {
+            int i;
+            while (!cancel.isCancelled() && (i = next.getAndIncrement()) < total) {
+                RecordId id = ids.get(i);
+                try {
+                    if (!force && alreadyVerified(id)) {
+                        skipped.incrementAndGet();
+                    } else {
+                        Optional<InferenceVerification> v = verifier.verify(id);
+                        if (v.isEmpty()) {
+                            failedToRun.incrementAndGet();
+                        } else {
+                            VerdictRecord verdict = v.get().verdict();
+                            store.inTransaction(tx -> {
+                                tx.saveVerdict(verdict);
+                            });
+                            verified.incrementAndGet();
+                            verdicts.computeIfAbsent(verdict.verdict(), k -> new AtomicLong()).incrementAndGet();
+                            verdict.failedChecks().forEach(c ->
+                                    failedChecks.computeIfAbsent(c, k -> new AtomicLong()).incrementAndGet());
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failedToRun.incrementAndGet();
+                }
+                progress.progress(done.incrementAndGet(), total);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named());
+        try {
+            List<Future<?>> futures = java.util.stream.IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(worker)).toList();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a verification worker died: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    cancel.cancel();
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        verdicts.forEach((k, v) -> counts.put(k, v.get()));
+        TreeMap<String, Long> failed = new TreeMap<>();
+        failedChecks.forEach((k, v) -> failed.put(k, v.get()));
+        return new BatchSummary(total, verified.get(), skipped.get(), failedToRun.get(), counts, failed,
+                cancel.isCancelled() && done.get() < total);
+    }
+
+    private boolean alreadyVerified(RecordId id) {
+        return store.read(tx -> tx.latestVerdict(id))
+                .map(v -> v.environment().equals(verifier.environment()))
+                .orElse(false);
+    }
+
+    private static ThreadFactory named() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "proofdesk-verify-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

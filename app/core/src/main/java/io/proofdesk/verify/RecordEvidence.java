@@ -1,0 +1,135 @@
+package io.proofdesk.verify;
+
+import io.proofdesk.attest.TeeSettlementLeaf;
+import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.verify.SettledBlob.BlobFormatException;
+import org.web3j.utils.Numeric;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * One record's evidence for one verification: the stored facts, and the published blob fetched at most once
+ * (several checks read it). Not shared between threads.
+ */
+public final class RecordEvidence {
+
+    private final StoredFacts facts;
+    private final BlobSource blobs;
+    private Fetched<byte[]> blob;
+
+    public RecordEvidence(StoredFacts facts, BlobSource blobs) {
+        this.facts = facts;
+        this.blobs = blobs;
+    }
+
+    public StoredFacts facts() {
+        return facts;
+    }
+
+    public Inference inference() {
+        return facts.inference();
+    }
+
+    public Fetched<byte[]> blobBytes() {
+        if (blob == null) {
+            String id = inference().blobId();
+            if (id == null || id.isBlank()) {
+                blob = Fetched.failed(CheckStatus.UNVERIFIED, "the record names no blob");
+            } else {
+                try {
+                    blob = Fetched.ok(blobs.blob(id));
+                } catch (IOException e) {
+                    blob = Fetched.fromIo("blob " + id, e);
+                } catch (RuntimeException e) {
+                    blob = Fetched.failed(CheckStatus.ERROR, "blob " + id + ": " + e.getMessage());
+                }
+            }
+        }
+        return blob;
+    }
+
+    /** The batch blob (tree dump) of a batch leaf. */
+    public Fetched<BatchBlob> batch() {
+        return blobBytes().map(bytes -> {
+            try {
+                return Fetched.ok(BatchBlob.parse(bytes));
+            } catch (BlobFormatException e) {
+                return Fetched.failed(CheckStatus.FAIL, "batch blob " + inference().blobId() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** The record's published request and output: the individual blob, or the batch blob's entry for this leaf. */
+    public Fetched<SettledBlob> content() {
+        if (inference().settlement() == SettlementKind.BATCH) {
+            return batch().map(b -> {
+                try {
+                    Optional<SettledBlob> r = b.record(inference().id().leafIndex());
+                    return r.<Fetched<SettledBlob>>map(Fetched::ok).orElseGet(() -> Fetched.failed(CheckStatus.UNVERIFIED,
+                            "the batch blob publishes only the leaves' hashes, not this record's input and output"));
+                } catch (BlobFormatException e) {
+                    return Fetched.failed(CheckStatus.FAIL, "batch blob entry " + inference().id().leafIndex() + ": "
+                            + e.getMessage());
+                }
+            });
+        }
+        return blobBytes().map(bytes -> {
+            try {
+                return Fetched.ok(SettledBlob.parse(bytes));
+            } catch (BlobFormatException e) {
+                return Fetched.failed(CheckStatus.FAIL, "blob " + inference().blobId() + " is not a settled record: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    /** What was settled: the event's fields (individual) or the tree's leaf (batch). */
+    public Fetched<SettledFacts> settled() {
+        Inference r = inference();
+        if (r.settlement() == SettlementKind.BATCH) {
+            return batch().map(b -> {
+                int leaf = r.id().leafIndex();
+                if (leaf >= b.tree().size()) {
+                    return Fetched.failed(CheckStatus.FAIL, "leaf " + leaf + " is beyond the batch's "
+                            + b.tree().size() + " leaves");
+                }
+                try {
+                    TeeSettlementLeaf l = TeeSettlementLeaf.fromAbiValues(b.tree().value(leaf));
+                    return Fetched.ok(new SettledFacts(l.teeId(), l.inputHash(), l.outputHash(), l.teeSignature(),
+                            l.teeTimestamp()));
+                } catch (IllegalArgumentException e) {
+                    return Fetched.failed(CheckStatus.FAIL, "batch leaf " + leaf + ": " + e.getMessage());
+                }
+            });
+        }
+        try {
+            byte[] teeId = bytes32(r.teeId(), "TEE id");
+            byte[] in = bytes32(r.inputHash(), "input hash");
+            byte[] out = bytes32(r.outputHash(), "output hash");
+            return Fetched.ok(new SettledFacts(teeId, in, out, r.signature().toArray(),
+                    BigInteger.valueOf(r.timestamp().getEpochSecond())));
+        } catch (IllegalArgumentException e) {
+            return Fetched.failed(CheckStatus.UNVERIFIED, "the stored record is incomplete: " + e.getMessage());
+        }
+    }
+
+    static byte[] bytes32(String hex, String what) {
+        if (hex == null) {
+            throw new IllegalArgumentException("no " + what);
+        }
+        byte[] b;
+        try {
+            b = Numeric.hexStringToByteArray(hex);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " is not hex: " + hex);
+        }
+        if (b.length != 32) {
+            throw new IllegalArgumentException(what + " is not 32 bytes: " + hex);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,132 @@
+package io.proofdesk.verify;
+
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.domain.VerificationEnvironment;
+import io.proofdesk.reexec.ReexecEngine;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.checks.AttestationCheck;
+import io.proofdesk.verify.checks.BatchInclusionCheck;
+import io.proofdesk.verify.checks.BlobCheck;
+import io.proofdesk.verify.checks.CheckLines;
+import io.proofdesk.verify.checks.InferenceCheck;
+import io.proofdesk.verify.checks.ModelCheck;
+import io.proofdesk.verify.checks.RecordCheck;
+import io.proofdesk.verify.checks.ReexecutionCheck;
+import io.proofdesk.verify.checks.SignatureCheck;
+import io.proofdesk.verify.checks.TeeStatusCheck;
+import io.proofdesk.verify.checks.ZkProofCheck;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies inferences: reads each record's facts from the store in one snapshot, runs the checks its mode calls
+ * for, and reaches a verdict. One Verifier is one verification run: a TEE's attestation and a model file are
+ * fetched once per run, whatever the number of records. Safe for concurrent use by several threads.
+ *
+ * <p>VANILLA: record, model, reexecution. ZKML: those and zk-proof. TEE: record, blob, signature, tee-status,
+ * attestation, model, reexecution, and batch-inclusion for batch leaves. A check that throws is an ERROR line.
+ */
+public final class Verifier {
+
+    private final Store store;
+    private final VerificationSources sources;
+    private final Clock clock;
+    private final VerificationEnvironment environment;
+    private final RecordCheck record;
+    private final BlobCheck blob = new BlobCheck();
+    private final SignatureCheck signature = new SignatureCheck();
+    private final TeeStatusCheck teeStatus = new TeeStatusCheck();
+    private final AttestationCheck attestation;
+    private final BatchInclusionCheck batchInclusion = new BatchInclusionCheck();
+    private final ModelCheck model;
+    private final ReexecutionCheck reexecution;
+    private final ZkProofCheck zkProof = new ZkProofCheck();
+
+    public Verifier(Store store, VerificationSources sources, SessionCache sessions, VerifierOptions options,
+                    Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.clock = clock;
+        this.environment = EnvironmentProbe.current(options.toleranceText());
+        ModelFiles files = new ModelFiles(sources.models());
+        this.record = new RecordCheck(sources.chain());
+        this.attestation = new AttestationCheck(sources.attestations(), sources.roots(), clock,
+                options.maxAttestationAge(), new SecureRandom());
+        this.model = new ModelCheck(files);
+        this.reexecution = new ReexecutionCheck(files, new ReexecEngine(sessions), options.tolerance());
+    }
+
+    public VerificationEnvironment environment() {
+        return environment;
+    }
+
+    /** Verifies one stored record (without saving the verdict); empty if the store has no such record. */
+    public Optional<InferenceVerification> verify(RecordId id) {
+        return store.read(tx -> StoredFacts.load(tx, id)).map(this::verify);
+    }
+
+    /** Verifies and saves the verdict in its own transaction. */
+    public Optional<InferenceVerification> verifyAndSave(RecordId id) {
+        Optional<InferenceVerification> v = verify(id);
+        v.ifPresent(result -> store.inTransaction(tx -> {
+            tx.saveVerdict(result.verdict());
+        }));
+        return v;
+    }
+
+    public InferenceVerification verify(StoredFacts facts) {
+        RecordEvidence evidence = new RecordEvidence(facts, sources.blobs());
+        List<CheckResult> lines = new ArrayList<>();
+        ReexecutionOutcome outcome = null;
+        for (InferenceCheck check : plan(facts.inference())) {
+            if (check == reexecution) {
+                outcome = guardedOutcome(evidence);
+                lines.add(outcome.line());
+            } else {
+                lines.add(guarded(check, evidence));
+            }
+        }
+        Verdict verdict = Verdicts.overall(lines);
+        VerdictRecord v = new VerdictRecord(facts.inference().id(), verdict, Verdicts.reason(verdict, lines),
+                clock.instant(), environment, lines);
+        return new InferenceVerification(v, Optional.ofNullable(outcome));
+    }
+
+    /** The checks a record's mode and settlement call for, in verdict order. */
+    List<InferenceCheck> plan(Inference r) {
+        return switch (r.mode()) {
+            case VANILLA -> List.of(record, model, reexecution);
+            case ZKML -> List.of(record, model, reexecution, zkProof);
+            case TEE -> r.settlement() == SettlementKind.BATCH
+                    ? List.of(record, batchInclusion, blob, signature, teeStatus, attestation, model, reexecution)
+                    : List.of(record, blob, signature, teeStatus, attestation, model, reexecution);
+        };
+    }
+
+    private static CheckResult guarded(InferenceCheck check, RecordEvidence evidence) {
+        try {
+            return check.check(evidence);
+        } catch (RuntimeException e) {
+            return CheckLines.error(check.name(), "the check failed unexpectedly: " + e);
+        }
+    }
+
+    private ReexecutionOutcome guardedOutcome(RecordEvidence evidence) {
+        try {
+            return reexecution.outcome(evidence);
+        } catch (RuntimeException e) {
+            return ReexecutionOutcome.without(CheckLines.error(reexecution.name(),
+                    "the check failed unexpectedly: " + e));
+        }
+    }
+}
