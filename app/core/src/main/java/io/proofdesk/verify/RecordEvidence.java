@@ -1,6 +1,5 @@
 package io.proofdesk.verify;
 
-import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.SettlementKind;
@@ -87,25 +86,12 @@ public final class RecordEvidence {
         });
     }
 
-    /** What was settled: the event's fields (individual) or the tree's leaf (batch). */
+    /**
+     * What was settled, as stored: the event's fields (individual) or the record's leaf fields (batch). For a batch
+     * record the batch-inclusion check is what ties these fields to the settled root.
+     */
     public Fetched<SettledFacts> settled() {
         Inference r = inference();
-        if (r.settlement() == SettlementKind.BATCH) {
-            return batch().map(b -> {
-                int leaf = r.id().leafIndex();
-                if (leaf >= b.tree().size()) {
-                    return Fetched.failed(CheckStatus.FAIL, "leaf " + leaf + " is beyond the batch's "
-                            + b.tree().size() + " leaves");
-                }
-                try {
-                    TeeSettlementLeaf l = TeeSettlementLeaf.fromAbiValues(b.tree().value(leaf));
-                    return Fetched.ok(new SettledFacts(l.teeId(), l.inputHash(), l.outputHash(), l.teeSignature(),
-                            l.teeTimestamp()));
-                } catch (IllegalArgumentException e) {
-                    return Fetched.failed(CheckStatus.FAIL, "batch leaf " + leaf + ": " + e.getMessage());
-                }
-            });
-        }
         try {
             byte[] teeId = bytes32(r.teeId(), "TEE id");
             byte[] in = bytes32(r.inputHash(), "input hash");

@@ -17,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * A batch leaf proves into the Merkle root the chain settled (OpenZeppelin standard tree): the leaf is the batch
- * blob's value at the record's leaf index, agrees with the stored record, and its proof — the stored one, else the
- * one the blob's tree gives — leads to the settled root.
+ * A batch record proves into the Merkle root the chain settled (OpenZeppelin standard tree): the leaf built from the
+ * record's stored fields is in the batch blob's tree, and its proof — the stored one, else the one the blob's tree
+ * gives — leads to the settled root.
  */
 public final class BatchInclusionCheck implements InferenceCheck {
 
@@ -47,23 +48,26 @@ public final class BatchInclusionCheck implements InferenceCheck {
             return CheckLines.of(name(), f);
         }
         StandardMerkleTree tree = ((Fetched.Ok<BatchBlob>) batch).value().tree();
-        int index = r.id().leafIndex();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("settledRoot", Numeric.toHexString(root));
         details.put("treeRoot", tree.rootHex());
-        details.put("leafIndex", Integer.toString(index));
+        details.put("recordIndex", Integer.toString(r.id().leafIndex()));
         details.put("leaves", Integer.toString(tree.size()));
-        if (index >= tree.size()) {
-            return CheckLines.fail(name(), "leaf " + index + " is beyond the batch blob's " + tree.size() + " leaves",
-                    details);
-        }
         TeeSettlementLeaf leaf;
         try {
-            leaf = TeeSettlementLeaf.fromAbiValues(tree.value(index));
+            leaf = leafOf(r);
         } catch (IllegalArgumentException e) {
-            return CheckLines.fail(name(), "leaf " + index + " is not a TEE settlement leaf: " + e.getMessage(), details);
+            return CheckLines.unverified(name(), "the stored record lacks what its leaf is made of: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>(disagreements(r, leaf));
+        details.put("leafHash", Numeric.toHexString(leaf.leafHash()));
+        // the record's leaf is found by its hash, not by position: a batch may list records it left out of its tree
+        OptionalInt index = tree.indexOf(leaf.leafHash());
+        if (index.isEmpty()) {
+            return CheckLines.fail(name(), "the record's leaf is not in the batch's Merkle tree (settled root "
+                    + Numeric.toHexString(root) + ")", details);
+        }
+        details.put("leafIndex", Integer.toString(index.getAsInt()));
+        List<String> problems = new ArrayList<>();
         List<byte[]> proof;
         String proofSource;
         if (!r.merkleProof().isEmpty()) {
@@ -77,10 +81,9 @@ public final class BatchInclusionCheck implements InferenceCheck {
                 return CheckLines.fail(name(), "the stored proof is malformed: " + e.getMessage(), details);
             }
         } else {
-            proof = tree.proof(index);
+            proof = tree.proof(index.getAsInt());
             proofSource = "proof from the batch blob's tree";
         }
-        details.put("leafHash", Numeric.toHexString(leaf.leafHash()));
         details.put("proof", proofSource + ", " + proof.size() + " nodes");
         if (!MerkleProofs.verify(proof, root, leaf.leafHash())) {
             problems.add("the leaf does not prove into the settled root " + Numeric.toHexString(root) + " ("
@@ -88,27 +91,18 @@ public final class BatchInclusionCheck implements InferenceCheck {
                     + tree.rootHex()) + ")");
         }
         return problems.isEmpty()
-                ? CheckLines.pass(name(), "leaf " + index + " proves into the settled Merkle root", details)
+                ? CheckLines.pass(name(), "the record's leaf proves into the settled Merkle root", details)
                 : CheckLines.fail(name(), String.join("; ", problems), details);
     }
 
-    /** Stored fields that differ from the leaf the tree holds at the record's index. */
-    private static List<String> disagreements(Inference r, TeeSettlementLeaf leaf) {
-        List<String> problems = new ArrayList<>();
-        differs(problems, "TEE id", r.teeId(), leaf.teeId());
-        differs(problems, "input hash", r.inputHash(), leaf.inputHash());
-        differs(problems, "output hash", r.outputHash(), leaf.outputHash());
-        if (!r.signature().isEmpty() && !Arrays.equals(r.signature().toArray(), leaf.teeSignature())) {
-            problems.add("the stored signature differs from the leaf's");
+    /** The leaf the record claims: (tee_id, input_hash, output_hash, tee_signature, tee_timestamp) as stored. */
+    private static TeeSettlementLeaf leafOf(Inference r) {
+        if (r.signature() == null || r.signature().isEmpty()) {
+            throw new IllegalArgumentException("no signature");
         }
-        return problems;
-    }
-
-    private static void differs(List<String> problems, String what, String stored, byte[] inLeaf) {
-        String leafHex = Numeric.toHexString(inLeaf);
-        if (stored != null && !stored.toLowerCase(Locale.ROOT).equals(leafHex)) {
-            problems.add("stored " + what + " " + stored + " is not the leaf's " + leafHex);
-        }
+        return new TeeSettlementLeaf(bytes32(r.teeId(), "TEE id"), bytes32(r.inputHash(), "input hash"),
+                bytes32(r.outputHash(), "output hash"), r.signature().toArray(),
+                java.math.BigInteger.valueOf(r.timestamp().getEpochSecond()));
     }
 
     private static byte[] bytes32(String hex, String what) {
