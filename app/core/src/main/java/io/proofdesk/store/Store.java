@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,18 +28,22 @@ public final class Store implements AutoCloseable {
     private final Path file;
     private final StoreLock lock;
     private final Connection writer;
-    private final Connection reader;
+    /** Several read-only connections, so parallel verification threads do not queue behind one reader. */
+    private final List<PooledReader> readers;
     private final int schemaVersion;
     private final StoreJson json = new StoreJson();
     private final ReentrantLock writeGuard = new ReentrantLock();
-    private final ReentrantLock readGuard = new ReentrantLock();
     private volatile boolean closed;
 
-    private Store(Path file, StoreLock lock, Connection writer, Connection reader, int schemaVersion) {
+    private record PooledReader(Connection connection, ReentrantLock guard) {}
+
+    static final int READERS = 4;
+
+    private Store(Path file, StoreLock lock, Connection writer, List<Connection> readers, int schemaVersion) {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
-        this.reader = reader;
+        this.readers = readers.stream().map(c -> new PooledReader(c, new ReentrantLock())).toList();
         this.schemaVersion = schemaVersion;
     }
 
@@ -61,8 +67,11 @@ public final class Store implements AutoCloseable {
             StoreFileCheck.check(databaseFile, migrations.latestVersion());
             writer = SqliteConnections.openWriter(databaseFile);
             int version = new Migrator(migrations, clock).migrate(writer, databaseFile);
-            Connection reader = SqliteConnections.openReader(databaseFile);
-            return new Store(databaseFile, lock, writer, reader, version);
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                readers.add(SqliteConnections.openReader(databaseFile));
+            }
+            return new Store(databaseFile, lock, writer, readers, version);
         } catch (SQLException e) {
             closeAfterFailure(writer, lock);
             if (SqliteConnections.isCorruption(e)) {
@@ -109,7 +118,22 @@ public final class Store implements AutoCloseable {
 
     /** Runs read-only work on one consistent snapshot; any write inside fails. */
     public <T, X extends Exception> T read(UnitOfWork<T, X> work) throws X {
-        return run(reader, readGuard, "BEGIN", true, work);
+        for (PooledReader r : readers) {
+            if (r.guard().isHeldByCurrentThread()) {
+                throw new IllegalStateException("store transactions do not nest; pass the Transaction down instead");
+            }
+        }
+        for (PooledReader r : readers) {
+            if (r.guard().tryLock()) {
+                try {
+                    return runLocked(r.connection(), "BEGIN", true, work);
+                } finally {
+                    r.guard().unlock();
+                }
+            }
+        }
+        PooledReader r = readers.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(readers.size()));
+        return run(r.connection(), r.guard(), "BEGIN", true, work);
     }
 
     private <T, X extends Exception> T run(Connection c, ReentrantLock guard, String begin, boolean readOnly,
@@ -119,23 +143,28 @@ public final class Store implements AutoCloseable {
         }
         guard.lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("store " + file + " is closed");
-            }
-            exec(c, begin);
-            Transaction tx = new Transaction(c, json, readOnly);
-            T result;
-            try {
-                result = work.run(tx);
-            } catch (Throwable t) {
-                rollback(c, t);
-                throw t;
-            }
-            exec(c, readOnly ? "ROLLBACK" : "COMMIT");
-            return result;
+            return runLocked(c, begin, readOnly, work);
         } finally {
             guard.unlock();
         }
+    }
+
+    private <T, X extends Exception> T runLocked(Connection c, String begin, boolean readOnly, UnitOfWork<T, X> work)
+            throws X {
+        if (closed) {
+            throw new IllegalStateException("store " + file + " is closed");
+        }
+        exec(c, begin);
+        Transaction tx = new Transaction(c, json, readOnly);
+        T result;
+        try {
+            result = work.run(tx);
+        } catch (Throwable t) {
+            rollback(c, t);
+            throw t;
+        }
+        exec(c, readOnly ? "ROLLBACK" : "COMMIT");
+        return result;
     }
 
     private void rollback(Connection c, Throwable cause) {
@@ -160,7 +189,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         writeGuard.lock();
-        readGuard.lock();
+        readers.forEach(r -> r.guard().lock());
         try {
             if (closed) {
                 return;
@@ -173,7 +202,9 @@ public final class Store implements AutoCloseable {
                 // statistics are an optimisation; closing must go on
             }
             try {
-                reader.close();
+                for (PooledReader r : readers) {
+                    r.connection().close();
+                }
                 writer.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close store " + file + ": " + e.getMessage(), e);
@@ -181,7 +212,7 @@ public final class Store implements AutoCloseable {
                 lock.close();
             }
         } finally {
-            readGuard.unlock();
+            readers.forEach(r -> r.guard().unlock());
             writeGuard.unlock();
         }
     }
