@@ -30,14 +30,31 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
     private final Loader loader;
     private int loading;
     private boolean disposed;
+    private Runnable afterFirstPage;
 
-    InferenceRows(io.proofdesk.store.InferenceQuery query, long total, Loader loader) {
+    /**
+     * @param afterFirstPage runs once, when the first page has arrived (at once for an empty result): slower reads
+     *                       (charts) wait for it so they never hold the store while the table is blank
+     */
+    InferenceRows(io.proofdesk.store.InferenceQuery query, long total, Loader loader, Runnable afterFirstPage) {
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a table holds at most " + Integer.MAX_VALUE + " rows, not " + total);
         }
         this.query = query;
         this.window = new PagedWindow<>(total, PAGE_SIZE, MAX_PAGES, MAX_PENDING);
         this.loader = loader;
+        this.afterFirstPage = afterFirstPage;
+        if (total == 0) {
+            firstPageDone();
+        }
+    }
+
+    private void firstPageDone() {
+        Runnable r = afterFirstPage;
+        afterFirstPage = null;
+        if (r != null) {
+            r.run();
+        }
     }
 
     @Override
@@ -104,5 +121,6 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
         }
         endChange();
         pump();
+        firstPageDone();
     }
 }

@@ -67,6 +67,7 @@ public final class InferencesController {
     @FXML private TableColumn<InferenceRow, InferenceRow> verdictColumn;
     @FXML private Parent detail;
     @FXML private InferenceDetailController detailController;
+    private boolean replacingItems;
 
     public InferencesController(InferencesViewModel viewModel, ResourceBundle strings) {
         this.viewModel = viewModel;
@@ -145,15 +146,25 @@ public final class InferencesController {
         column(settlementColumn, i -> format.settlement(i.settlement()));
         verdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         verdictColumn.setCellFactory(c -> new VerdictCell(strings));
-        table.itemsProperty().bind(viewModel.rowsProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        blockColumn.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().setAll(List.of(blockColumn));
         // the store sorts; the table only tells the filters which order the user asked for
         table.setSortPolicy(t -> {
-            viewModel.filters().sortProperty().set(sortOf(t.getSortOrder()));
+            if (!replacingItems) {
+                viewModel.filters().sortProperty().set(sortOf(t.getSortOrder()));
+            }
             return true;
         });
+        // a new list of rows clears the table's sort order; the store's order has not changed, so show it again
+        viewModel.rowsProperty().addListener((o, was, now) -> {
+            replacingItems = true;
+            try {
+                table.setItems(now);
+                showSort(viewModel.filters().sortProperty().get());
+            } finally {
+                replacingItems = false;
+            }
+        });
+        showSort(viewModel.filters().sortProperty().get());
         table.setRowFactory(t -> {
             TableRow<InferenceRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -169,6 +180,14 @@ public final class InferencesController {
                 e.consume();
             }
         });
+    }
+
+    private void showSort(InferenceSort sort) {
+        TableColumn<InferenceRow, String> column = sort == InferenceSort.TIME_ASC || sort == InferenceSort.TIME_DESC
+                ? timeColumn : blockColumn;
+        column.setSortType(sort == InferenceSort.BLOCK_ASC || sort == InferenceSort.TIME_ASC
+                ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(List.of(column));
     }
 
     private InferenceSort sortOf(List<TableColumn<InferenceRow, ?>> order) {

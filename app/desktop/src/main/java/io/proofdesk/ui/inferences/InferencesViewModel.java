@@ -58,6 +58,7 @@ public final class InferencesViewModel {
     private final InvalidationListener modelListener = o -> updateVersions();
     private Subscription storeSubscription = Subscription.EMPTY;
     private long generation;
+    private boolean choicesWanted;
 
     public InferencesViewModel(StoreAccess store, StoreEvents events, ErrorNotices notices, ResourceBundle strings) {
         this.store = store;
@@ -84,7 +85,7 @@ public final class InferencesViewModel {
     }
 
     void refreshAll() {
-        store.read(InferencesViewModel::readChoices, this::applyChoices);
+        choicesWanted = true;
         refresh();
     }
 
@@ -110,7 +111,10 @@ public final class InferencesViewModel {
         }
     }
 
-    /** Re-reads the count, the rows and the charts for the current filters. */
+    /**
+     * Re-reads the count, the rows and the charts for the current filters. The store has one reading connection,
+     * so reads queue: the count first, then the visible page, and only then the slower charts and filter choices.
+     */
     public void refresh() {
         long gen = ++generation;
         InferenceQuery q = filters.toQuery();
@@ -118,16 +122,24 @@ public final class InferencesViewModel {
             if (gen != generation) {
                 return;
             }
-            showRows(q, totals);
-            store.read(tx -> InferenceCharts.compute(tx.inferences(), q), c -> {
-                if (gen == generation) {
-                    charts.set(c);
+            showRows(q, totals, () -> {
+                if (gen != generation) {
+                    return;
+                }
+                store.read(tx -> InferenceCharts.compute(tx.inferences(), q), c -> {
+                    if (gen == generation) {
+                        charts.set(c);
+                    }
+                });
+                if (choicesWanted) {
+                    choicesWanted = false;
+                    store.read(InferencesViewModel::readChoices, this::applyChoices);
                 }
             });
         });
     }
 
-    private void showRows(InferenceQuery q, Totals totals) {
+    private void showRows(InferenceQuery q, Totals totals, Runnable afterFirstPage) {
         if (rows.get() instanceof InferenceRows old) {
             old.dispose();
         }
@@ -135,7 +147,7 @@ public final class InferencesViewModel {
                 tx -> pq.run(tx.inferences()), done, problem -> {
                     failed.accept(problem);
                     notices.show(problem);
-                })));
+                }), afterFirstPage));
         countText.set(MessageFormat.format(strings.getString("inferences.count"), totals.all(), totals.shown()));
         empty.set(totals.all() == 0);
     }
