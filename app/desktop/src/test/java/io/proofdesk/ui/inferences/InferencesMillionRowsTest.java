@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
-import static io.proofdesk.ui.inferences.InferencesViewTest.onFx;
+import static io.proofdesk.ui.FxWait.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

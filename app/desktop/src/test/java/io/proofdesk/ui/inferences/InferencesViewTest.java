@@ -70,8 +70,8 @@ class InferencesViewTest {
         });
     }
 
-    static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(10, TimeUnit.SECONDS);
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return io.proofdesk.ui.FxWait.onFx(query);
     }
 
     private String countText(long all, long shown) {
@@ -165,6 +165,16 @@ class InferencesViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> id.getText().equals(third.id().toString())));
         assertTrue(onFx(() -> robot.lookup("#inferenceDetailView").query().isVisible()));
         assertFalse(onFx(() -> robot.lookup("#listPage").query().isVisible()));
+        // the record's tensors, read from the store with it
+        Inference stored = records.stream().filter(r -> r.id().equals(third.id())).findFirst().orElseThrow();
+        TableView<?> inputs = robot.lookup("#inputTable").queryAs(TableView.class);
+        TableView<?> outputs = robot.lookup("#outputTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> inputs.getItems().size() == 1));
+        assertEquals(TensorSummary.of(stored.inputs().getFirst()), onFx(() -> inputs.getItems().getFirst()));
+        assertEquals(TensorSummary.of(stored.outputs().getFirst()), onFx(() -> outputs.getItems().getFirst()));
+        assertTrue(robot.lookup("#checksPane").tryQuery().isPresent(), "verification has its place");
+        assertTrue(robot.lookup(".field-value").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals(stored.id().txHash())), "tx hash shown");
 
         robot.clickOn("#backButton");
         WaitForAsyncUtils.waitForFxEvents();
