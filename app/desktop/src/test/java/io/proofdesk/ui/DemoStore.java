@@ -137,7 +137,7 @@ public final class DemoStore {
         Instant time = T0.plusSeconds(afterBlock - 18_204);
         for (int i = 0; i < count; i++) {
             block += 1 + random.nextInt(4);
-            time = time.plusSeconds(20 + random.nextInt(60));
+            time = time.plusSeconds(240 + random.nextInt(480));
             ZooVersion v = zoo.get(Math.floorMod(i * 7 + random.nextInt(3), zoo.size()));
             boolean tee = random.nextInt(10) < 7;
             String tx = hash();

@@ -61,7 +61,7 @@ public final class InferenceDetailController {
         table.setItems(rows);
         // tall enough for every tensor without a scroll bar of its own, up to a few
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
-                javafx.beans.binding.Bindings.max(2, javafx.beans.binding.Bindings.size(rows))).add(34));
+                javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(rows))).add(30));
     }
 
     private void showFields() {

@@ -86,6 +86,11 @@ public final class InferencesController {
         PerModelChart chart = new PerModelChart(perModelChart, timeAxis);
         verdictBreakdown.setWords(k -> strings.getString(k.wordKey()));
         viewModel.chartsProperty().addListener((o, was, now) -> showCharts(chart, now));
+        // model names come from the registry after the first rows; relabel what is already shown
+        viewModel.namesProperty().addListener((o, was, now) -> {
+            table.refresh();
+            showCharts(chart, viewModel.chartsProperty().get());
+        });
         countLabel.textProperty().bind(viewModel.countTextProperty());
         detailController.setOnBack(viewModel::closeDetail);
         viewModel.openedProperty().addListener((o, was, now) -> {
@@ -146,7 +151,8 @@ public final class InferencesController {
         column(settlementColumn, i -> format.settlement(i.settlement()));
         verdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         verdictColumn.setCellFactory(c -> new VerdictCell(strings));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // the store sorts; the table only tells the filters which order the user asked for
         table.setSortPolicy(t -> {
             if (!replacingItems) {

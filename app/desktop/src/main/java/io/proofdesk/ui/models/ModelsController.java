@@ -92,6 +92,9 @@ public final class ModelsController {
         column(outputColumn, f -> dash(f.outputSignatureJson()));
         fileTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
+        fitRows(versionTable);
+        fitRows(fileTable);
+
         content.sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
                 viewModel.deactivate();
@@ -118,6 +121,13 @@ public final class ModelsController {
         }
         filesTitle.setText(v == null ? strings.getString("models.files")
                 : MessageFormat.format(strings.getString("models.filesOf"), v.version().version()));
+    }
+
+    /** Registries list a few versions and files each: show them all, without an empty grid below. */
+    private static void fitRows(TableView<?> table) {
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
+                javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(table.getItems()))).add(30));
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private String dash(String value) {
