@@ -4,9 +4,13 @@ import io.proofdesk.domain.BuildInfo;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.ErrorNotices;
+import io.proofdesk.ui.common.StoreAccess;
+import io.proofdesk.ui.common.StoreEvents;
 import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.UiSettings;
 import io.proofdesk.ui.common.ViewLoader;
+import io.proofdesk.ui.inferences.InferenceDetailController;
+import io.proofdesk.ui.inferences.InferenceDetailViewModel;
 import io.proofdesk.ui.inferences.InferencesController;
 import io.proofdesk.ui.inferences.InferencesViewModel;
 import io.proofdesk.ui.models.ModelsController;
@@ -48,6 +52,8 @@ public final class AppWiring implements AutoCloseable {
     private final BackgroundExecutor background;
     private final BackgroundExecutor preferencesWriter;
     private final UiSettings settings;
+    private final StoreEvents storeEvents;
+    private final StoreAccess store;
     private final TaskPanelViewModel taskPanel;
     private final StatusBarViewModel statusBar;
     private final MainViewModel main;
@@ -70,11 +76,15 @@ public final class AppWiring implements AutoCloseable {
         this.preferencesWriter = new BackgroundExecutor("preferences", 1, notices::show);
         this.settings = new UiSettings(new UiPreferencesStore(dataDirectory.resolve(UiPreferencesStore.FILE_NAME)),
                 preferencesWriter);
+        this.storeEvents = new StoreEvents();
+        this.store = new StoreAccess(dataDirectory, background, notices, storeEvents);
         this.taskPanel = new TaskPanelViewModel(background);
         this.statusBar = new StatusBarViewModel(strings, taskPanel);
         this.main = new MainViewModel();
         this.views = new ViewLoader(strings, this::createController);
         registerControllers();
+        // off the FX thread, so the window appears while SQLite opens and migrates
+        store.openInBackground();
     }
 
     private void registerControllers() {
@@ -82,8 +92,11 @@ public final class AppWiring implements AutoCloseable {
         register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel));
         register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
         register(NetworkController.class, () -> new NetworkController(new NetworkViewModel()));
-        register(ModelsController.class, () -> new ModelsController(new ModelsViewModel()));
-        register(InferencesController.class, () -> new InferencesController(new InferencesViewModel()));
+        register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
+        register(InferencesController.class, () -> new InferencesController(
+                new InferencesViewModel(store, storeEvents, notices, strings), strings));
+        register(InferenceDetailController.class, () -> new InferenceDetailController(
+                new InferenceDetailViewModel(store, strings), strings));
         register(VerifyController.class, () -> new VerifyController(new VerifyViewModel()));
         register(ReportsController.class, () -> new ReportsController(new ReportsViewModel()));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
@@ -142,10 +155,21 @@ public final class AppWiring implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** Cancels running tasks, then flushes preferences; call on the FX thread when the app stops. */
+    /** Features that change the store publish here (e.g. the sync: {@code new StoreEvent.InferencesStored(n)}). */
+    public StoreEvents storeEvents() {
+        return storeEvents;
+    }
+
+    /** The local store, opened in the background; views and features read and write through it. */
+    public StoreAccess store() {
+        return store;
+    }
+
+    /** Cancels running tasks, flushes preferences, then closes the store; call on the FX thread when the app stops. */
     @Override
     public void close() {
         background.close();
         preferencesWriter.close();
+        store.close();
     }
 }

@@ -1,6 +1,14 @@
 package io.proofdesk.ui;
 
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Verdict;
 import io.proofdesk.store.DataDirectory;
+import io.proofdesk.store.Store;
+import io.proofdesk.ui.inferences.InferenceRow;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiPreferencesStore;
@@ -49,13 +57,21 @@ class ScreenshotsTest {
 
     // a fixed, readable folder (shown in Settings) so the PNGs do not change from run to run
     private final Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "proofdesk-screenshots");
+    private final Path emptyDir = Path.of(System.getProperty("java.io.tmpdir"), "proofdesk-screenshots-empty");
 
     private AppWiring wiring;
     private Stage stage;
 
     @Start
     void start(Stage primary) throws IOException {
-        Files.deleteIfExists(dataDir.resolve(UiPreferencesStore.FILE_NAME));
+        for (Path dir : List.of(dataDir, emptyDir)) {
+            for (String file : List.of(UiPreferencesStore.FILE_NAME, Store.DATABASE_FILE, Store.DATABASE_FILE + "-wal",
+                    Store.DATABASE_FILE + "-shm", Store.LOCK_FILE)) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+        }
+        // a realistic history: the devnet's model zoo, TEE and vanilla records, mostly verified, some not
+        new DemoStore(2025).populate(new DataDirectory(dataDir), 500);
         wiring = new AppWiring(new DataDirectory(dataDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
         stage = new Stage();
         wiring.mainWindow().show(stage);
@@ -79,8 +95,11 @@ class ScreenshotsTest {
         int n = 1;
         for (View view : View.values()) {
             robot.interact(() -> wiring.main().open(view));
+            waitForData(robot, view);
             written.add(shoot(robot, dir.resolve(String.format("%02d-%s-light.png", n++, name(view)))));
         }
+        openDetail(robot);
+        written.add(shoot(robot, dir.resolve(String.format("%02d-inference-detail-light.png", n++))));
 
         robot.interact(() -> {
             wiring.settings().themeProperty().set(Theme.DARK);
@@ -89,6 +108,12 @@ class ScreenshotsTest {
         written.add(shoot(robot, dir.resolve(String.format("%02d-network-dark.png", n++))));
         robot.interact(() -> wiring.main().open(View.VERIFY));
         written.add(shoot(robot, dir.resolve(String.format("%02d-verify-dark.png", n++))));
+        robot.interact(() -> wiring.main().open(View.MODELS));
+        written.add(shoot(robot, dir.resolve(String.format("%02d-models-dark.png", n++))));
+        robot.interact(() -> wiring.main().open(View.INFERENCES));
+        written.add(shoot(robot, dir.resolve(String.format("%02d-inference-detail-dark.png", n++))));
+        robot.interact(() -> robot.lookup("#backButton").queryButton().fire());
+        written.add(shoot(robot, dir.resolve(String.format("%02d-inferences-dark.png", n++))));
 
         // a task held at a fixed point, so the task panel renders the same way every run
         CountDownLatch release = new CountDownLatch(1);
@@ -106,16 +131,76 @@ class ScreenshotsTest {
                 () -> WaitForAsyncUtils.asyncFx(() -> held.get().getProgress() > 0.6).get());
         written.add(shoot(robot, dir.resolve(String.format("%02d-tasks-dark.png", n++))));
         robot.interact(() -> wiring.settings().themeProperty().set(Theme.LIGHT));
-        written.add(shoot(robot, dir.resolve(String.format("%02d-tasks-light.png", n))));
+        written.add(shoot(robot, dir.resolve(String.format("%02d-tasks-light.png", n++))));
         release.countDown();
 
-        assertTrue(written.size() >= 7);
+        // before the first sync: the same views over an empty store
+        robot.interact(() -> {
+            stage.hide();
+            wiring.close();
+        });
+        wiring = new AppWiring(new DataDirectory(emptyDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        robot.interact(() -> {
+            stage = new Stage();
+            wiring.mainWindow().show(stage);
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> wiring.store().isOpen()).get());
+        for (View view : List.of(View.MODELS, View.INFERENCES)) {
+            robot.interact(() -> wiring.main().open(view));
+            written.add(shoot(robot, dir.resolve(String.format("%02d-%s-empty-light.png", n++, name(view)))));
+        }
+
+        assertEquals(16, written.size());
         for (Path png : written) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(WIDTH, image.getWidth(), png + " width");
             assertEquals(HEIGHT, image.getHeight(), png + " height");
             assertTrue(distinctColours(image) > 50, png + " looks blank: " + distinctColours(image) + " colours");
         }
+    }
+
+    /** The views over the store show their rows, charts and lists before the shot. */
+    private void waitForData(FxRobot robot, View view) throws Exception {
+        if (view == View.INFERENCES) {
+            TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+            StackedAreaChart<?, ?> chart = robot.lookup("#perModelChart").queryAs(StackedAreaChart.class);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !table.getItems().isEmpty()
+                    && table.getItems().stream().limit(20).noneMatch(r -> ((InferenceRow) r).isLoading())
+                    && !chart.getData().isEmpty()).get());
+        } else if (view == View.MODELS) {
+            ListView<?> list = robot.lookup("#modelList").queryAs(ListView.class);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !list.getItems().isEmpty()).get());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Opens a batch-settled TEE record (it has a Merkle root): the richest detail page. */
+    @SuppressWarnings("unchecked")
+    private void openDetail(FxRobot robot) throws Exception {
+        robot.interact(() -> wiring.main().open(View.INFERENCES));
+        TableView<InferenceRow> table = robot.lookup("#table").queryAs(TableView.class);
+        int[] index = {-1};
+        // rows arrive a page at a time; wait until the first page shows one
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < Math.min(200, table.getItems().size()); i++) {
+                var inf = table.getItems().get(i).inference();
+                if (inf != null && inf.settlement() == SettlementKind.BATCH && inf.verdict() == Verdict.VERIFIED) {
+                    index[0] = i;
+                    return true;
+                }
+            }
+            return false;
+        }).get());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(index[0]);
+        });
+        robot.type(KeyCode.ENTER);
+        TableView<?> inputs = robot.lookup("#inputTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !inputs.getItems().isEmpty()).get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Path shoot(FxRobot robot, Path file) throws IOException {

@@ -103,7 +103,8 @@ public final class BackgroundExecutor implements AutoCloseable {
         failureSink.accept(failure);
     }
 
-    private static void onFxThread(Runnable action) {
+    /** Runs on the FX thread: now if already there, else later. Package-private: the one place that hops threads. */
+    static void onFxThread(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
         } else {

@@ -1,0 +1,101 @@
+package io.proofdesk.ui.inferences;
+
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.ui.controls.VerdictBadge;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/** One inference in full. Verification puts its checks into {@link #checksPane()}. */
+public final class InferenceDetailController {
+
+    private final InferenceDetailViewModel viewModel;
+    private final ResourceBundle strings;
+    private Runnable onBack = () -> { };
+
+    @FXML private TextField idField;
+    @FXML private VerdictBadge verdictBadge;
+    @FXML private GridPane fieldGrid;
+    @FXML private TableView<TensorSummary> inputTable;
+    @FXML private TableView<TensorSummary> outputTable;
+    @FXML private VBox checksPane;
+
+    public InferenceDetailController(InferenceDetailViewModel viewModel, ResourceBundle strings) {
+        this.viewModel = viewModel;
+        this.strings = strings;
+    }
+
+    @FXML
+    private void initialize() {
+        tensorTable(inputTable, viewModel.inputs());
+        tensorTable(outputTable, viewModel.outputs());
+        viewModel.fields().addListener((ListChangeListener<InferenceDetailViewModel.Field>) c -> showFields());
+        viewModel.inferenceProperty().addListener((o, was, now) ->
+                idField.setText(now == null ? "" : now.id().toString()));
+        viewModel.verdictProperty().addListener((o, was, now) -> {
+            verdictBadge.setKind(now);
+            verdictBadge.setText(now == null ? "" : strings.getString(now.wordKey()));
+        });
+    }
+
+    private static void tensorTable(TableView<TensorSummary> table, javafx.collections.ObservableList<TensorSummary> rows) {
+        List<Function<TensorSummary, String>> parts = List.of(TensorSummary::name, TensorSummary::dtype,
+                TensorSummary::shape, TensorSummary::firstValues);
+        for (int i = 0; i < parts.size(); i++) {
+            Function<TensorSummary, String> part = parts.get(i);
+            @SuppressWarnings("unchecked")
+            TableColumn<TensorSummary, String> column = (TableColumn<TensorSummary, String>) table.getColumns().get(i);
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(part.apply(c.getValue())));
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setItems(rows);
+        // tall enough for every tensor without a scroll bar of its own, up to a few
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
+                javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(rows))).add(30));
+    }
+
+    private void showFields() {
+        fieldGrid.getChildren().clear();
+        int row = 0;
+        for (InferenceDetailViewModel.Field f : viewModel.fields()) {
+            Label name = new Label(f.label());
+            name.getStyleClass().add("field-label");
+            Label value = new Label(f.value());
+            value.getStyleClass().add("field-value");
+            fieldGrid.addRow(row++, name, value);
+        }
+    }
+
+    /** Shows one record; the list view calls this when a row is opened. */
+    public void show(RecordId id) {
+        viewModel.show(id);
+    }
+
+    public void setOnBack(Runnable onBack) {
+        this.onBack = onBack;
+    }
+
+    /** Where verification adds its check lines and the claimed-vs-local output comparison. */
+    public VBox checksPane() {
+        return checksPane;
+    }
+
+    public InferenceDetailViewModel viewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void back() {
+        onBack.run();
+    }
+}
