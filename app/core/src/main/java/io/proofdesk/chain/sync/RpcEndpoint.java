@@ -128,8 +128,8 @@ public final class RpcEndpoint implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             SyncException failure = translate(what, e);
             stats.failed(failure.problem());
-            if (failure instanceof RpcTimeoutException) {
-                throw new RangeRefusedException(failure);
+            if (failure instanceof RpcTimeoutException || failure instanceof RpcAnswerTooLargeException) {
+                throw new RangeRefusedException(failure); // a smaller range may well fit
             }
             throw failure;
         }
