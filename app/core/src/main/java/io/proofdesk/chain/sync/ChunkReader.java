@@ -155,11 +155,10 @@ final class ChunkReader {
         readRegistry(rpc, registry, headers, teeEvents, ops, teesToRead);
 
         // settled records need their blobs; fetch every distinct blob of the chunk at once
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = new ArrayList<>();
-        for (Log l : individual) {
-            singles.add(decode(rpc, l, "IndividualSettlement",
-                    () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l)));
-        }
+        // web3j's reflective ABI decoder dominates the CPU time of a chunk; logs decode independently, so in parallel
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.parallelStream()
+                .map(l -> decode(rpc, l, "IndividualSettlement",
+                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
         List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = new ArrayList<>();
         for (Log l : batch) {
             batches.add(decode(rpc, l, "BatchSettlement",
@@ -186,9 +185,10 @@ final class ChunkReader {
                 blobsFailed++;
             }
         }
-        for (var e : singles) {
-            individualRecord(rpc, e, blobs.get(blobId(e.walrusBlobId)), inferences, notes, range.to());
-        }
+        // blob parsing and tensor decoding are independent per record; the order of the results is kept
+        List<Built> builtSingles = singles.parallelStream()
+                .map(e -> individualRecord(rpc, e, blobs.get(blobId(e.walrusBlobId)), range.to())).toList();
+        builtSingles.forEach(b -> add(b.inference(), b.problems(), inferences, notes));
         for (var e : batches) {
             batchRecords(rpc, e, blobs.get(blobId(e.walrusBlobId)), inferences, notes, range.to());
         }
@@ -288,7 +288,7 @@ final class ChunkReader {
     }
 
     /** The node URL of a TEE: from this sync's reads, the store, or the registry; null if none knows it. */
-    private String endpointOf(RpcEndpoint rpc, String teeId, long block) {
+    private synchronized String endpointOf(RpcEndpoint rpc, String teeId, long block) {
         if (teeId == null) {
             return null;
         }
@@ -304,8 +304,12 @@ final class ChunkReader {
         return t == null ? null : t.endpoint();
     }
 
-    private void individualRecord(RpcEndpoint rpc, IInferenceSettlementRelay.IndividualSettlementEventResponse e,
-                                  BlobFetch blob, List<Inference> out, Map<RecordId, String> notes, long block) {
+    /** A record and why parts of it are missing. */
+    private record Built(Inference inference, List<String> problems) {
+    }
+
+    private Built individualRecord(RpcEndpoint rpc, IInferenceSettlementRelay.IndividualSettlementEventResponse e,
+                                   BlobFetch blob, long block) {
         Log l = e.log;
         RecordId id = RecordId.of(l.getTransactionHash(), l.getLogIndex().longValueExact());
         String teeId = hex(e.teeId);
@@ -336,7 +340,7 @@ final class ChunkReader {
                 SettlementKind.INDIVIDUAL, l.getBlockNumber().longValueExact(), time,
                 e.ethAddress.toLowerCase(Locale.ROOT), hex(e.inputHash), hex(e.outputHash), Bytes.of(e.signature),
                 blobId(e.walrusBlobId), null, List.of(), in, outTensors, null);
-        add(inf, problems, out, notes);
+        return new Built(inf, problems);
     }
 
     private void batchRecords(RpcEndpoint rpc, IInferenceSettlementRelay.BatchSettlementEventResponse e, BlobFetch blob,
@@ -484,8 +488,19 @@ final class ChunkReader {
         Map<String, Transaction> txs = rpc.transactions(hashes);
         // the k-th InferenceResult log of a contract in a transaction belongs to the k-th record of its calldata
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Object> decodedCalls = new HashMap<>();
+        Map<String, Object> decodedCalls = new java.util.concurrent.ConcurrentHashMap<>();
+        logs.stream().map(l -> l.getTransactionHash().toLowerCase(Locale.ROOT) + "/" + l.getAddress().toLowerCase(Locale.ROOT))
+                .distinct().toList().parallelStream().forEach(key -> {
+                    String[] parts = key.split("/");
+                    decodedCalls.put(key, decodeCall(txs.get(parts[0]), parts[1]));
+                });
+        List<ChainModelData> outputs = logs.parallelStream().map(l -> l.getTopics().getFirst().equalsIgnoreCase(RESULT)
+                ? ChainModelData.of(decode(rpc, l, "InferenceResult", () -> IInference.getInferenceResultEventFromLog(l)).output)
+                : ChainModelData.of(decode(rpc, l, "InferenceResult (jsons layout)",
+                        () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output)).toList();
+        int position = 0;
         for (Log l : logs) {
+            ChainModelData output = outputs.get(position++);
             String txHash = l.getTransactionHash().toLowerCase(Locale.ROOT);
             String address = l.getAddress().toLowerCase(Locale.ROOT);
             String key = txHash + "/" + address;
@@ -493,12 +508,7 @@ final class ChunkReader {
             RecordId id = RecordId.of(txHash, l.getLogIndex().longValueExact());
             long block = l.getBlockNumber().longValueExact();
             List<String> problems = new ArrayList<>();
-            ChainModelData output = l.getTopics().getFirst().equalsIgnoreCase(RESULT)
-                    ? ChainModelData.of(decode(rpc, l, "InferenceResult", () -> IInference.getInferenceResultEventFromLog(l)).output)
-                    : ChainModelData.of(decode(rpc, l, "InferenceResult (jsons layout)",
-                            () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output);
-
-            Object call = decodedCalls.computeIfAbsent(key, x -> decodeCall(txs.get(txHash), address));
+            Object call = decodedCalls.get(key);
             InferenceCalls.CallRecord record = null;
             if (call instanceof String reason) {
                 problems.add(reason);

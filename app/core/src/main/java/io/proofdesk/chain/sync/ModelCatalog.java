@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Which model a CID names and what it declares, for decoding records' tensors: built from the store's model files
  * (which the hub sync fills), and for a CID the hub does not list, from the file store directly (once per sync;
- * a failure is remembered as the reason). Used by one sync thread.
+ * a failure is remembered as the reason). Thread-safe: records of a chunk are decoded in parallel.
  */
 final class ModelCatalog {
 
@@ -56,7 +56,7 @@ final class ModelCatalog {
     }
 
     /** The entry for a CID, fetching the file from the file store if no stored model names it. */
-    Entry resolve(String cid) {
+    synchronized Entry resolve(String cid) {
         return byCid.computeIfAbsent(cid, this::fetch);
     }
 
