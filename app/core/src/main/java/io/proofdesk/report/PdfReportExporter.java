@@ -162,7 +162,7 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
     private static void field(PdfPageWriter w, String label, String value, PdfText font) throws IOException {
         float x = PdfPageWriter.MARGIN;
-        w.text(w.regular, 10, x, w.y, label + ":");
+        w.text(w.regular, 10, x, w.y, w.regular.fit(label + ":", 10, 106));
         float max = PdfPageWriter.WIDTH - PdfPageWriter.MARGIN - (x + 110);
         w.text(font, font == w.mono ? 8.5f : 10, x + 110, w.y, font.fit(value == null ? "-" : value,
                 font == w.mono ? 8.5f : 10, max));
@@ -171,16 +171,16 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
     static String grouped(String hex) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 4) {
+        for (int i = 0; i < hex.length(); i += 8) {
             if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(hex, i, Math.min(hex.length(), i + 4));
+            sb.append(hex, i, Math.min(hex.length(), i + 8));
         }
         return sb.toString();
     }
 
-    private static final float[] COLS = {0, 26, 190, 240, 345, 395, 462};
+    private static final float[] COLS = {0, 22, 135, 178, 290, 330, 400};
     private static final String[] HEADS = {"#", "Record", "Mode", "Model", "Block", "Verdict", "Failed checks"};
 
     private static void table(PdfPageWriter w, Report r) throws IOException {

@@ -45,7 +45,7 @@ final class PdfText {
                 case 0x2016 -> "||";
                 case 0x2264 -> "<=";
                 case 0x2265 -> ">=";
-                case 0x0394 -> "delta ";
+                case 0x0394 -> "delta";
                 case 0x2192 -> "->";
                 case 0x2212 -> "-";
                 default -> "?";
