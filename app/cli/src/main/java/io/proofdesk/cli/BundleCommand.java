@@ -1,0 +1,69 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.ReportEntry;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.report.bundle.BundleExporter;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.VerifierOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+        description = "Export one record as an offline bundle (zip) that proofdesk verify-bundle re-checks without network.")
+public final class BundleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--id", paramLabel = "ID", required = true, description = "Record id <txHash>:<logIndex>[#leaf]")
+    String id;
+
+    @Option(names = "--out", paramLabel = "FILE.zip", required = true)
+    Path out;
+
+    @Mixin
+    ToleranceOptions tolerance;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    EndpointOptions endpoints;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        RecordId record;
+        try {
+            record = RecordId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        EndpointOptions.Resolved network = endpoints.resolve();
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
+                throw new UserInputException("the store has no record " + record);
+            }
+            BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
+                    new VerifierOptions(tolerance.toleranceOrNull(), null), network.network(), Clock.systemUTC());
+            ReportEntry e = exporter.export(record, out);
+            store.inTransaction(tx -> {
+                tx.reports().insert(e);
+            });
+            w.println("wrote bundle " + e.path() + " sha256 " + e.sha256());
+            w.println("check it offline with: proofdesk verify-bundle " + out
+                    + (network.network().demo() ? " --demo" : ""));
+            return ExitCode.VERIFIED;
+        }
+    }
+}

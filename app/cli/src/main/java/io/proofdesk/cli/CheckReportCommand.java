@@ -1,0 +1,73 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.AuditorKeyException;
+import io.proofdesk.report.Report;
+import io.proofdesk.report.ReportCheckResult;
+import io.proofdesk.report.ReportChecker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "check-report", mixinStandardHelpOptions = true,
+        description = "Check a report offline (JSON or PDF): canonical form, SHA-256, Ed25519 signature, and for a "
+                + "PDF its cover against the attached JSON. Exit 0 valid, 1 tampered, 3 unreadable.")
+public final class CheckReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "report .json or .pdf")
+    Path file;
+
+    @Option(names = "--key", paramLabel = "PUBKEY.pem", description = "The auditor's public key the report must be signed with")
+    Path key;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        Optional<PublicKey> expected;
+        try {
+            expected = key == null ? Optional.empty() : Optional.of(AuditorKey.readPublicKey(key));
+        } catch (AuditorKeyException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        ReportCheckResult r = new ReportChecker().check(file, expected);
+        if (r.outcome() == ReportCheckResult.Outcome.UNREADABLE) {
+            out.println("UNREADABLE " + file);
+            r.problems().forEach(p -> out.println("  " + p));
+            return ExitCode.BAD_INPUT;
+        }
+        out.println((r.isValid() ? "VALID " : "TAMPERED ") + file);
+        r.problems().forEach(p -> out.println("  failed: " + p));
+        out.println("sha256   " + r.sha256());
+        out.println("signer   " + r.signerFingerprint() + (key == null ? " (no --key given: signer not compared)" : ""));
+        r.report().ifPresent(rep -> summary(out, rep));
+        return r.isValid() ? ExitCode.VERIFIED : ExitCode.MISMATCH;
+    }
+
+    private static void summary(PrintWriter out, Report r) {
+        out.println("created  " + r.createdAt());
+        out.println("network  " + r.network().name() + (r.network().chainId() == null ? "" : " (chain id "
+                + r.network().chainId() + ")"));
+        out.println("records  " + r.summary().records());
+        for (Verdict v : Verdict.values()) {
+            out.printf("%-10s %d%n", v, r.summary().count(v));
+        }
+    }
+}

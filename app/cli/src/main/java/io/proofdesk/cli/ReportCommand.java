@@ -1,0 +1,146 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.ReportEntry;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerificationEnvironment;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.AuditorKeyException;
+import io.proofdesk.report.ReportEnvironment;
+import io.proofdesk.report.ReportNetwork;
+import io.proofdesk.report.ReportService;
+import io.proofdesk.store.InferenceQuery;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.EnvironmentProbe;
+import io.proofdesk.verify.InferenceVerification;
+import io.proofdesk.verify.ReexecutionOutcome;
+import io.proofdesk.verify.Verifier;
+import io.proofdesk.verify.VerifierOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a signed JSON report and a PDF from the stored verdicts (run verify first), and list "
+                + "them in the store. With endpoints, MISMATCH records are re-executed for the PDF's pictures.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Selection selection;
+
+    static final class Selection {
+        @Option(names = "--all", description = "Every stored record")
+        boolean all;
+
+        @Option(names = "--id", paramLabel = "ID", description = "Record id (repeatable)")
+        List<String> ids;
+
+        @Option(names = "--verdict", paramLabel = "V", description = "Records whose latest verdict is V")
+        String verdict;
+
+        @Option(names = "--model", paramLabel = "M", description = "Records of model M (its CID)")
+        String model;
+    }
+
+    @Option(names = "--json", paramLabel = "FILE", required = true)
+    Path json;
+
+    @Option(names = "--pdf", paramLabel = "FILE", required = true)
+    Path pdf;
+
+    @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Verification report")
+    String title;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    EndpointOptions endpoints;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        AuditorKey key;
+        Path dir = dataDir.dataDirectory().ensureExists();
+        try {
+            key = AuditorKey.loadOrCreate(dir);
+        } catch (AuditorKeyException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        EndpointOptions.Resolved network = endpoints.given() ? endpoints.resolve() : null;
+        VerificationEnvironment probe = EnvironmentProbe.current("");
+        ReportEnvironment env = ReportEnvironment.current(probe.ortVersion(), probe.cpu());
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            ReportService service = new ReportService(store, key, Clock.systemUTC());
+            List<RecordId> ids = ids(service);
+            Function<RecordId, Optional<ReexecutionOutcome>> reexec = id -> Optional.empty();
+            if (network != null) {
+                Verifier verifier = new Verifier(store, network.sources(), sessions, VerifierOptions.defaults(),
+                        Clock.systemUTC());
+                reexec = id -> store.read(tx -> tx.latestVerdict(id)).filter(v -> v.verdict() == Verdict.MISMATCH)
+                        .flatMap(v -> verifier.verify(id)).flatMap(InferenceVerification::reexecution);
+            }
+            ReportService.Gathered g = service.gather(ids, reexec);
+            if (!g.missing().isEmpty()) {
+                throw new UserInputException("the store has no record " + g.missing().getFirst()
+                        + (g.missing().size() > 1 ? " (and " + (g.missing().size() - 1) + " more)" : ""));
+            }
+            if (g.items().isEmpty()) {
+                throw new UserInputException("none of the " + ids.size() + " selected records has a verdict yet; "
+                        + "run proofdesk verify first");
+            }
+            if (!g.notVerified().isEmpty()) {
+                out.println("left out " + g.notVerified().size() + " records without a verdict (run verify first)");
+            }
+            ReportNetwork net = network != null ? network.network() : ReportNetwork.unknown();
+            ReportService.Written w = service.write(title, net, env, g.items(), json, pdf);
+            for (ReportEntry e : w.entries()) {
+                out.printf("wrote %-4s %s sha256 %s%n", e.format(), e.path(), e.sha256());
+            }
+            out.println("report sha256 " + w.report().sha256());
+            out.println("signed by " + key.fingerprint() + " (public key: " + dir.resolve(AuditorKey.PUBLIC_FILE) + ")");
+            out.println("records " + w.report().report().summary().records());
+            for (Verdict v : Verdict.values()) {
+                out.printf("%-10s %d%n", v, w.report().report().summary().count(v));
+            }
+            return ExitCode.VERIFIED;
+        }
+    }
+
+    private List<RecordId> ids(ReportService service) {
+        try {
+            if (selection.ids != null) {
+                return selection.ids.stream().map(RecordId::parse).toList();
+            }
+            if (selection.verdict != null) {
+                return service.select(InferenceQuery.all().withVerdict(
+                        Verdict.valueOf(selection.verdict.toUpperCase(Locale.ROOT))));
+            }
+            if (selection.model != null) {
+                return service.select(InferenceQuery.all().withModel(selection.model));
+            }
+            return service.select(InferenceQuery.all());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage() + " (verdicts: " + List.of(Verdict.values()) + ")", e);
+        }
+    }
+
+}

@@ -1,0 +1,86 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.attest.KeyFormatException;
+import io.proofdesk.attest.TrustedRoot;
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.report.bundle.BundleException;
+import io.proofdesk.report.bundle.BundleLimits;
+import io.proofdesk.report.bundle.BundleVerification;
+import io.proofdesk.report.bundle.BundleVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify-bundle", mixinStandardHelpOptions = true,
+        description = "Re-run every check of an offline bundle without any network: blob hashes, TEE signature, "
+                + "registry status, attestation, Merkle inclusion, model hash, ONNX re-execution. Exit codes as verify.")
+public final class VerifyBundleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.zip")
+    Path file;
+
+    @Option(names = "--root", paramLabel = "PEM", description = "An extra attestation root to trust (repeatable)")
+    List<Path> roots = new ArrayList<>();
+
+    @Option(names = "--demo", description = "Trust the demo attestation root the bundle carries (demo network bundles only)")
+    boolean demo;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        List<TrustedRoot> trusted = new ArrayList<>();
+        for (Path p : roots) {
+            try {
+                trusted.add(TrustedRoot.of("user-supplied root " + p.getFileName(), ReexecCommand.read(p, 64 * 1024)));
+            } catch (KeyFormatException e) {
+                throw new UserInputException("--root " + p + ": " + e.getMessage(), e);
+            }
+        }
+        BundleVerification v;
+        try (SessionCache sessions = SessionCache.withDefaults()) {
+            v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo);
+        } catch (BundleException e) {
+            spec.commandLine().getErr().println("proofdesk verify-bundle: " + file + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        VerdictRecord verdict = v.verdict();
+        out.println("record   " + verdict.inferenceId());
+        v.notes().forEach(n -> out.println("note     " + n));
+        for (CheckResult c : verdict.checks()) {
+            out.printf("%-16s %-10s %s%n", c.name(), c.status(), c.reason() == null ? "" : c.reason());
+        }
+        String block = verdict.checks().stream().filter(c -> c.name().equals("record"))
+                .map(c -> c.details().get("blockHash")).filter(h -> h != null).findFirst().orElse(null);
+        if (block != null) {
+            out.println("compare  block hash " + block + " with the live chain to confirm the bundled receipt");
+        }
+        v.exporterVerdict().ifPresent(e -> out.println("exporter " + e.verdict() + (e.verdict() == verdict.verdict()
+                ? " (agrees)" : " (differs from this check)")));
+        out.println("verdict  " + verdict.verdict() + ": " + verdict.reason());
+        return switch (verdict.verdict()) {
+            case VERIFIED -> ExitCode.VERIFIED;
+            case MISMATCH -> ExitCode.MISMATCH;
+            case UNVERIFIED -> ExitCode.UNVERIFIED;
+            case ERROR -> ExitCode.ERROR;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.store.DataDirectory;
+import io.proofdesk.store.Store;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** report -> check-report over a real store; tampered and unreadable files; verify-bundle's bad-input exits. */
+class ReportCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path seededDataDir() {
+        Path data = dir.resolve("data");
+        try (Store store = Store.open(new DataDirectory(data))) {
+            List<Inference> records = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                records.add(new Inference(RecordId.of(String.format("0x%064x", 0xfeed00L + i), 0), InferenceMode.VANILLA,
+                        "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", "1.00", null, null, SettlementKind.ONCHAIN,
+                        10 + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), null, null, null, null, null, null,
+                        List.of(), List.of(), List.of(), null));
+            }
+            store.inTransaction(tx -> {
+                tx.saveInferences(records);
+                for (int i = 0; i < 4; i++) {
+                    boolean bad = i == 1;
+                    tx.saveVerdict(new VerdictRecord(records.get(i).id(), bad ? Verdict.MISMATCH : Verdict.VERIFIED,
+                            bad ? "reexecution: output differs" : "all 1 checks passed", Instant.now(), null,
+                            List.of(new CheckResult("reexecution", bad ? CheckStatus.FAIL : CheckStatus.PASS,
+                                    bad ? "output differs" : "bit-identical", Map.of()))));
+                }
+            });
+        }
+        return data;
+    }
+
+    @Test
+    @DisplayName("report writes JSON and PDF that check-report finds VALID (exit 0); records without verdicts are left out")
+    void reportThenCheck() throws Exception {
+        Path data = seededDataDir();
+        Path json = dir.resolve("out/r.json");
+        Path pdf = dir.resolve("out/r.pdf");
+        CliTestRun run = CliTestRun.of("report", "--all", "--json", json.toString(), "--pdf", pdf.toString(),
+                "--data-dir", data.toString(), "--title", "CLI test");
+        assertEquals(ExitCode.VERIFIED, run.exitCode(), run.err());
+        assertTrue(run.out().contains("left out 1 records without a verdict"), run.out());
+        assertTrue(run.out().contains("MISMATCH   1"), run.out());
+        Path pub = data.resolve("auditor-key.pub.pem");
+        for (Path f : List.of(json, pdf)) {
+            CliTestRun check = CliTestRun.of("check-report", f.toString(), "--key", pub.toString());
+            assertEquals(ExitCode.VERIFIED, check.exitCode(), check.out() + check.err());
+            assertTrue(check.out().startsWith("VALID"), check.out());
+            assertTrue(check.out().contains("records  4"), check.out());
+        }
+        try (Store store = Store.open(new DataDirectory(data))) {
+            assertEquals(2, store.read(tx -> tx.reports().all()).size());
+        }
+        byte[] bytes = Files.readAllBytes(json);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\"MISMATCH\"", "\"VERIFIED\"");
+        Path tampered = dir.resolve("tampered.json");
+        Files.writeString(tampered, text);
+        CliTestRun bad = CliTestRun.of("check-report", tampered.toString());
+        assertEquals(ExitCode.MISMATCH, bad.exitCode(), bad.out());
+        assertTrue(bad.out().contains("failed: the report's SHA-256 is"), bad.out());
+        Path garbage = dir.resolve("garbage.pdf");
+        Files.writeString(garbage, "%PDF-1.7 nothing else");
+        assertEquals(ExitCode.BAD_INPUT, CliTestRun.of("check-report", garbage.toString()).exitCode());
+        assertEquals(ExitCode.BAD_INPUT, CliTestRun.of("check-report", dir.resolve("none.json").toString()).exitCode());
+    }
+
+    @Test
+    @DisplayName("report with nothing verified is bad input and says to run verify first")
+    void nothingVerified() {
+        Path data = seededDataDir();
+        CliTestRun run = CliTestRun.of("report", "--verdict", "error", "--json", dir.resolve("a.json").toString(),
+                "--pdf", dir.resolve("a.pdf").toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode());
+        CliTestRun unknown = CliTestRun.of("report", "--id", String.format("0x%064x", 1) + ":0", "--json",
+                dir.resolve("b.json").toString(), "--pdf", dir.resolve("b.pdf").toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.err().contains("the store has no record"), unknown.err());
+    }
+
+    @Test
+    @DisplayName("verify-bundle on a file that is not a zip, or a traversal zip, exits 3 saying why")
+    void verifyBundleBadInput() throws Exception {
+        Path notZip = dir.resolve("x.zip");
+        Files.writeString(notZip, "not a zip");
+        CliTestRun run = CliTestRun.of("verify-bundle", notZip.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode());
+        Path evil = dir.resolve("evil.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("../escape.txt"));
+            z.write(1);
+            z.closeEntry();
+        }
+        CliTestRun traversal = CliTestRun.of("verify-bundle", evil.toString());
+        assertEquals(ExitCode.BAD_INPUT, traversal.exitCode());
+        assertTrue(traversal.err().contains("path traversal"), traversal.err());
+        assertTrue(!Files.exists(dir.getParent().resolve("escape.txt")));
+    }
+}

@@ -1,0 +1,92 @@
+package io.proofdesk.report;
+
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.DType;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.domain.VerificationEnvironment;
+import io.proofdesk.verify.ReexecutionOutcome;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns records and their verdicts into a {@link Report}; times are cut to milliseconds, numbers become text. */
+public final class ReportBuilder {
+
+    public Report build(String title, Instant createdAt, AuditorKey key, ReportNetwork network,
+                        ReportEnvironment environment, List<ReportItem> items) {
+        List<ReportRecord> records = new ArrayList<>(items.size());
+        for (ReportItem item : items) {
+            records.add(record(item));
+        }
+        ReportAuditor auditor = new ReportAuditor(Base64.getEncoder().encodeToString(key.publicKeyDer()),
+                key.fingerprint());
+        return new Report(Report.SCHEMA, title, time(createdAt), auditor, network, environment,
+                ReportSummary.of(records), records);
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static ReportRecord record(ReportItem item) {
+        Inference r = item.inference();
+        VerdictRecord v = item.verdict();
+        VerificationEnvironment env = v.environment();
+        List<ReportCheckLine> checks = v.checks().stream().map(ReportBuilder::line).toList();
+        ReportOutputs outputs = item.reexecution().flatMap(ReportBuilder::outputs).orElse(null);
+        return new ReportRecord(r.id().toString(), r.id().txHash(), r.id().logIndex(), r.id().leafIndex(),
+                r.blockNumber(), time(r.timestamp()), r.mode().name(), r.settlement().name(), r.model(),
+                r.modelVersion(), r.teeId(), r.nodeUrl(), v.verdict().name(), v.reason(), time(v.checkedAt()),
+                env.tolerance(), new ReportRecord.VerifiedWith(env.proofdeskVersion(), env.ortVersion(), env.os(),
+                env.cpu()), checks, outputs);
+    }
+
+    private static ReportCheckLine line(CheckResult c) {
+        return new ReportCheckLine(c.name(), c.status().name(), c.reason(), c.details());
+    }
+
+    private static Optional<ReportOutputs> outputs(ReexecutionOutcome o) {
+        if (o.claimedOutputs().isEmpty() || o.localOutputs().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ReportOutputs.Pair> pairs = new ArrayList<>();
+        for (Tensor claimed : o.claimedOutputs()) {
+            Tensor local = o.localOutputs().stream().filter(t -> t.name().equals(claimed.name())).findFirst()
+                    .orElse(null);
+            List<Long> shape = new ArrayList<>();
+            for (long d : claimed.shape()) {
+                shape.add(d);
+            }
+            pairs.add(new ReportOutputs.Pair(claimed.name(), shape, claimed.size(), values(claimed),
+                    local == null ? List.of() : values(local)));
+        }
+        return Optional.of(new ReportOutputs(pairs));
+    }
+
+    /** The first elements as the shortest decimal text of their own type (float32 values as floats). */
+    static List<String> values(Tensor t) {
+        int n = Math.min(t.size(), ReportOutputs.MAX_ELEMENTS);
+        List<String> out = new ArrayList<>(n);
+        if (t.type() == DType.STRING) {
+            return List.copyOf(t.strings().subList(0, n));
+        }
+        if (t.type() == DType.FLOAT) {
+            float[] f = t.toFloats();
+            for (int i = 0; i < n; i++) {
+                out.add(Float.toString(f[i]));
+            }
+            return out;
+        }
+        double[] d = t.toDoubles();
+        for (int i = 0; i < n; i++) {
+            out.add(t.type() == DType.DOUBLE ? Double.toString(d[i]) : Long.toString((long) d[i]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package io.proofdesk.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a report file offline (docs/REPORTS.md, "Checking a report"): the envelope is exactly its own canonical
+ * form; {@code sha256} is the SHA-256 of the canonical {@code report}; the Ed25519 signature over those bytes
+ * verifies under {@code signature.publicKey}, which is the key the report names as its auditor (and the key the
+ * caller expects, if given); the summary counts the records. A PDF is checked through its attached JSON, and the
+ * counts printed on its cover must be the JSON's.
+ */
+public final class ReportChecker {
+
+    public static final long MAX_FILE_BYTES = CanonicalReportJson.MAX_DOCUMENT_BYTES;
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("report", "sha256", "signature");
+    private static final Set<String> SIGNATURE_FIELDS = Set.of("alg", "publicKey", "value");
+
+    private final CanonicalReportJson canonical = new CanonicalReportJson();
+
+    /** Checks a {@code .json} or {@code .pdf} report, told apart by content. */
+    public ReportCheckResult check(Path file, Optional<PublicKey> expected) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            return ReportCheckResult.unreadable(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return isPdf(bytes) ? checkPdf(bytes, expected) : checkJson(bytes, expected);
+    }
+
+    static boolean isPdf(byte[] bytes) {
+        return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
+    }
+
+    public ReportCheckResult checkPdf(byte[] pdf, Optional<PublicKey> expected) {
+        PdfReportReader.Contents contents;
+        try {
+            contents = new PdfReportReader().read(pdf);
+        } catch (IOException e) {
+            return ReportCheckResult.unreadable("not a readable Proofdesk PDF report: " + e.getMessage());
+        }
+        ReportCheckResult json = checkJson(contents.attachedJson(), expected);
+        if (json.outcome() == ReportCheckResult.Outcome.UNREADABLE || json.report().isEmpty()) {
+            return json;
+        }
+        List<String> problems = new ArrayList<>(json.problems());
+        problems.addAll(contents.coverDisagreements(json.report().get(), json.sha256()));
+        ReportCheckResult.Outcome outcome = problems.isEmpty() ? ReportCheckResult.Outcome.VALID
+                : ReportCheckResult.Outcome.TAMPERED;
+        return new ReportCheckResult(outcome, problems, json.report(), json.sha256(), json.signerFingerprint());
+    }
+
+    public ReportCheckResult checkJson(byte[] file, Optional<PublicKey> expected) {
+        JsonNode root;
+        try {
+            root = canonical.parse(file);
+        } catch (IOException | RuntimeException e) {
+            return ReportCheckResult.unreadable("not JSON: " + firstLine(e.getMessage()));
+        }
+        if (!root.isObject() || !(root.get("report") instanceof ObjectNode body)) {
+            return ReportCheckResult.unreadable("not a Proofdesk report (no \"report\" object)");
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> extra = names(root);
+        extra.removeAll(ENVELOPE_FIELDS);
+        if (!extra.isEmpty()) {
+            problems.add("the envelope has fields that are not part of the format: " + extra);
+        }
+        byte[] reportBytes;
+        try {
+            if (!Arrays.equals(canonical.bytes(root), file)) {
+                problems.add("the file is not in canonical form (RFC 8785): its bytes were changed after signing");
+            }
+            reportBytes = canonical.bytes(body);
+        } catch (IllegalArgumentException e) {
+            return ReportCheckResult.unreadable("the report holds a value outside the format: " + e.getMessage());
+        }
+        Optional<Report> report = read(body, problems);
+        String sha = ReportSigner.sha256Hex(reportBytes);
+        JsonNode claimedSha = root.get("sha256");
+        if (claimedSha == null || !claimedSha.isTextual() || !claimedSha.textValue().matches("[0-9a-f]{64}")) {
+            problems.add("\"sha256\" is missing or not 64 lower-case hex digits");
+        } else if (!claimedSha.textValue().equals(sha)) {
+            problems.add("the report's SHA-256 is " + sha + ", the file says " + claimedSha.textValue());
+        }
+        String signer = signature(root.get("signature"), reportBytes, report, expected, problems);
+        report.ifPresent(r -> {
+            if (!ReportSummary.of(r.records()).equals(r.summary())) {
+                problems.add("the summary " + r.summary() + " does not count the records ("
+                        + ReportSummary.of(r.records()) + ")");
+            }
+        });
+        ReportCheckResult.Outcome outcome = problems.isEmpty() ? ReportCheckResult.Outcome.VALID
+                : ReportCheckResult.Outcome.TAMPERED;
+        return new ReportCheckResult(outcome, problems, report, sha, signer);
+    }
+
+    private Optional<Report> read(JsonNode body, List<String> problems) {
+        try {
+            Report r = canonical.mapper().treeToValue(body, Report.class);
+            if (!Report.SCHEMA.equals(r.schema())) {
+                problems.add("unknown report schema " + r.schema() + " (this Proofdesk reads " + Report.SCHEMA + ")");
+            }
+            for (ReportRecord rec : r.records()) {
+                io.proofdesk.domain.Verdict.valueOf(rec.verdict());
+            }
+            return Optional.of(r);
+        } catch (IOException | RuntimeException e) {
+            problems.add("the report object does not follow the schema: " + firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Verifies the signature block; returns the signer's fingerprint when its key could be read. */
+    private static String signature(JsonNode sig, byte[] reportBytes, Optional<Report> report,
+                                    Optional<PublicKey> expected, List<String> problems) {
+        if (sig == null || !sig.isObject()) {
+            problems.add("the file has no signature");
+            return null;
+        }
+        Set<String> extra = names(sig);
+        extra.removeAll(SIGNATURE_FIELDS);
+        if (!extra.isEmpty()) {
+            problems.add("the signature has unknown fields " + extra);
+        }
+        if (!AuditorKey.ALGORITHM.equals(text(sig, "alg"))) {
+            problems.add("the signature algorithm is " + text(sig, "alg") + ", not " + AuditorKey.ALGORITHM);
+            return null;
+        }
+        byte[] pub = base64(text(sig, "publicKey"), "signature.publicKey", problems);
+        byte[] value = base64(text(sig, "value"), "signature.value", problems);
+        if (pub == null || value == null) {
+            return null;
+        }
+        PublicKey key;
+        try {
+            key = AuditorKey.publicKey(pub);
+        } catch (IllegalArgumentException e) {
+            problems.add("signature.publicKey: " + e.getMessage());
+            return null;
+        }
+        String fingerprint = AuditorKey.fingerprint(key);
+        if (!AuditorKey.verify(key, reportBytes, value)) {
+            problems.add("the Ed25519 signature does not verify under the key in the file (" + fingerprint + ")");
+        }
+        report.ifPresent(r -> {
+            if (!text(sig, "publicKey").equals(r.auditor().publicKey()) || !fingerprint.equals(r.auditor().fingerprint())) {
+                problems.add("the report names auditor " + r.auditor().fingerprint() + " but was signed by " + fingerprint);
+            }
+        });
+        expected.ifPresent(k -> {
+            if (!MessageDigest.isEqual(k.getEncoded(), pub)) {
+                problems.add("signed by " + fingerprint + ", not by the expected key " + AuditorKey.fingerprint(k));
+            }
+        });
+        return fingerprint;
+    }
+
+    /** Strict base64: decodes, and must re-encode to the same text (no alternative spellings of the same bytes). */
+    private static byte[] base64(String text, String what, List<String> problems) {
+        if (text == null) {
+            problems.add(what + " is missing");
+            return null;
+        }
+        try {
+            byte[] b = Base64.getDecoder().decode(text);
+            if (!Base64.getEncoder().encodeToString(b).equals(text)) {
+                problems.add(what + " is not canonical base64");
+                return null;
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            problems.add(what + " is not base64");
+            return null;
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
+
+    private static Set<String> names(JsonNode n) {
+        Set<String> s = new TreeSet<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            s.add(it.next());
+        }
+        return s;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,13 @@
+package io.proofdesk.report;
+
+import io.proofdesk.domain.BuildInfo;
+
+/** Where the report was written: Proofdesk, Java and ONNX Runtime versions, OS and CPU. Any field may be null. */
+public record ReportEnvironment(String proofdesk, String java, String onnxRuntime, String os, String cpu) {
+
+    /** This process, with the ORT version and CPU model the verifier's environment probe found. */
+    public static ReportEnvironment current(String onnxRuntime, String cpu) {
+        BuildInfo b = BuildInfo.current();
+        return new ReportEnvironment(b.proofdeskVersion(), b.javaVersion(), onnxRuntime, b.os() + " " + b.arch(), cpu);
+    }
+}

@@ -1,0 +1,177 @@
+package io.proofdesk.report.bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.proofdesk.attest.TrustedRoot;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.ReportEntry;
+import io.proofdesk.domain.Tensor;
+import io.proofdesk.node.cid.Sha256;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.reexec.TensorProtoCodec;
+import io.proofdesk.report.ReportExporter;
+import io.proofdesk.report.ReportNetwork;
+import io.proofdesk.store.Store;
+import io.proofdesk.verify.CheckNames;
+import io.proofdesk.verify.InferenceVerification;
+import io.proofdesk.verify.ReexecutionOutcome;
+import io.proofdesk.verify.StoredFacts;
+import io.proofdesk.verify.VerificationSources;
+import io.proofdesk.verify.Verifier;
+import io.proofdesk.verify.VerifierOptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes the offline bundle of one record: verifies it once more through recording sources (so the bundle holds
+ * exactly the evidence of the verdict it carries), then zips record, registry facts, verdict, model, blob, TEE
+ * signature, attestation document (and the demo root when the chain ended there), the chain's receipt and block
+ * header, and the input/claimed-output tensors in ONNX test-data layout, with a manifest of SHA-256s.
+ */
+public final class BundleExporter implements ReportExporter<RecordId> {
+
+    private final Store store;
+    private final VerificationSources sources;
+    private final ChainEvidence chain;
+    private final SessionCache sessions;
+    private final VerifierOptions options;
+    private final ReportNetwork network;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private final TensorProtoCodec tensors = new TensorProtoCodec();
+
+    public BundleExporter(Store store, VerificationSources sources, ChainEvidence chain, SessionCache sessions,
+                          VerifierOptions options, ReportNetwork network, Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.chain = chain;
+        this.sessions = sessions;
+        this.options = options;
+        this.network = network;
+        this.clock = clock;
+    }
+
+    @Override
+    public String format() {
+        return "bundle";
+    }
+
+    @Override
+    public ReportEntry export(RecordId id, Path target) throws IOException {
+        StoredFacts facts = store.read(tx -> StoredFacts.load(tx, id))
+                .orElseThrow(() -> new IllegalArgumentException("the store has no record " + id));
+        RecordingSources recording = new RecordingSources(sources);
+        InferenceVerification result = new Verifier(store, recording.sources(clock), sessions, options, clock)
+                .verify(facts);
+        Inference r = facts.inference();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(BundleLayout.RECORD, json.writeValueAsBytes(BundleJson.RecordJson.of(r)));
+        entries.put(BundleLayout.REGISTRY, json.writeValueAsBytes(BundleJson.RegistryJson.of(facts)));
+        entries.put(BundleLayout.VERDICT, json.writeValueAsBytes(BundleJson.VerdictJson.of(result.verdict())));
+        put(entries, BundleLayout.MODEL, recording.model);
+        put(entries, BundleLayout.BLOB, recording.blob);
+        if (!r.signature().isEmpty()) {
+            entries.put(BundleLayout.TEE_SIGNATURE, r.signature().toArray());
+        }
+        put(entries, BundleLayout.ATTESTATION, recording.attestation);
+        demoRoot(result).ifPresent(root -> {
+            try {
+                entries.put(BundleLayout.ATTESTATION_ROOT, root.certificate().getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Optional<com.fasterxml.jackson.databind.JsonNode> receipt = chain.receipt(r.id().txHash());
+        if (receipt.isPresent()) {
+            entries.put(BundleLayout.RECEIPT, json.writeValueAsBytes(receipt.get()));
+        }
+        Optional<com.fasterxml.jackson.databind.JsonNode> block = chain.block(r.blockNumber());
+        if (block.isPresent()) {
+            entries.put(BundleLayout.BLOCK, json.writeValueAsBytes(block.get()));
+        }
+        boolean stored = !r.inputs().isEmpty() && !r.outputs().isEmpty();
+        Optional<ReexecutionOutcome> outcome = result.reexecution();
+        List<Tensor> in = stored ? r.inputs() : outcome.map(ReexecutionOutcome::inputs).orElse(List.of());
+        List<Tensor> out = stored ? r.outputs() : outcome.map(ReexecutionOutcome::claimedOutputs).orElse(List.of());
+        for (int i = 0; i < in.size(); i++) {
+            entries.put(BundleLayout.input(i), tensors.write(in.get(i), TensorProtoCodec.Layout.RAW));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            entries.put(BundleLayout.output(i), tensors.write(out.get(i), TensorProtoCodec.Layout.RAW));
+        }
+        Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<BundleManifest.Entry> listed = new ArrayList<>();
+        entries.forEach((path, bytes) -> listed.add(new BundleManifest.Entry(path, Sha256.hex(bytes), bytes.length)));
+        BundleManifest.Attestation att = recording.attestation == null ? null : new BundleManifest.Attestation(
+                recording.attestationNode, recording.attestationNonce, recording.attestationFetchedAt.toString());
+        BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT, id.toString(), created.toString(), network,
+                options.tolerance() == null ? null : options.tolerance().atol(),
+                options.tolerance() == null ? null : options.tolerance().rtol(), att, stored, listed);
+        byte[] zip = zip(json.writeValueAsBytes(manifest), entries, created);
+        write(target, zip);
+        return new ReportEntry(null, target.toAbsolutePath().toString(), Sha256.hex(zip), created, 1, format());
+    }
+
+    private Optional<TrustedRoot> demoRoot(InferenceVerification v) {
+        String anchor = v.verdict().checks().stream().filter(c -> c.name().equals(CheckNames.ATTESTATION))
+                .map(c -> c.details().get("trustAnchor")).filter(a -> a != null).findFirst().orElse(null);
+        if (anchor == null || !anchor.equals(io.proofdesk.attest.TrustedRoots.DEMO_LABEL)) {
+            return Optional.empty();
+        }
+        return sources.roots().roots().stream().filter(t -> t.label().equals(anchor)).findFirst();
+    }
+
+    private static void put(Map<String, byte[]> entries, String path, byte[] bytes) {
+        if (bytes != null) {
+            entries.put(path, bytes);
+        }
+    }
+
+    private static byte[] zip(byte[] manifest, Map<String, byte[]> entries, Instant time) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(buf)) {
+            add(z, BundleLayout.MANIFEST, manifest, time);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                add(z, e.getKey(), e.getValue(), time);
+            }
+        }
+        return buf.toByteArray();
+    }
+
+    private static void add(ZipOutputStream z, String name, byte[] bytes, Instant time) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setLastModifiedTime(FileTime.from(time));
+        z.putNextEntry(e);
+        z.write(bytes);
+        z.closeEntry();
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

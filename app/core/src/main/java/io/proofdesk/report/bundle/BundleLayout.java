@@ -1,0 +1,30 @@
+package io.proofdesk.report.bundle;
+
+/** The names inside an offline bundle (docs/REPORTS.md, "Offline bundles"). */
+public final class BundleLayout {
+
+    public static final String FORMAT = "proofdesk-bundle/1";
+    public static final String MANIFEST = "manifest.json";
+    public static final String RECORD = "record.json";
+    public static final String REGISTRY = "registry.json";
+    public static final String VERDICT = "verdict.json";
+    public static final String MODEL = "model.onnx";
+    public static final String BLOB = "blob.json";
+    public static final String TEE_SIGNATURE = "tee-signature.bin";
+    public static final String ATTESTATION = "attestation.bin";
+    public static final String ATTESTATION_ROOT = "attestation-root.der";
+    public static final String RECEIPT = "chain/receipt.json";
+    public static final String BLOCK = "chain/block.json";
+    public static final String TEST_DATA = "test_data_set_0/";
+
+    private BundleLayout() {
+    }
+
+    public static String input(int i) {
+        return TEST_DATA + "input_" + i + ".pb";
+    }
+
+    public static String output(int i) {
+        return TEST_DATA + "output_" + i + ".pb";
+    }
+}

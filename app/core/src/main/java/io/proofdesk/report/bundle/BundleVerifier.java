@@ -1,0 +1,185 @@
+package io.proofdesk.report.bundle;
+
+import io.proofdesk.attest.TrustedRoot;
+import io.proofdesk.attest.TrustedRoots;
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.reexec.ReexecEngine;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.reexec.TensorFormatException;
+import io.proofdesk.reexec.TensorProtoCodec;
+import io.proofdesk.reexec.Tolerance;
+import io.proofdesk.verify.EnvironmentProbe;
+import io.proofdesk.verify.ModelFiles;
+import io.proofdesk.verify.RecordEvidence;
+import io.proofdesk.verify.StoredFacts;
+import io.proofdesk.verify.VerifierOptions;
+import io.proofdesk.verify.Verdicts;
+import io.proofdesk.verify.checks.AttestationCheck;
+import io.proofdesk.verify.checks.BatchInclusionCheck;
+import io.proofdesk.verify.checks.BlobCheck;
+import io.proofdesk.verify.checks.CheckLines;
+import io.proofdesk.verify.checks.InferenceCheck;
+import io.proofdesk.verify.checks.ModelCheck;
+import io.proofdesk.verify.checks.RecordCheck;
+import io.proofdesk.verify.checks.ReexecutionCheck;
+import io.proofdesk.verify.checks.SignatureCheck;
+import io.proofdesk.verify.checks.TeeStatusCheck;
+import io.proofdesk.verify.checks.ZkProofCheck;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-runs every check of a bundled record offline with the verification engine's own checks, fed only from the
+ * bundle ({@link BundleSources}). The attestation document is judged as at its fetch time with the exporter's nonce;
+ * the chain facts are the bundled receipt and header (their agreement with the live chain is for the reader to
+ * confirm — the block hash is printed). Trusted roots: the AWS Nitro root always, roots the user passes, and the
+ * bundle's demo root only when the user accepts it and the bundle says it is from the demo network.
+ */
+public final class BundleVerifier {
+
+    private final BundleReader reader;
+    private final SessionCache sessions;
+
+    public BundleVerifier(BundleLimits limits, SessionCache sessions) {
+        this.reader = new BundleReader(limits);
+        this.sessions = sessions;
+    }
+
+    public BundleVerification verify(Path zip, List<TrustedRoot> userRoots, boolean acceptDemoRoot)
+            throws BundleException, IOException {
+        BundleContents b = reader.read(zip);
+        BundleManifest m = b.manifest();
+        List<String> notes = new ArrayList<>();
+        Inference r = inference(b);
+        if (!r.id().toString().equals(m.recordId())) {
+            throw new BundleFormatException(BundleLayout.RECORD, "holds record " + r.id() + ", the manifest says "
+                    + m.recordId());
+        }
+        StoredFacts facts;
+        try {
+            facts = parse(b, BundleLayout.REGISTRY, BundleJson.RegistryJson.class).toFacts(r);
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(BundleLayout.REGISTRY, "not valid registry facts: " + e.getMessage(), e);
+        }
+        TrustedRoots roots = TrustedRoots.awsNitro();
+        for (TrustedRoot root : userRoots) {
+            roots = roots.with(root);
+        }
+        Optional<byte[]> demo = b.entry(BundleLayout.ATTESTATION_ROOT);
+        if (demo.isPresent()) {
+            boolean demoNetwork = m.network() != null && m.network().demo();
+            if (acceptDemoRoot && demoNetwork) {
+                try {
+                    roots = roots.with(TrustedRoot.of(TrustedRoots.DEMO_LABEL, demo.get()));
+                } catch (RuntimeException e) {
+                    throw new BundleFormatException(BundleLayout.ATTESTATION_ROOT, e.getMessage(), e);
+                }
+                notes.add("trusting the bundle's demo attestation root (you passed --demo; demo network only)");
+            } else if (acceptDemoRoot) {
+                notes.add("the bundle carries a demo root but does not say it is from the demo network; not trusted");
+            } else {
+                notes.add("the bundle carries the demo network's attestation root; it is not trusted unless you pass "
+                        + "--demo (or --root with a root you trust)");
+            }
+        }
+        Instant fetchedAt = m.attestation() == null || m.attestation().fetchedAt() == null
+                ? Instant.parse(m.createdAt()) : Instant.parse(m.attestation().fetchedAt());
+        byte[] nonce = m.attestation() == null || m.attestation().nonce() == null ? new byte[0]
+                : HexFormat.of().parseHex(m.attestation().nonce());
+        Clock atExport = Clock.fixed(fetchedAt, ZoneOffset.UTC);
+        BundleSources sources = new BundleSources(b, reader, r.blobId(), r.model());
+        ModelFiles files = new ModelFiles(sources.models());
+        Tolerance tolerance = m.atol() == null ? null : Tolerance.of(m.atol(), m.rtol() == null ? 0 : m.rtol());
+        AttestationCheck attestation = new AttestationCheck(sources.attestations(), roots, atExport,
+                VerifierOptions.DEFAULT_MAX_ATTESTATION_AGE, new RecordedNonce(nonce));
+        ReexecutionCheck reexecution = new ReexecutionCheck(files, new ReexecEngine(sessions), tolerance);
+        RecordCheck record = new RecordCheck(sources.chain());
+        ModelCheck model = new ModelCheck(files);
+        List<InferenceCheck> plan = switch (r.mode()) {
+            case VANILLA -> List.of(record, model, reexecution);
+            case ZKML -> List.of(record, model, reexecution, new ZkProofCheck());
+            case TEE -> r.settlement() == SettlementKind.BATCH
+                    ? List.of(record, new BatchInclusionCheck(), new BlobCheck(), new SignatureCheck(),
+                    new TeeStatusCheck(), attestation, model, reexecution)
+                    : List.of(record, new BlobCheck(), new SignatureCheck(), new TeeStatusCheck(), attestation, model,
+                    reexecution);
+        };
+        RecordEvidence evidence = new RecordEvidence(facts, sources.blobs());
+        List<CheckResult> lines = new ArrayList<>();
+        for (InferenceCheck c : plan) {
+            try {
+                lines.add(c.check(evidence));
+            } catch (RuntimeException e) {
+                lines.add(CheckLines.error(c.name(), "the check failed unexpectedly: " + e));
+            }
+        }
+        Verdict verdict = Verdicts.overall(lines);
+        VerdictRecord v = new VerdictRecord(r.id(), verdict, Verdicts.reason(verdict, lines), Instant.now(),
+                EnvironmentProbe.current(tolerance == null ? "from each claim's decimals" : tolerance.basis()), lines);
+        Optional<VerdictRecord> exporter;
+        try {
+            exporter = b.entry(BundleLayout.VERDICT).isEmpty() ? Optional.empty()
+                    : Optional.of(parse(b, BundleLayout.VERDICT, BundleJson.VerdictJson.class).toVerdict());
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(BundleLayout.VERDICT, "not a valid verdict: " + e.getMessage(), e);
+        }
+        return new BundleVerification(v, exporter, m, notes);
+    }
+
+    private Inference inference(BundleContents b) throws BundleFormatException {
+        BundleJson.RecordJson json = parse(b, BundleLayout.RECORD, BundleJson.RecordJson.class);
+        List<Tensor> in = List.of();
+        List<Tensor> out = List.of();
+        if (b.manifest().storedTensors()) {
+            in = tensors(b, true);
+            out = tensors(b, false);
+        }
+        try {
+            return json.toInference(in, out);
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(BundleLayout.RECORD, "not a valid record: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Tensor> tensors(BundleContents b, boolean inputs) throws BundleFormatException {
+        TensorProtoCodec codec = new TensorProtoCodec();
+        List<Tensor> out = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            String path = inputs ? BundleLayout.input(i) : BundleLayout.output(i);
+            Optional<byte[]> bytes = b.entry(path);
+            if (bytes.isEmpty()) {
+                return out;
+            }
+            try {
+                out.add(codec.read(bytes.get(), path));
+            } catch (TensorFormatException | IllegalArgumentException e) {
+                throw new BundleFormatException(path, e.getMessage(), e);
+            }
+        }
+    }
+
+    private <T> T parse(BundleContents b, String path, Class<T> type) throws BundleFormatException {
+        try {
+            T v = reader.json.readValue(b.required(path), type);
+            if (v == null) {
+                throw new BundleFormatException(path, "empty");
+            }
+            return v;
+        } catch (IOException e) {
+            throw new BundleFormatException(path, "not the documented JSON: " + BundleReader.firstLine(e.getMessage()), e);
+        }
+    }
+}

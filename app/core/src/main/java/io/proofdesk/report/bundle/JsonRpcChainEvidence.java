@@ -1,0 +1,64 @@
+package io.proofdesk.report.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.proofdesk.chain.Web3jChainReader;
+import io.proofdesk.node.http.HttpClients;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Receipts and block headers exactly as a JSON-RPC node answers them, size-capped, for bundles. */
+public final class JsonRpcChainEvidence implements ChainEvidence {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private final String url;
+    private final OkHttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JsonRpcChainEvidence(String url) {
+        this.url = url;
+        this.http = HttpClients.capped(Web3jChainReader.MAX_ANSWER_BYTES, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public Optional<JsonNode> receipt(String txHash) throws IOException {
+        return call("eth_getTransactionReceipt", txHash, null);
+    }
+
+    @Override
+    public Optional<JsonNode> block(long number) throws IOException {
+        return call("eth_getBlockByNumber", ChainEvidence.hex(number), Boolean.FALSE);
+    }
+
+    private Optional<JsonNode> call(String method, String param, Boolean flag) throws IOException {
+        ObjectNode req = json.createObjectNode();
+        req.put("jsonrpc", "2.0");
+        req.put("id", 1);
+        req.put("method", method);
+        var params = req.putArray("params");
+        params.add(param);
+        if (flag != null) {
+            params.add(flag);
+        }
+        Request r = new Request.Builder().url(url).post(RequestBody.create(json.writeValueAsBytes(req), JSON_TYPE)).build();
+        try (Response resp = http.newCall(r).execute()) {
+            if (!resp.isSuccessful() || resp.body() == null) {
+                throw new IOException(url + ": " + method + " answered HTTP " + resp.code());
+            }
+            JsonNode answer = json.readTree(resp.body().bytes());
+            if (answer.has("error")) {
+                throw new IOException(url + ": " + method + " answered error " + answer.get("error"));
+            }
+            JsonNode result = answer.get("result");
+            return result == null || result.isNull() ? Optional.empty() : Optional.of(result);
+        }
+    }
+}

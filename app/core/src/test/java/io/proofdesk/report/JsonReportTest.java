@@ -1,0 +1,162 @@
+package io.proofdesk.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The signed JSON report: canonical form, hash and signature, and what checking it catches. */
+class JsonReportTest {
+
+    @TempDir
+    Path dir;
+    AuditorKey key;
+    final ReportChecker checker = new ReportChecker();
+
+    @BeforeEach
+    void key() throws Exception {
+        key = ReportFixtures.testKey(dir);
+    }
+
+    @Test
+    @DisplayName("a signed report checks as VALID, names its signer and keeps its summary")
+    void roundTrip() throws Exception {
+        SignedReport signed = new ReportSigner(key).sign(ReportFixtures.report(key, 7));
+        Path file = dir.resolve("r.json");
+        new JsonReportExporter().export(signed, file);
+        ReportCheckResult r = checker.check(file, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.VALID, r.outcome(), r.problems().toString());
+        assertEquals(key.fingerprint(), r.signerFingerprint());
+        assertEquals(signed.report(), r.report().orElseThrow());
+        assertEquals(new ReportSummary(7, 4, 1, 1, 1), r.report().get().summary());
+    }
+
+    @Test
+    @DisplayName("the JSON report is byte-exact: the golden file for a fixed report, key and time")
+    void golden() throws Exception {
+        byte[] actual = new ReportSigner(key).sign(ReportFixtures.report(key, 5)).file();
+        String update = System.getProperty("proofdesk.updateGolden");
+        if (update != null) {
+            Files.write(Path.of(update).resolve("golden-report.json"), actual);
+        }
+        try (InputStream in = getClass().getResourceAsStream("golden-report.json")) {
+            assertArrayEquals(in.readAllBytes(), actual, "the report's bytes changed; if on purpose, bump the schema");
+        }
+    }
+
+    @Test
+    @DisplayName("every single-byte change of a small report is rejected as tampered or unreadable, never valid")
+    void everyByteFlipIsDetected() {
+        byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 1)).file();
+        assertEquals(ReportCheckResult.Outcome.VALID, checker.checkJson(file, Optional.empty()).outcome());
+        List<String> accepted = new ArrayList<>();
+        int tampered = 0;
+        for (int i = 0; i < file.length; i++) {
+            for (int mask : new int[] {0x01, 0x20, 0x80}) {
+                byte[] copy = file.clone();
+                copy[i] ^= (byte) mask;
+                ReportCheckResult r = checker.checkJson(copy, Optional.empty());
+                if (r.isValid()) {
+                    accepted.add("byte " + i + " ^ " + mask);
+                } else if (r.outcome() == ReportCheckResult.Outcome.TAMPERED) {
+                    tampered++;
+                }
+            }
+        }
+        assertTrue(accepted.isEmpty(), "accepted: " + accepted);
+        assertTrue(tampered > file.length, "most flips leave readable JSON and are caught as tampering: " + tampered);
+    }
+
+    @Test
+    @DisplayName("a re-signed report with another key is valid alone but rejected when the auditor's key is expected")
+    void expectedKey() throws Exception {
+        AuditorKey other = AuditorKey.generate();
+        byte[] file = new ReportSigner(other).sign(ReportFixtures.report(other, 2)).file();
+        assertTrue(checker.checkJson(file, Optional.empty()).isValid());
+        ReportCheckResult r = checker.checkJson(file, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        assertTrue(r.problems().getFirst().contains("not by the expected key"), r.problems().toString());
+    }
+
+    @Test
+    @DisplayName("a changed verdict with the hash recomputed still fails: the signature covers the report")
+    void changedContentWithNewHash() throws Exception {
+        CanonicalReportJson c = new CanonicalReportJson();
+        byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 3)).file();
+        ObjectNode root = (ObjectNode) c.parse(file);
+        ObjectNode rec = (ObjectNode) root.get("report").get("records").get(2);
+        rec.put("verdict", "VERIFIED");
+        ObjectNode summary = (ObjectNode) root.get("report").get("summary");
+        summary.put("verified", 3);
+        summary.put("mismatch", 0);
+        root.put("sha256", ReportSigner.sha256Hex(c.bytes(root.get("report"))));
+        ReportCheckResult r = checker.checkJson(c.bytes(root), Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        assertEquals(List.of("the Ed25519 signature does not verify under the key in the file (" + key.fingerprint()
+                + ")"), r.problems());
+    }
+
+    @Test
+    @DisplayName("re-indented JSON is reported as not canonical; garbage and other JSON are unreadable")
+    void notCanonicalAndUnreadable() throws Exception {
+        CanonicalReportJson c = new CanonicalReportJson();
+        byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 2)).file();
+        byte[] pretty = c.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(c.parse(file));
+        ReportCheckResult r = checker.checkJson(pretty, Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        assertTrue(r.problems().getFirst().contains("canonical"), r.problems().toString());
+        assertEquals(ReportCheckResult.Outcome.UNREADABLE,
+                checker.checkJson("not json".getBytes(StandardCharsets.UTF_8), Optional.empty()).outcome());
+        assertEquals(ReportCheckResult.Outcome.UNREADABLE,
+                checker.checkJson("{\"a\":1}".getBytes(StandardCharsets.UTF_8), Optional.empty()).outcome());
+        assertEquals(ReportCheckResult.Outcome.UNREADABLE, checker.checkJson(
+                "{\"report\":{},\"report\":{}}".getBytes(StandardCharsets.UTF_8), Optional.empty()).outcome());
+    }
+
+    @Test
+    @DisplayName("canonical form follows RFC 8785: UTF-16 code unit key order (U+20AC before U+1F600), minimal escapes with lower-case hex, no fractions")
+    void canonicalRules() throws Exception {
+        CanonicalReportJson c = new CanonicalReportJson();
+        JsonNode n = c.parse("{\"b\":1,\"a\":[true,null,\"\\u001F\\u00e9\\ud83d\\ude00\\/\"],\"\\u20ac\":0,\"\\ud83d\\ude00\":2}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"a\":[true,null,\"\\u001f\u00e9\ud83d\ude00/\"],\"b\":1,\"\u20ac\":0,\"\ud83d\ude00\":2}",
+                new String(c.bytes(n), StandardCharsets.UTF_8));
+        assertArrayEquals(c.bytes(n), c.bytes(c.parse(c.bytes(n))));
+        assertThrows(IllegalArgumentException.class, () -> c.bytes(c.parse("[1.5]".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(IllegalArgumentException.class,
+                () -> c.bytes(c.parse("[9007199254740993]".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    @DisplayName("the auditor key is created once with mode 600, reloaded with the same fingerprint, refused if group-readable")
+    void auditorKeyFiles() throws Exception {
+        Path data = dir.resolve("data");
+        AuditorKey created = AuditorKey.loadOrCreate(data);
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve(AuditorKey.PRIVATE_FILE))));
+        assertEquals(created.fingerprint(), AuditorKey.loadOrCreate(data).fingerprint());
+        assertEquals(created.fingerprint(),
+                AuditorKey.fingerprint(AuditorKey.readPublicKey(data.resolve(AuditorKey.PUBLIC_FILE))));
+        assertNotEquals(key.fingerprint(), created.fingerprint());
+        Files.setPosixFilePermissions(data.resolve(AuditorKey.PRIVATE_FILE), PosixFilePermissions.fromString("rw-r-----"));
+        AuditorKeyException e = assertThrows(AuditorKeyException.class, () -> AuditorKey.loadOrCreate(data));
+        assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+    }
+}

@@ -1,0 +1,140 @@
+package io.proofdesk.report;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The PDF report: cover counts read back by text extraction equal the JSON's, the attachment is the signed JSON,
+ * a swapped attachment or an edited cover is caught. With -Dproofdesk.screenshots=DIR the first two pages are
+ * rendered to DIR/report-page-1.png and report-page-2.png.
+ */
+class PdfReportTest {
+
+    @TempDir
+    Path dir;
+    AuditorKey key;
+
+    @BeforeEach
+    void key() throws Exception {
+        key = ReportFixtures.testKey(dir);
+    }
+
+    private byte[] pdf(int records) throws Exception {
+        return new PdfReportExporter().render(new ReportSigner(key).sign(ReportFixtures.report(key, records)));
+    }
+
+    @Test
+    @DisplayName("cover text shows the JSON's counts; the attachment is the signed JSON; pages = cover + tables + mismatches")
+    void coverAttachmentAndPages() throws Exception {
+        SignedReport signed = new ReportSigner(key).sign(ReportFixtures.report(key, 60));
+        byte[] bytes = new PdfReportExporter().render(signed);
+        PdfReportReader.Contents c = new PdfReportReader().read(bytes);
+        assertArrayEquals(signed.file(), c.attachedJson());
+        ReportSummary s = signed.report().summary();
+        assertEquals(Map.of("Records", 60L, "VERIFIED", s.verified(), "MISMATCH", s.mismatch(), "UNVERIFIED",
+                s.unverified(), "ERROR", s.error()), c.coverCounts());
+        assertEquals(signed.sha256(), c.coverSha256());
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            // 60 records: 2 table pages of 44 rows, and one page for each of the 9 mismatches
+            assertEquals(1 + 2 + s.mismatch(), doc.getNumberOfPages());
+            assertEquals(PdfReportExporter.minimumPageCount(signed.report()), doc.getNumberOfPages());
+            String all = new PDFTextStripper().getText(doc);
+            assertTrue(all.contains("page 12 of 12"), "page numbers");
+            assertTrue(all.contains("Mismatch - record 3"), "mismatch page");
+            assertTrue(all.contains("largest |local - claimed| = 0.6"), "difference summary under the pictures");
+            assertTrue(all.contains("max |delta| 0.25 >= 1e-6"), "characters outside WinAnsi are replaced, not dropped");
+        }
+        ReportCheckResult r = new ReportChecker().checkPdf(bytes, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.VALID, r.outcome(), r.problems().toString());
+    }
+
+    @Test
+    @DisplayName("a PDF whose attachment was swapped for another valid signed report is TAMPERED, saying why")
+    void swappedAttachment() throws Exception {
+        byte[] original = pdf(10);
+        byte[] otherJson = new ReportSigner(key).sign(ReportFixtures.report(key, 4)).file();
+        byte[] swapped;
+        try (PDDocument doc = Loader.loadPDF(original)) {
+            PDEmbeddedFile ef = new PDEmbeddedFile(doc, new ByteArrayInputStream(otherJson));
+            PDComplexFileSpecification fs = new PDComplexFileSpecification();
+            fs.setFile(PdfReportExporter.ATTACHMENT);
+            fs.setEmbeddedFile(ef);
+            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+            tree.setNames(Map.of(PdfReportExporter.ATTACHMENT, fs));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(doc.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            doc.getDocumentCatalog().setNames(names);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            swapped = out.toByteArray();
+        }
+        ReportCheckResult r = new ReportChecker().checkPdf(swapped, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("the PDF cover says Records: 10, the signed report says 4")),
+                r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("SHA-256")), r.problems().toString());
+    }
+
+    @Test
+    @DisplayName("a PDF without the attachment, or a truncated PDF, is UNREADABLE")
+    void unreadablePdfs() throws Exception {
+        byte[] original = pdf(3);
+        byte[] stripped;
+        try (PDDocument doc = Loader.loadPDF(original)) {
+            doc.getDocumentCatalog().setNames(null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            stripped = out.toByteArray();
+        }
+        ReportChecker checker = new ReportChecker();
+        assertEquals(ReportCheckResult.Outcome.UNREADABLE, checker.checkPdf(stripped, Optional.empty()).outcome());
+        assertEquals(ReportCheckResult.Outcome.UNREADABLE,
+                checker.checkPdf(Arrays.copyOf(original, 400), Optional.empty()).outcome());
+    }
+
+    @Test
+    @DisplayName("the first two pages render (PDFBox renderer, headless) and are written as screenshots when asked")
+    void renderPages() throws Exception {
+        byte[] bytes = pdf(60);
+        String target = System.getProperty("proofdesk.screenshots");
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            PDFRenderer renderer = new PDFRenderer(doc);
+            for (int page = 0; page < 2; page++) {
+                var image = renderer.renderImageWithDPI(page, 110);
+                assertEquals(Math.round(8.27 * 110), image.getWidth(), 2);
+                if (target != null) {
+                    Files.createDirectories(Path.of(target));
+                    ImageIO.write(image, "png", Path.of(target, "report-page-" + (page + 1) + ".png").toFile());
+                }
+            }
+            int mismatchPage = 3;
+            var image = renderer.renderImageWithDPI(mismatchPage, 110);
+            if (target != null) {
+                ImageIO.write(image, "png", Path.of(target, "report-page-mismatch.png").toFile());
+            }
+        }
+    }
+}
