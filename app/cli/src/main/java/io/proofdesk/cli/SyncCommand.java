@@ -174,6 +174,7 @@ public final class SyncCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final PrintWriter err;
         private long lastPrint;
+        private long lastBlock = Long.MIN_VALUE;
 
         Printer(PrintWriter out, PrintWriter err) {
             this.out = out;
@@ -183,10 +184,13 @@ public final class SyncCommand implements Callable<Integer> {
         @Override
         public void progress(SyncProgress p) {
             long now = System.nanoTime();
-            if (now - lastPrint < 1_000_000_000L && !p.atHead()) {
+            boolean moved = p.syncedBlock() != lastBlock;
+            // while following an idle chain the head is polled every second: print only when something moved
+            if (!moved || (now - lastPrint < 1_000_000_000L && !p.atHead())) {
                 return;
             }
             lastPrint = now;
+            lastBlock = p.syncedBlock();
             out.printf(Locale.ROOT, "block %d/%d (%.0f%%): %d logs, %d records, %d blobs (%d failed), span %d%n",
                     p.syncedBlock(), p.headBlock(), p.fraction() * 100, p.logs(), p.records(), p.blobsFetched(),
                     p.blobsFailed(), p.span());

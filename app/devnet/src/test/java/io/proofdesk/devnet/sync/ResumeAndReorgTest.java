@@ -149,6 +149,40 @@ class ResumeAndReorgTest {
     }
 
     @Test
+    @DisplayName("follow: a SyncJob catches up, picks up a new record within a few polls, and stops on cancel")
+    void followAndCancel(@TempDir Path other) throws Exception {
+        try (SyncFixture chain = new SyncFixture(other); Store s = newStore()) {
+            chain.runMany(List.of(BigInteger.ZERO));
+            var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                io.proofdesk.chain.sync.SyncJob job = io.proofdesk.chain.sync.SyncJob.start(s,
+                        chain.config().withFollow(true, 100), SyncListener.NONE, executor);
+                waitFor(() -> job.progress().map(SyncProgress::atHead).orElse(false));
+                assertEquals(1L, (long) s.read(tx -> tx.inferences().count(InferenceQuery.all())));
+                SyncFixture.OnChain later = chain.runMany(List.of(BigInteger.ONE, BigInteger.TWO));
+                long laterBlock = later.receipt().getBlockNumber().longValueExact();
+                waitFor(() -> job.progress().map(p -> p.syncedBlock() >= laterBlock).orElse(false));
+                assertEquals(3L, (long) s.read(tx -> tx.inferences().count(InferenceQuery.all())));
+                assertFalse(job.result().isDone(), "follow keeps running");
+                job.cancel();
+                var e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> job.result().get(10, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof SyncCancelledException, e.getCause().toString());
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "condition not met within 30 s");
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     @DisplayName("a sync JVM killed (SIGKILL) mid-run resumes to exactly the reference rows")
     void killedJvmResumes() throws Exception {
         Path data = dir.resolve("store-killed");
