@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             BenchReexecCommand.class,
             BenchBatchCommand.class,
             BenchSigsCommand.class,
+            BenchStartupCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -26,7 +26,9 @@ public final class SmokeExit {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             out.println(line(ProcessHandle.current().info().startInstant(), Instant.now()));
             out.flush();
-            Platform.exit();
+            // close rather than Platform.exit(): the window's own hiding handlers (saving its geometry) run before
+            // stop() shuts the executors down, as when a user closes it; the app exits with its last window
+            Platform.runLater(stage::close);
         });
     }
 
