@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchReexecCommand.class,
             BenchBatchCommand.class,
             BenchSigsCommand.class,
+            BenchStartupCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The desktop's command line: {@code [--data-dir DIR]}. Blank arguments (from launch scripts) are ignored. */
-record AppArgs(Optional<Path> dataDir) {
+/**
+ * The desktop's command line: {@code [--data-dir DIR] [--smoke-exit]}. Blank arguments (from launch scripts) are
+ * ignored. {@code --smoke-exit} opens the main window, prints the time it took, and exits 0 (packaging checks).
+ */
+record AppArgs(Optional<Path> dataDir, boolean smokeExit) {
 
-    static final String USAGE = "usage: proofdesk-desktop [--data-dir DIR]";
+    static final String USAGE = "usage: proofdesk-desktop [--data-dir DIR] [--smoke-exit]";
 
     /** Exit code for a command line we cannot use (the CLI's "bad input"). */
     static final int EXIT_BAD_INPUT = 3;
@@ -26,9 +29,14 @@ record AppArgs(Optional<Path> dataDir) {
     static AppArgs parse(List<String> raw) {
         List<String> args = raw.stream().filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
         Optional<Path> dataDir = Optional.empty();
+        boolean smokeExit = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value;
+            if (arg.equals("--smoke-exit")) {
+                smokeExit = true;
+                continue;
+            }
             if (arg.equals("--data-dir")) {
                 if (i + 1 >= args.size()) {
                     throw new AppArgsException("--data-dir needs a folder. " + USAGE);
@@ -48,7 +56,7 @@ record AppArgs(Optional<Path> dataDir) {
                 throw new AppArgsException("--data-dir '" + value + "' is not a valid folder path: " + e.getReason());
             }
         }
-        return new AppArgs(dataDir);
+        return new AppArgs(dataDir, smokeExit);
     }
 
     /** A command line the desktop cannot understand; the message says what and how to fix it. */

@@ -1,6 +1,10 @@
 package io.proofdesk.ui;
 
 import io.proofdesk.store.DataDirectory;
+import io.proofdesk.ui.startup.FocusRequestWatcher;
+import io.proofdesk.ui.startup.InstanceLock;
+import io.proofdesk.ui.startup.SingleInstance;
+import io.proofdesk.ui.startup.SmokeExit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -8,12 +12,15 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** The desktop app. {@link Launcher} is the entry point for packaged builds. */
 public final class ProofdeskApp extends Application {
 
     private AppWiring wiring;
+    private InstanceLock instanceLock;
+    private FocusRequestWatcher focusRequests;
 
     @Override
     public void start(Stage stage) {
@@ -27,6 +34,13 @@ public final class ProofdeskApp extends Application {
         }
         DataDirectory dataDirectory = DataDirectory.resolve(args.dataDir().orElse(null));
         try {
+            // one window per data folder: a second launch hands over to the first and ends here
+            Optional<InstanceLock> claimed = SingleInstance.claimOrHandOver(dataDirectory.ensureExists(), System.out);
+            if (claimed.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            instanceLock = claimed.get();
             wiring = new AppWiring(dataDirectory);
         } catch (IOException e) {
             ResourceBundle strings = ResourceBundle.getBundle(AppWiring.STRINGS);
@@ -37,13 +51,29 @@ public final class ProofdeskApp extends Application {
             Platform.exit();
             return;
         }
+        if (args.smokeExit()) {
+            SmokeExit.install(stage, System.out);
+        }
         wiring.mainWindow().show(stage);
+        try {
+            focusRequests = SingleInstance.bringToFrontOnRequest(instanceLock, stage);
+        } catch (IOException e) {
+            // the app works without it; a second launch then only says that this one is running
+            System.getLogger(ProofdeskApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot watch " + dataDirectory.path() + " for focus requests", e);
+        }
     }
 
     @Override
-    public void stop() {
+    public void stop() throws IOException {
         if (wiring != null) {
             wiring.close();
+        }
+        if (focusRequests != null) {
+            focusRequests.close();
+        }
+        if (instanceLock != null) {
+            instanceLock.close(); // last: the folder is free for the next launch only once this one is done with it
         }
     }
 

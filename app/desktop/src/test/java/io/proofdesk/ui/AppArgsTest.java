@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,19 @@ class AppArgsTest {
         assertEquals(Optional.of(Path.of("/tmp/b")), AppArgs.parse(List.of("--data-dir=/tmp/b", " ")).dataDir());
     }
 
+    @Test
+    @DisplayName("--smoke-exit is off unless given, in any position, and combines with --data-dir")
+    void smokeExit() {
+        assertFalse(AppArgs.parse(List.of("--data-dir", "/tmp/a")).smokeExit());
+        assertTrue(AppArgs.parse(List.of("--smoke-exit")).smokeExit());
+        AppArgs both = AppArgs.parse(List.of("--data-dir", "/tmp/a", " ", "--smoke-exit"));
+        assertTrue(both.smokeExit());
+        assertEquals(Optional.of(Path.of("/tmp/a")), both.dataDir());
+        assertEquals(Optional.of(Path.of("/tmp/b")), AppArgs.parse(List.of("--smoke-exit", "--data-dir=/tmp/b")).dataDir());
+    }
+
     @ParameterizedTest(name = "rejects {0}")
-    @ValueSource(strings = {"--data-dir", "--data-dir=", "--verbose", "stray"})
+    @ValueSource(strings = {"--data-dir", "--data-dir=", "--verbose", "stray", "--smoke-exit=yes", "--smoke"})
     void rejectsWhatItCannotUse(String arg) {
         AppArgs.AppArgsException e = assertThrows(AppArgs.AppArgsException.class, () -> AppArgs.parse(List.of(arg)));
         assertTrue(e.getMessage().contains("usage: proofdesk-desktop"), e.getMessage());

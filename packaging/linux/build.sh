@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Builds Proofdesk's Linux app image and .deb with jpackage from JDK 25. Run through Maven, which first builds the
+# jars and copies them to packaging/target/deps:
+#
+#   mvn -B -Ppackage -pl packaging -am package -DskipTests
+#
+# or, after that has run once, directly: packaging/linux/build.sh  (same defaults).
+# Output: packaging/target/image/Proofdesk (app image), packaging/target/deb/proofdesk_<version>_amd64.deb,
+# and packaging/target/size-report.txt.
+set -euo pipefail
+
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+pkg=$(dirname -- "$here")
+root=$(dirname -- "$pkg")
+deps=$pkg/target/deps
+tools=$pkg/target/classes
+out=$pkg/target
+version=""
+types="app-image deb"
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --deps) deps=$2; shift 2 ;;
+    --tools) tools=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --version) version=$2; shift 2 ;;
+    --app-image-only) types="app-image"; shift ;;
+    *) echo "build.sh: unknown argument '$1' (use --deps DIR --tools DIR --out DIR --version V [--app-image-only])" >&2; exit 3 ;;
+  esac
+done
+
+[ "$(uname -s)" = Linux ] || { echo "build.sh: builds the Linux packages only; see packaging/mac and packaging/win." >&2; exit 2; }
+[ "$(uname -m)" = x86_64 ] || { echo "build.sh: the bundled natives (ONNX Runtime, SQLite, anvil) are linux-x64; this is $(uname -m)." >&2; exit 2; }
+[ -d "$deps" ] || { echo "build.sh: no $deps; run: mvn -B -Ppackage -pl packaging -am package -DskipTests" >&2; exit 3; }
+
+# --- JDK 25 with jpackage, found the way the CLI launcher finds java (app/cli/src/main/launcher/proofdesk) ---
+min=25
+feature_of() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/jpackage" ] || return 0
+  if [ -f "$1/release" ]; then sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; fi
+}
+pick() {
+  best=""; bestv=0
+  for home in "$@"; do
+    [ -n "$home" ] || continue
+    v=$(feature_of "$home")
+    if [ -n "$v" ] && [ "$v" -ge "$min" ] && [ "$v" -gt "$bestv" ]; then best=$home; bestv=$v; fi
+  done
+  echo "$best"
+}
+jdk=""
+if [ -n "${PROOFDESK_JAVA_HOME:-}" ]; then
+  jdk=$(pick "$PROOFDESK_JAVA_HOME")
+  [ -n "$jdk" ] || { echo "build.sh: PROOFDESK_JAVA_HOME=$PROOFDESK_JAVA_HOME is not a JDK $min+ with jpackage." >&2; exit 4; }
+fi
+[ -n "$jdk" ] || jdk=$(pick "${JAVA_HOME:-}")
+if [ -z "$jdk" ] && command -v java >/dev/null 2>&1; then
+  jdk=$(pick "$(dirname -- "$(dirname -- "$(readlink -f "$(command -v java)")")")")
+fi
+# shellcheck disable=SC2086
+[ -n "$jdk" ] || jdk=$(pick /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
+[ -n "$jdk" ] || { echo "build.sh: needs a JDK $min+ with jpackage (looked at PROOFDESK_JAVA_HOME, JAVA_HOME, PATH, /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2; exit 4; }
+echo "build.sh: jpackage from $jdk ($(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release"))"
+
+if [ -z "$version" ]; then
+  version=$(ls "$deps"/proofdesk-desktop-*.jar | sed 's/.*proofdesk-desktop-\(.*\)\.jar/\1/')
+fi
+# jpackage wants a plain dotted version; the jars keep the full one (shown by --version)
+app_version=${version%%-*}
+anvil=$root/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
+[ -x "$anvil" ] || { echo "build.sh: no anvil at $anvil; the Maven build runs 'npm ci' for it." >&2; exit 3; }
+
+tool() { "$jdk/bin/java" -Djava.awt.headless=true -cp "$tools" io.proofdesk.packaging.PackagingTool "$@"; }
+
+stage=$out/stage
+rm -rf "$stage" "$out/image" "$out/deb"
+mkdir -p "$stage/input/native" "$stage/fxmods" "$stage/icons" "$out/image" "$out/deb"
+
+# --- inputs: JavaFX as modules for jlink, everything else on the class path, natives for linux-x64 only ---
+for jar in "$deps"/*.jar; do
+  name=$(basename "$jar")
+  case "$name" in
+    javafx-*-linux.jar) cp "$jar" "$stage/fxmods/" ;;
+    javafx-*.jar) ;; # the empty, platform-neutral placeholders next to the real ones
+    onnxruntime-*.jar)
+      # ORT loads from onnxruntime.native.path instead of unpacking 28 MB into /tmp on every start
+      tool extract "$jar" ai/onnxruntime/native/linux-x64 "$stage/input/native"
+      tool trim "$jar" "$stage/input/$name" ai/onnxruntime/native/ ;;
+    sqlite-jdbc-*.jar) tool trim "$jar" "$stage/input/$name" org/sqlite/native/ org/sqlite/native/Linux/x86_64/ ;;
+    jffi-*-native.jar) tool trim "$jar" "$stage/input/$name" jni/ jni/x86_64-Linux/ ;;
+    jc-kzg-4844-*.jar) tool trim "$jar" "$stage/input/$name" ethereum/ckzg4844/lib/ ethereum/ckzg4844/lib/amd64/libckzg4844jni.so ;;
+    *) cp "$jar" "$stage/input/" ;;
+  esac
+done
+tool icons "$stage/icons"
+modules=$(grep -v '^\s*#' "$pkg/jlink-modules.txt" | grep -v '^\s*$' | paste -sd, -)
+sed "s/@VERSION@/$version/" "$here/cli-launcher.properties" > "$stage/cli-launcher.properties"
+
+common=(--name Proofdesk --app-version "$app_version" --vendor "Proofdesk"
+        --description "Audit a decentralized AI inference network: verify, re-execute, report"
+        --copyright "Proofdesk contributors")
+
+echo "build.sh: app image"
+start=$(date +%s)
+"$jdk/bin/jpackage" --type app-image "${common[@]}" \
+  --input "$stage/input" --main-jar "proofdesk-desktop-$version.jar" --main-class io.proofdesk.ui.Launcher \
+  --module-path "$stage/fxmods" --add-modules "$modules" \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
+  --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED' \
+  --java-options '-Donnxruntime.native.path=$APPDIR/native' \
+  --add-launcher "proofdesk=$stage/cli-launcher.properties" \
+  --icon "$stage/icons/proofdesk.png" \
+  --dest "$out/image"
+image=$out/image/Proofdesk
+# AnvilLocator looks for <app>/lib/anvil/anvil, next to the launcher's bin/ (jpackage.app-path)
+install -D -m 0755 "$anvil" "$image/lib/anvil/anvil"
+mkdir -p "$image/lib/icons"
+cp -r "$stage/icons/hicolor" "$image/lib/icons/"
+install -m 0644 "$here/proofdesk.desktop" "$image/lib/proofdesk.desktop"
+echo "build.sh: app image in $(( $(date +%s) - start )) s: $image"
+
+if [ "$types" != "app-image" ]; then
+  command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1 \
+    || { echo "build.sh: the .deb needs dpkg-deb and fakeroot (apt-get install -y dpkg-dev fakeroot)." >&2; exit 4; }
+  echo "build.sh: .deb"
+  start=$(date +%s)
+  # jpackage runs plain `dpkg-deb --build`, whose default xz -6 took most of 9 minutes on 2 busy cores; xz -3 is a
+  # few MB bigger and several times faster. Override either through the environment.
+  DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-xz} DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-3} \
+  "$jdk/bin/jpackage" --type deb "${common[@]}" --app-image "$image" \
+    --linux-package-name proofdesk --install-dir /opt --linux-app-category utils \
+    --linux-deb-maintainer "proofdesk@localhost" --resource-dir "$here/deb-resources" \
+    --dest "$out/deb"
+  echo "build.sh: .deb in $(( $(date +%s) - start )) s: $(ls "$out"/deb/*.deb)"
+fi
+
+# --- what went in, and how big ---
+{
+  echo "Proofdesk $version linux-x64 packages, built $(date -u +%Y-%m-%dT%H:%M:%SZ) with $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release")"
+  echo "app image: $(du -sb "$image" | cut -f1) bytes ($(du -sh "$image" | cut -f1))"
+  du -sh "$image/lib/runtime" "$image/lib/app" "$image/lib/app/native" "$image/lib/anvil" "$image/lib/icons" "$image/bin"
+  echo "largest in lib/app:"
+  ls -S -l "$image/lib/app" | awk 'NR>1 && NR<=12 {printf "  %10d %s\n", $5, $9}'
+  echo "runtime modules: $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$image/lib/runtime/release")"
+  ls "$out"/deb/*.deb >/dev/null 2>&1 && echo ".deb: $(stat -c %s "$out"/deb/*.deb) bytes ($(du -h "$out"/deb/*.deb | cut -f1)) $(basename "$out"/deb/*.deb)"
+} | tee "$out/size-report.txt"

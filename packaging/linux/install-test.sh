@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Install test for the Linux .deb, on this machine, for real:
+#   1. dpkg -i the package;
+#   2. run the installed launchers with no JDK anywhere in reach (env -i, PATH without any java):
+#      `proofdesk --version`, `proofdesk devnet --seed-only` (bundled anvil + ONNX Runtime, no Node.js), and
+#      `Proofdesk --smoke-exit` under Xvfb (the main window opens, then the app exits 0);
+#   3. dpkg -r, then dpkg --purge: /opt/proofdesk, the menu entry, the icons and /usr/bin/proofdesk are gone,
+#      and the user's data folder is still there.
+# Needs root, xvfb-run (apt-get install -y xvfb xauth libgtk-3-0) and a built .deb:
+#   mvn -B -Ppackage -pl packaging -am package -DskipTests && sudo packaging/linux/install-test.sh
+# Refuses to run if proofdesk is already installed (it would remove it). Prints PASS and its duration, or the
+# first failure, and exits non-zero.
+set -euo pipefail
+
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+deb=${1:-}
+if [ -z "$deb" ]; then
+  deb=$(ls "$here"/../target/deb/proofdesk_*_amd64.deb 2>/dev/null | head -n 1 || true)
+fi
+fail() { echo "install-test: FAIL: $*" >&2; exit 1; }
+[ -n "$deb" ] && [ -f "$deb" ] || fail "no .deb (build it: mvn -B -Ppackage -pl packaging -am package -DskipTests)"
+[ "$(id -u)" = 0 ] || fail "needs root for dpkg"
+command -v xvfb-run >/dev/null || fail "needs xvfb-run (apt-get install -y xvfb xauth libgtk-3-0)"
+if dpkg-query -W -f='${Status}' proofdesk 2>/dev/null | grep -q 'install ok installed'; then
+  fail "proofdesk is already installed here; this test would remove it"
+fi
+
+app=/opt/proofdesk
+work=$(mktemp -d /tmp/proofdesk-install-test.XXXXXX)
+home=$work/home
+mkdir -p "$home"
+trap 'rm -rf "$work"; if dpkg-query -W proofdesk >/dev/null 2>&1; then dpkg --purge proofdesk >/dev/null 2>&1 || true; fi' EXIT
+started=$(date +%s%N)
+ort_tmp_before=$(ls -d /tmp/onnxruntime-java* 2>/dev/null | wc -l)
+
+# a world without Java: no PATH entry, no JAVA_HOME; the launchers must bring their own runtime
+nojava() { env -i HOME="$home" PATH=/nonexistent LANG=C.UTF-8 "$@"; }
+nojava sh -c 'command -v java' >/dev/null 2>&1 && fail "java is still reachable in the clean environment"
+
+step() { echo "install-test: $*"; }
+
+step "dpkg -i $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+dpkg -i "$deb" >"$work/dpkg-install.log" 2>&1 || { cat "$work/dpkg-install.log" >&2; fail "dpkg -i failed"; }
+
+for f in "$app/bin/Proofdesk" "$app/bin/proofdesk" "$app/lib/anvil/anvil"; do
+  [ -x "$f" ] || fail "$f is missing or not executable"
+done
+[ -f /usr/share/applications/proofdesk.desktop ] || fail "no menu entry /usr/share/applications/proofdesk.desktop"
+[ -f /usr/share/icons/hicolor/256x256/apps/proofdesk.png ] || fail "no 256x256 icon in the hicolor theme"
+[ "$(readlink /usr/bin/proofdesk)" = "$app/bin/proofdesk" ] || fail "/usr/bin/proofdesk does not point at $app/bin/proofdesk"
+[ -z "$(find "$app" -name '*.dll' -o -name '*.dylib' | head -n 1)" ] || fail "natives of other OSes in $app"
+
+step "proofdesk --version (no JDK)"
+version=$(nojava /usr/bin/proofdesk --version 2>&1) || { echo "$version" >&2; fail "proofdesk --version exited non-zero"; }
+echo "$version" | sed 's/^/    /'
+echo "$version" | grep -q '^Proofdesk ' || fail "--version does not name Proofdesk"
+echo "$version" | grep -q '^ONNX Runtime 1\.' || fail "--version did not load ONNX Runtime"
+echo "$version" | grep -qi 'unsupported\|warning' && fail "--version printed a warning"
+
+step "proofdesk devnet --seed-only (bundled anvil, no Node.js)"
+nojava "$app/bin/proofdesk" devnet --seed-only --inferences 12 --state-dir "$work/devnet" >"$work/devnet.log" 2>&1 \
+  || { tail -n 20 "$work/devnet.log" >&2; fail "the demo network did not start from the installed app"; }
+grep -q '"chainId"' "$work/devnet/devnet.json" || fail "devnet.json was not written"
+tail -n 3 "$work/devnet.log" | sed 's/^/    /'
+
+step "Proofdesk --smoke-exit under Xvfb (no JDK)"
+xvfb-run -a -s '-screen 0 1400x900x24' sh -c 'exec env -i HOME="$0" PATH=/nonexistent LANG=C.UTF-8 DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" "$1" --smoke-exit' \
+  "$home" "$app/bin/Proofdesk" >"$work/smoke.log" 2>&1 || { cat "$work/smoke.log" >&2; fail "Proofdesk --smoke-exit exited non-zero"; }
+sed 's/^/    /' "$work/smoke.log"
+grep -q '^SMOKE window_shown_ms=[0-9]' "$work/smoke.log" || fail "the window was not shown"
+grep -qi 'unsupported javafx configuration\|exception' "$work/smoke.log" && fail "the desktop printed a warning or an exception"
+data=$home/.local/share/proofdesk
+[ -d "$data" ] || fail "the app did not create its data folder $data"
+
+step "dpkg -r"
+dpkg -r proofdesk >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r failed"; }
+[ ! -e "$app" ] || fail "$app is still there after dpkg -r: $(find "$app" | head -n 5)"
+[ ! -e /usr/bin/proofdesk ] && [ ! -L /usr/bin/proofdesk ] || fail "/usr/bin/proofdesk is still there"
+[ ! -e /usr/share/applications/proofdesk.desktop ] || fail "the menu entry is still there"
+left=$(find /usr/share/icons/hicolor -name proofdesk.png)
+[ -z "$left" ] || fail "icons left behind: $left"
+step "dpkg --purge"
+dpkg --purge proofdesk >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log" >&2; fail "dpkg --purge failed"; }
+if dpkg-query -W proofdesk >/dev/null 2>&1; then fail "dpkg still knows proofdesk after --purge"; fi
+[ ! -e "$app" ] || fail "$app came back?"
+[ -d "$data" ] || fail "purge removed the user's data folder $data"
+ort_tmp_after=$(ls -d /tmp/onnxruntime-java* 2>/dev/null | wc -l)
+[ "$ort_tmp_after" -le "$ort_tmp_before" ] || fail "ONNX Runtime left $((ort_tmp_after - ort_tmp_before)) folder(s) in /tmp"
+
+echo "install-test: PASS in $(( ($(date +%s%N) - started) / 1000000 )) ms"
