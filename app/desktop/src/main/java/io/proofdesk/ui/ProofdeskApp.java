@@ -38,6 +38,18 @@ public final class ProofdeskApp extends Application {
             return;
         }
         wiring.mainWindow().show(stage);
+        startNetworkAfterFirstFrame(stage);
+    }
+
+    /** The demo network takes a while to start; the window is drawn once before any of that begins. */
+    private void startNetworkAfterFirstFrame(Stage stage) {
+        javafx.scene.Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            wiring.network().start();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override
