@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ public final class NetworkSettingsController {
     @FXML private ToggleButton demoMode;
     @FXML private ToggleButton customMode;
     @FXML private VBox demoFields;
-    @FXML private VBox customFields;
+    @FXML private GridPane customFields;
     @FXML private TextInputControl demoSize;
     @FXML private TextInputControl rpcUrls;
     @FXML private TextInputControl hubUrl;
