@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
  * list its command class in {@code subcommands} below.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks; each prints one RESULT line with a ratio against a baseline of the same run.",
+        description = "Benchmarks; each ends with one line 'RESULT <name> ratio=<x> <key>=<value> ...', the ratio "
+                + "measured against a baseline in the same run.",
         subcommands = {
+            CommandLine.HelpCommand.class,
+            BenchSyncCommand.class,
+            BenchTableCommand.class,
             BenchReexecCommand.class,
             BenchBatchCommand.class,
             BenchSigsCommand.class,

@@ -31,6 +31,7 @@ public final class Transaction {
     private final VerdictDao verdicts;
     private final CheckResultDao checkResults;
     private final ReportDao reports;
+    private final SyncNoteDao syncNotes;
 
     Transaction(Connection c, StoreJson json, boolean readOnly) {
         this.readOnly = readOnly;
@@ -50,6 +51,7 @@ public final class Transaction {
         this.verdicts = new VerdictDao(c, json);
         this.checkResults = new CheckResultDao(c, json);
         this.reports = new ReportDao(c);
+        this.syncNotes = new SyncNoteDao(c);
     }
 
     public boolean isReadOnly() {
@@ -118,6 +120,10 @@ public final class Transaction {
 
     public ReportDao reports() {
         return reports;
+    }
+
+    public SyncNoteDao syncNotes() {
+        return syncNotes;
     }
 
     /**

@@ -71,6 +71,11 @@ record ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> str
         return new ClaimedTensors(name, new FixedPointTensor(name, values, shape), null, shape);
     }
 
+    /** An exact fixed-point claim, as the chain stated it. */
+    static ClaimedTensors of(FixedPointTensor claimed) {
+        return new ClaimedTensors(claimed.name(), claimed, null, claimed.shape());
+    }
+
     /** A stored tensor, each element read back as the shortest decimal of its own type. */
     static ClaimedTensors fromStored(Tensor t) {
         if (t.type() == DType.STRING) {

@@ -3,6 +3,7 @@ package io.proofdesk.verify.checks;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.proofdesk.chain.sync.FixedPointClaims;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
@@ -103,8 +104,7 @@ public final class ReexecutionCheck implements InferenceCheck {
         List<ClaimedTensors> claims;
         try {
             inputs = r.inputs().isEmpty() ? decodeInputs(content.orElseThrow(), signature) : storedInputs(r, signature);
-            claims = r.outputs().isEmpty() ? claimsFromJson(content.orElseThrow().output())
-                    : r.outputs().stream().map(ClaimedTensors::fromStored).toList();
+            claims = r.outputs().isEmpty() ? claimsFromJson(content.orElseThrow().output()) : claimsFromStored(r.outputs());
         } catch (ReexecException | IllegalArgumentException e) {
             return ReexecutionOutcome.without(CheckLines.fail(name(), "the recorded input or output cannot be read: "
                     + e.getMessage()));
@@ -231,6 +231,17 @@ public final class ReexecutionCheck implements InferenceCheck {
             put(inputs, given);
         }
         return inputs;
+    }
+
+    /**
+     * Stored outputs; an on-chain claim's exact fixed-point form travels as a companion tensor (see
+     * {@link FixedPointClaims}) and is preferred over the decoded float64, so the tolerance follows the claim's decimals.
+     */
+    private static List<ClaimedTensors> claimsFromStored(List<Tensor> outputs) {
+        Map<String, io.proofdesk.reexec.FixedPointTensor> exact = FixedPointClaims.claims(outputs);
+        return FixedPointClaims.values(outputs).stream()
+                .map(t -> exact.containsKey(t.name()) ? ClaimedTensors.of(exact.get(t.name())) : ClaimedTensors.fromStored(t))
+                .toList();
     }
 
     private static List<ClaimedTensors> claimsFromJson(JsonNode output) {

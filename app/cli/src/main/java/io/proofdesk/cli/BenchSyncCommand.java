@@ -1,0 +1,41 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.bench.SyncBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Sync throughput from a demo network's anvil against a bare eth_getLogs fetch of the same logs.",
+                "Give a running demo network with --devnet DIR (proofdesk devnet --state-dir DIR)."})
+public final class BenchSyncCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--devnet", paramLabel = "DIR", required = true,
+            description = "A running, seeded demo network's state directory (DIR/devnet.json)")
+    Path devnet;
+
+    @Override
+    public Integer call() throws Exception {
+        SyncCommand sync = new SyncCommand();
+        sync.devnet = devnet;
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("proofdesk-bench-sync");
+        try {
+            SyncBenchmark.Result r = new SyncBenchmark().run(sync.config(), work, out);
+            out.println(r.line());
+            out.flush();
+            return ExitCode.VERIFIED;
+        } finally {
+            BenchTableCommand.deleteTree(work);
+        }
+    }
+}

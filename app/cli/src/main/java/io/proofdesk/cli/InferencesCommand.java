@@ -1,0 +1,347 @@
+package io.proofdesk.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.domain.ModelVersion;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.store.InferenceQuery;
+import io.proofdesk.store.InferenceSort;
+import io.proofdesk.store.Page;
+import io.proofdesk.store.PageKey;
+import io.proofdesk.store.Store;
+import io.proofdesk.store.Transaction;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Lists stored inferences with filters, as a table, a JSON array or CSV. Rows are read in keyset pages and written
+ * as they come, so a million rows never sit in memory. The JSON fields {@code id, mode, model, tee, txHash, block,
+ * timestamp, verdict, failedChecks} are a public contract (DESIGN.md section 5).
+ */
+@Command(name = "inferences", mixinStandardHelpOptions = true,
+        description = "List the inferences in the local store, oldest block first.")
+public final class InferencesCommand implements Callable<Integer> {
+
+    private static final int PAGE = 1000;
+    private static final List<String> COLUMNS = List.of("id", "mode", "model", "modelName", "modelVersion", "tee",
+            "node", "settlement", "txHash", "logIndex", "leafIndex", "block", "timestamp", "verdict", "failedChecks",
+            "syncNote");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model name (as the hub lists it) or model CID")
+    String model;
+
+    @Option(names = "--version", paramLabel = "V", description = "Model version (with --model)")
+    String version;
+
+    @Option(names = "--tee", paramLabel = "ID", description = "TEE id (0x + 64 hex)")
+    String tee;
+
+    @Option(names = "--node", paramLabel = "URL", description = "Node URL the TEE registered")
+    String node;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "VANILLA, TEE or ZKML")
+    String mode;
+
+    @Option(names = "--settlement", paramLabel = "KIND", description = "individual, batch or onchain")
+    String settlement;
+
+    @Option(names = "--verdict", paramLabel = "V", description = "VERIFIED, MISMATCH, UNVERIFIED, ERROR, or none")
+    String verdict;
+
+    @Option(names = "--from-block", paramLabel = "N", description = "First block (inclusive)")
+    Long fromBlock;
+
+    @Option(names = "--to-block", paramLabel = "N", description = "Last block (inclusive)")
+    Long toBlock;
+
+    @Option(names = "--id-prefix", paramLabel = "P", description = "Record id prefix (a tx hash prefix)")
+    String idPrefix;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default: all)")
+    Long limit;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "Print a JSON array")
+        boolean json;
+
+        @Option(names = "--csv", description = "Print CSV with a header line")
+        boolean csv;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit != null && limit < 0) {
+            throw new UserInputException("--limit must be >= 0");
+        }
+        InferenceQuery base = baseQuery();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = Store.open(data.dataDirectory())) {
+            Map<String, ModelVersion> byCid = store.read(InferencesCommand::versionsByCid);
+            List<InferenceQuery> queries = modelQueries(base, byCid);
+            Output sink = format.json ? new JsonOutput(out) : format.csv ? new CsvOutput(out) : new TableOutput(out);
+            sink.start();
+            long written = 0;
+            long max = limit == null ? Long.MAX_VALUE : limit;
+            for (InferenceQuery q : queries) {
+                PageKey after = null;
+                while (written < max) {
+                    PageKey from = after;
+                    int n = (int) Math.min(PAGE, max - written);
+                    List<Row> rows = new ArrayList<>();
+                    Page<Inference> page = store.read(tx -> {
+                        Page<Inference> p = tx.inferences().page(q, from, n);
+                        for (Inference i : p.items()) {
+                            rows.add(row(tx, i, byCid.get(i.model())));
+                        }
+                        return p;
+                    });
+                    for (Row r : rows) {
+                        sink.row(r);
+                    }
+                    written += rows.size();
+                    if (!page.hasMore()) {
+                        break;
+                    }
+                    after = page.next();
+                }
+            }
+            sink.end(written);
+        }
+        out.flush();
+        return ExitCode.VERIFIED;
+    }
+
+    private InferenceQuery baseQuery() {
+        InferenceQuery q = InferenceQuery.all().sortedBy(InferenceSort.BLOCK_ASC);
+        try {
+            if (tee != null) {
+                q = q.withTee(tee.trim().toLowerCase(Locale.ROOT));
+            }
+            if (node != null) {
+                q = q.withNode(node.trim());
+            }
+            if (mode != null) {
+                q = q.withMode(InferenceMode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
+            }
+            if (settlement != null) {
+                q = q.withSettlement(SettlementKind.valueOf(settlement.trim().toUpperCase(Locale.ROOT)));
+            }
+            if (verdict != null) {
+                q = verdict.equalsIgnoreCase("none") ? q.withNotChecked()
+                        : q.withVerdict(Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("bad filter value: " + e.getMessage(), e);
+        }
+        if (fromBlock != null || toBlock != null) {
+            q = q.withBlocks(fromBlock, toBlock);
+        }
+        if (idPrefix != null) {
+            q = q.withIdPrefix(idPrefix);
+        }
+        return q;
+    }
+
+    /** --model by CID is one query; by name it is one query per matching version's CID. */
+    private List<InferenceQuery> modelQueries(InferenceQuery base, Map<String, ModelVersion> byCid) {
+        if (model == null) {
+            if (version != null) {
+                throw new UserInputException("--version needs --model");
+            }
+            return List.of(base);
+        }
+        if (byCid.containsKey(model) || !byCid.values().stream().anyMatch(v -> v.modelName().equals(model))) {
+            if (!byCid.containsKey(model) && !looksLikeCid(model)) {
+                throw new UserInputException("no model named '" + model + "' in the store; run 'proofdesk models' to "
+                        + "see the names, or give a model CID");
+            }
+            return List.of(version == null ? base.withModel(model) : base.withModel(model).withModelVersion(version));
+        }
+        List<InferenceQuery> out = new ArrayList<>();
+        byCid.values().stream().filter(v -> v.modelName().equals(model) && (version == null || v.version().equals(version)))
+                .sorted((a, b) -> a.version().compareTo(b.version()))
+                .forEach(v -> out.add(base.withModel(v.cid())));
+        if (out.isEmpty()) {
+            throw new UserInputException("model '" + model + "' has no version '" + version + "' in the store");
+        }
+        return out;
+    }
+
+    private static boolean looksLikeCid(String s) {
+        return s.matches("Qm[1-9A-HJ-NP-Za-km-z]{44}") || s.matches("b[a-z2-7]{50,}");
+    }
+
+    private static Map<String, ModelVersion> versionsByCid(Transaction tx) {
+        Map<String, ModelVersion> out = new HashMap<>();
+        for (var m : tx.models().all()) {
+            for (ModelVersion v : tx.modelVersions().forModel(m.name())) {
+                if (v.cid() != null) {
+                    out.put(v.cid(), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One output row: the contract fields and a few more. */
+    record Row(Inference inference, ModelVersion version, List<String> failedChecks, String note) {
+    }
+
+    private static Row row(Transaction tx, Inference i, ModelVersion v) {
+        List<String> failed = i.verdict() == null ? List.of() : tx.checkResults().failedInLatest(i.id());
+        return new Row(i, v, failed, tx.syncNotes().find(i.id()).orElse(null));
+    }
+
+    private interface Output {
+        void start() throws IOException;
+
+        void row(Row r) throws IOException;
+
+        void end(long rows) throws IOException;
+    }
+
+    private static final class JsonOutput implements Output {
+        private final JsonGenerator g;
+
+        JsonOutput(Writer out) throws IOException {
+            g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        }
+
+        @Override
+        public void start() throws IOException {
+            g.writeStartArray();
+        }
+
+        @Override
+        public void row(Row r) throws IOException {
+            Inference i = r.inference();
+            g.writeStartObject();
+            g.writeStringField("id", i.id().toString());
+            g.writeStringField("mode", i.mode().name());
+            g.writeStringField("model", i.model());
+            g.writeStringField("modelName", r.version() == null ? null : r.version().modelName());
+            g.writeStringField("modelVersion", i.modelVersion());
+            g.writeStringField("tee", i.teeId());
+            g.writeStringField("node", i.nodeUrl());
+            g.writeStringField("settlement", i.settlement().name());
+            g.writeStringField("txHash", i.id().txHash());
+            g.writeNumberField("logIndex", i.id().logIndex());
+            if (i.id().leafIndex() == null) {
+                g.writeNullField("leafIndex");
+            } else {
+                g.writeNumberField("leafIndex", i.id().leafIndex());
+            }
+            g.writeNumberField("block", i.blockNumber());
+            g.writeStringField("timestamp", i.timestamp().toString());
+            g.writeStringField("verdict", i.verdict() == null ? null : i.verdict().name());
+            g.writeArrayFieldStart("failedChecks");
+            for (String c : r.failedChecks()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeStringField("syncNote", r.note());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void end(long rows) throws IOException {
+            g.writeEndArray();
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+
+    private static final class CsvOutput implements Output {
+        private final PrintWriter out;
+
+        CsvOutput(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void start() {
+            out.println(String.join(",", COLUMNS));
+        }
+
+        @Override
+        public void row(Row r) {
+            Inference i = r.inference();
+            List<String> cells = List.of(i.id().toString(), i.mode().name(), i.model(),
+                    r.version() == null ? "" : r.version().modelName(), nz(i.modelVersion()), nz(i.teeId()),
+                    nz(i.nodeUrl()), i.settlement().name(), i.id().txHash(), Long.toString(i.id().logIndex()),
+                    i.id().leafIndex() == null ? "" : i.id().leafIndex().toString(), Long.toString(i.blockNumber()),
+                    i.timestamp().toString(), i.verdict() == null ? "" : i.verdict().name(),
+                    String.join(";", r.failedChecks()), nz(r.note()));
+            out.println(String.join(",", cells.stream().map(CsvOutput::quote).toList()));
+        }
+
+        /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
+        static String quote(String s) {
+            return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                    ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+
+        @Override
+        public void end(long rows) {
+            out.flush();
+        }
+    }
+
+    private static final class TableOutput implements Output {
+        private final PrintWriter out;
+
+        TableOutput(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void start() {
+            out.printf("%-72s %-7s %-22s %-12s %-9s %s%n", "ID", "MODE", "MODEL", "TEE", "BLOCK", "VERDICT");
+        }
+
+        @Override
+        public void row(Row r) {
+            Inference i = r.inference();
+            String m = r.version() == null ? i.model() : r.version().modelName() + "@" + r.version().version();
+            out.printf("%-72s %-7s %-22s %-12s %-9d %s%n", i.id(), i.mode(), m,
+                    i.teeId() == null ? "-" : i.teeId().substring(0, 10), i.blockNumber(),
+                    i.verdict() == null ? "-" : i.verdict());
+        }
+
+        @Override
+        public void end(long rows) {
+            out.println(rows + " inferences");
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,202 @@
+package io.proofdesk.cli;
+
+import io.proofdesk.chain.sync.ChainSync;
+import io.proofdesk.chain.sync.ContractAddresses;
+import io.proofdesk.chain.sync.SyncConfig;
+import io.proofdesk.chain.sync.SyncControl;
+import io.proofdesk.chain.sync.SyncLimits;
+import io.proofdesk.chain.sync.SyncListener;
+import io.proofdesk.chain.sync.SyncProgress;
+import io.proofdesk.chain.sync.SyncSummary;
+import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Sync the chain's TEE registry, settlements and inference records (and the hub's models) into "
+                + "the local store.", "Resumes where the last sync stopped; --follow keeps polling the head."})
+public final class SyncCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--rpc", paramLabel = "URL", description = "JSON-RPC endpoint; repeat for several (cross-checked)")
+    List<String> rpc = new ArrayList<>();
+
+    @Option(names = "--hub", paramLabel = "URL", description = "Model hub base URL")
+    String hub;
+
+    @Option(names = "--blobs", paramLabel = "URL", description = "Blob store base URL")
+    String blobs;
+
+    @Option(names = "--files", paramLabel = "URL", description = "File store (IPFS gateway) base URL; default: the hub")
+    String files;
+
+    @Option(names = "--contracts", paramLabel = "registry=0x..,relay=0x..,inference=0x..",
+            description = "Contract addresses (keys: registry, relay, inference, inferenceJsons)")
+    String contracts;
+
+    @Option(names = "--chain-id", paramLabel = "N", description = "Expected chain id; refuse endpoints serving another")
+    Long chainId;
+
+    @Option(names = "--from", paramLabel = "BLOCK", description = "First block for a fresh store (default 0)")
+    long from;
+
+    @Option(names = "--follow", description = "After catching up, keep following the head (about every second)")
+    boolean follow;
+
+    @Option(names = "--devnet", paramLabel = "DIR", description = "Take every endpoint and address from DIR/devnet.json")
+    Path devnet;
+
+    @Override
+    public Integer call() throws Exception {
+        SyncConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SyncControl control = new SyncControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS); // let the chunk being written commit or roll back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "proofdesk-sync-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Store store = Store.open(data.dataDirectory())) {
+            out.printf("syncing %s (chain %s) into %s%n", String.join(", ", config.rpcUrls()),
+                    config.expectedChainId() == null ? "any" : config.expectedChainId(), store.databaseFile());
+            out.flush();
+            SyncSummary s = new ChainSync(store, config, new Printer(out, err)).run(control);
+            out.printf(Locale.ROOT, "synced blocks %d..%d (%d blocks): %d logs, %d records stored, %d blobs fetched"
+                            + " (%d failed), %d records with notes, %d reorgs, %d models, %.1f s (%.0f logs/s)%n",
+                    s.fromBlock(), s.toBlock(), s.blocks(), s.logs(), s.records(), s.blobsFetched(), s.blobsFailed(),
+                    s.notes(), s.reorgs(), s.models(), s.elapsed().toMillis() / 1000.0, s.logsPerSecond());
+            out.flush();
+            return ExitCode.VERIFIED;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is stopping anyway
+            }
+        }
+    }
+
+    SyncConfig config() throws IOException {
+        List<String> urls = new ArrayList<>(rpc);
+        String hubUrl = hub;
+        String fileUrl = files;
+        String blobUrl = blobs;
+        Long id = chainId;
+        ContractAddresses addresses = contracts == null ? null : parseContracts(contracts);
+        if (devnet != null) {
+            DevnetManifest m;
+            try {
+                m = DevnetManifest.read(devnet);
+            } catch (IOException e) {
+                throw new UserInputException("cannot read the devnet manifest in " + devnet + ": " + e.getMessage(), e);
+            }
+            if (urls.isEmpty()) {
+                urls.add(m.rpcUrl());
+            }
+            hubUrl = hubUrl == null ? m.hubUrl() : hubUrl;
+            fileUrl = fileUrl == null ? m.fileStoreUrl() : fileUrl;
+            blobUrl = blobUrl == null ? m.blobStoreUrl() : blobUrl;
+            id = id == null ? m.chainId() : id;
+            if (addresses == null) {
+                Map<String, String> c = m.contracts();
+                addresses = new ContractAddresses(c.get("TEERegistry"), c.get("InferenceSettlementRelay"),
+                        c.get("Inference"), c.get("InferenceJsons"));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new UserInputException("no RPC endpoint: give --rpc URL or --devnet DIR");
+        }
+        if (addresses == null) {
+            throw new UserInputException("no contract addresses: give --contracts registry=0x..,relay=0x..,inference=0x.."
+                    + " or --devnet DIR");
+        }
+        if (from < 0) {
+            throw new UserInputException("--from must be a block number >= 0");
+        }
+        return new SyncConfig(urls, id, addresses, hubUrl, fileUrl, blobUrl, from, follow, 1000, 256, SyncLimits.DEFAULT);
+    }
+
+    static ContractAddresses parseContracts(String text) {
+        String registry = null;
+        String relay = null;
+        String inference = null;
+        String inferenceJsons = null;
+        for (String part : text.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new UserInputException("--contracts expects name=0xaddress pairs, got '" + part + "'");
+            }
+            switch (kv[0].trim()) {
+                case "registry" -> registry = kv[1].trim();
+                case "relay" -> relay = kv[1].trim();
+                case "inference" -> inference = kv[1].trim();
+                case "inferenceJsons" -> inferenceJsons = kv[1].trim();
+                default -> throw new UserInputException("--contracts: unknown contract '" + kv[0]
+                        + "' (registry, relay, inference, inferenceJsons)");
+            }
+        }
+        try {
+            return new ContractAddresses(registry, relay, inference, inferenceJsons);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--contracts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Progress at most once a second (and at the head), warnings as they come. */
+    private static final class Printer implements SyncListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private long lastPrint;
+
+        Printer(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void progress(SyncProgress p) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 1_000_000_000L && !p.atHead()) {
+                return;
+            }
+            lastPrint = now;
+            out.printf(Locale.ROOT, "block %d/%d (%.0f%%): %d logs, %d records, %d blobs (%d failed), span %d%n",
+                    p.syncedBlock(), p.headBlock(), p.fraction() * 100, p.logs(), p.records(), p.blobsFetched(),
+                    p.blobsFailed(), p.span());
+            out.flush();
+        }
+
+        @Override
+        public void warning(String message) {
+            err.println("warning: " + message);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.proofdesk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.devnet.anvil.AnvilLocator;
+import io.proofdesk.devnet.anvil.AnvilOptions;
+import io.proofdesk.devnet.anvil.AnvilProcess;
+import io.proofdesk.devnet.blobs.BlobStoreService;
+import io.proofdesk.devnet.chain.ChainDeployer;
+import io.proofdesk.devnet.chain.ChainSession;
+import io.proofdesk.devnet.chain.DevAccounts;
+import io.proofdesk.devnet.chain.DevnetContracts;
+import io.proofdesk.devnet.contracts.Inference;
+import io.proofdesk.devnet.hub.HostedModelFile;
+import io.proofdesk.devnet.hub.ModelHubService;
+import io.proofdesk.devnet.models.ModelZoo;
+import io.proofdesk.devnet.models.ZooModel;
+import io.proofdesk.reexec.FixedPointCodec;
+import io.proofdesk.reexec.FixedPointTensor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `proofdesk sync` end to end against a real anvil, hub and blob store; then `models` and `inferences` read it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncCommandTest {
+
+    private Path dir;
+    private AnvilProcess anvil;
+    private ChainSession session;
+    private DevnetContracts contracts;
+    private ModelHubService hub;
+    private BlobStoreService blobs;
+    private ZooModel credit;
+    private String contractsOption;
+
+    @BeforeAll
+    void network(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        anvil = AnvilProcess.start(AnvilOptions.defaults(AnvilLocator.fromEnvironment().locate(), tmp.resolve("anvil")));
+        session = ChainSession.connect(anvil.rpcUrl(), anvil.chainId(), DevAccounts.deployer());
+        contracts = new ChainDeployer(session).deployAll();
+        ModelZoo zoo = ModelZoo.standard();
+        hub = new ModelHubService();
+        zoo.models().forEach(m -> hub.publish(new HostedModelFile(m.name(), m.description(), m.version(), "model.onnx",
+                m.cid().toString(), m.sha256(), m.size(), m.bytes())));
+        hub.start();
+        blobs = new BlobStoreService(tmp.resolve("blobs")).start();
+        credit = zoo.get("credit-mlp", "1.00");
+        List<Inference.InferenceRecord> records = new ArrayList<>();
+        for (int mode = 0; mode < 2; mode++) {
+            FixedPointTensor in = new FixedPointCodec().encode(zoo.sampleInput(credit, mode).get("features"));
+            records.add(new Inference.InferenceRecord(credit.cid().toString(), BigInteger.valueOf(mode),
+                    new Inference.ModelInput(List.of(tensor(in)), List.of()),
+                    new Inference.ModelOutput(List.of(new Inference.MultiDimensionalNumberTensor("probabilities",
+                            List.of(new Inference.Number(BigInteger.valueOf(5), BigInteger.ONE)), List.of(BigInteger.ONE))),
+                            List.of(), false)));
+        }
+        contracts.inference().runManyWithResults(records).send();
+        Map<String, String> a = contracts.addresses();
+        contractsOption = "registry=" + a.get("TEERegistry") + ",relay=" + a.get("InferenceSettlementRelay")
+                + ",inference=" + a.get("Inference") + ",inferenceJsons=" + a.get("InferenceJsons");
+    }
+
+    @AfterAll
+    void stop() {
+        blobs.close();
+        hub.close();
+        session.close();
+        anvil.close();
+    }
+
+    private static Inference.MultiDimensionalNumberTensor tensor(FixedPointTensor t) {
+        return new Inference.MultiDimensionalNumberTensor(t.name(),
+                t.values().stream().map(v -> new Inference.Number(v.value(), v.decimals())).toList(),
+                Arrays.stream(t.shape()).mapToObj(BigInteger::valueOf).toList());
+    }
+
+    @Test
+    @DisplayName("sync prints progress and a summary; models and inferences --json then show what it stored")
+    void syncThenList() throws Exception {
+        String data = dir.resolve("data1").toString();
+        CliTestRun sync = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption, "--hub",
+                hub.baseUrl(), "--blobs", blobs.baseUrl(), "--chain-id", "31337", "--data-dir", data);
+        assertEquals(0, sync.exitCode(), sync.err());
+        assertTrue(sync.out().matches("(?s).*synced blocks 0\\.\\.\\d+ \\(\\d+ blocks\\): 2 logs, 2 records stored, 0 blobs "
+                + "fetched \\(0 failed\\), 0 records with notes, 0 reorgs, 5 models, .*"), sync.out());
+
+        CliTestRun models = CliTestRun.of("models", "--json", "--data-dir", data);
+        JsonNode m = new ObjectMapper().readTree(models.out());
+        assertTrue(m.findValuesAsText("name").contains("credit-mlp"), models.out());
+
+        CliTestRun inf = CliTestRun.of("inferences", "--json", "--data-dir", data, "--model", "credit-mlp", "--version", "1.00");
+        JsonNode rows = new ObjectMapper().readTree(inf.out());
+        assertEquals(2, rows.size(), inf.out());
+        assertEquals("VANILLA", rows.get(0).get("mode").asText());
+        assertEquals("ZKML", rows.get(1).get("mode").asText());
+        assertEquals(credit.cid().toString(), rows.get(0).get("model").asText());
+        assertEquals("ONCHAIN", rows.get(0).get("settlement").asText());
+    }
+
+    @Test
+    @DisplayName("--devnet DIR takes every endpoint and address from devnet.json")
+    void fromManifest() throws Exception {
+        Path state = dir.resolve("state");
+        java.nio.file.Files.createDirectories(state);
+        new DevnetManifest(31337, anvil.rpcUrl(), contracts.addresses(), hub.baseUrl(), hub.baseUrl(), blobs.baseUrl(),
+                List.of(), state.resolve("ground-truth.json").toString(), 2, null).write(state);
+        CliTestRun sync = CliTestRun.of("sync", "--devnet", state.toString(), "--data-dir", dir.resolve("data2").toString());
+        assertEquals(0, sync.exitCode(), sync.err());
+        assertTrue(sync.out().contains("2 records stored"), sync.out());
+    }
+
+    @Test
+    @DisplayName("a wrong --chain-id is an error naming the endpoint; missing endpoints are bad input")
+    void errors() {
+        CliTestRun wrong = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption, "--chain-id",
+                "10740", "--data-dir", dir.resolve("data3").toString());
+        assertEquals(ExitCode.ERROR, wrong.exitCode());
+        assertTrue(wrong.err().contains(anvil.rpcUrl() + ": serves chain 31337, but chain 10740 is configured"), wrong.err());
+        CliTestRun none = CliTestRun.of("sync", "--data-dir", dir.resolve("data4").toString());
+        assertEquals(ExitCode.BAD_INPUT, none.exitCode());
+        assertTrue(none.err().contains("no RPC endpoint"), none.err());
+        CliTestRun badContracts = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", "registry=0x12");
+        assertEquals(ExitCode.BAD_INPUT, badContracts.exitCode());
+    }
+}

@@ -1,0 +1,420 @@
+package io.proofdesk.chain.sync;
+
+import io.proofdesk.chain.AdaptiveChunker;
+import io.proofdesk.chain.BlockRange;
+import io.proofdesk.domain.BlockRef;
+import io.proofdesk.domain.Bytes;
+import io.proofdesk.domain.Endpoint;
+import io.proofdesk.domain.EndpointKind;
+import io.proofdesk.domain.PcrApproval;
+import io.proofdesk.domain.SyncCheckpoint;
+import io.proofdesk.domain.Tee;
+import io.proofdesk.node.HubClient;
+import io.proofdesk.reexec.ModelLimits;
+import io.proofdesk.store.BlobDao;
+import io.proofdesk.store.Store;
+import io.proofdesk.store.Transaction;
+import org.web3j.protocol.core.methods.response.Log;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Syncs the chain's registry, settlement and inference events (and the hub's models) into the store.
+ *
+ * <p>Flow: check every endpoint's chain id against the configuration and the store; copy the hub; then, from the
+ * stored checkpoint to the head, read {@code eth_getLogs} in adaptive block chunks, decode them, fetch what the records
+ * point to, and write each chunk with its checkpoint in one store transaction — a crash at any moment loses nothing
+ * and a resumed sync duplicates nothing. Before each chunk the stored hash of the last synced block is compared with
+ * the chain; on a mismatch the sync finds the common ancestor among the kept block hashes, rolls the store back to it
+ * and reads again. With {@code follow} it then polls the head until cancelled. With two or more endpoints the head
+ * block hashes are cross-checked (a disagreement is a warning) and an endpoint that times out or is unreachable is
+ * replaced by the next one; an endpoint that answers wrongly stops the sync with the {@link SyncException} naming it.
+ */
+public final class ChainSync {
+
+    static final String META_CHAIN_ID = "chain_id";
+    static final String META_GENESIS = "genesis_hash";
+    private static final int MAX_CHAIN_CHANGES = 5;
+
+    private final Store store;
+    private final SyncConfig config;
+    private final SyncListener listener;
+    private final Clock clock;
+
+    public ChainSync(Store store, SyncConfig config, SyncListener listener) {
+        this(store, config, listener, Clock.systemUTC());
+    }
+
+    ChainSync(Store store, SyncConfig config, SyncListener listener, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Syncs to the head (and with {@code follow}, keeps following) until done, cancelled or failed. */
+    public SyncSummary run(SyncControl control) {
+        long started = System.nanoTime();
+        SyncLimits limits = config.limits();
+        List<RpcEndpoint> endpoints = new ArrayList<>();
+        config.rpcUrls().forEach(u -> endpoints.add(RpcEndpoint.open(u, limits)));
+        try (SyncBlobReader blobs = SyncBlobReader.open(config.blobStoreUrl(), limits)) {
+            registerEndpoints();
+            long chainId = checkChain(endpoints);
+            HubClient hub = config.hubUrl() == null && config.fileStoreUrl() == null ? null
+                    : HubClient.open(config.hubUrl(), config.fileStoreUrl(), limits.maxHubBytes(), limits.maxModelBytes(),
+                            limits.rpcTimeout(), limits.modelTimeout());
+            ModelLimits modelLimits = new ModelLimits(limits.maxModelBytes(), ModelLimits.DEFAULT.maxTensorElements());
+            int models = 0;
+            if (config.hubUrl() != null) {
+                models = new HubSync(hub, config.hubUrl(), modelLimits).sync(store, listener::warning).models();
+            }
+            ModelCatalog catalog = new ModelCatalog(config.fileStoreUrl() == null ? null : hub, modelLimits);
+            store.read(tx -> {
+                catalog.load(tx);
+                return null;
+            });
+            Run run = new Run(endpoints, new ChunkReader(config.contracts(), blobs, catalog, store), control, blobs);
+            run.syncLoop();
+            return new SyncSummary(chainId, run.startBlock, run.next - 1, Math.max(0, run.next - run.startBlock),
+                    run.logs, run.records, run.blobsFetched, run.blobsFailed, run.notes, run.reorgs, models,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            endpoints.forEach(RpcEndpoint::close);
+        }
+    }
+
+    private void registerEndpoints() {
+        store.inTransaction(tx -> {
+            config.rpcUrls().forEach(u -> addEndpoint(tx, EndpointKind.RPC, u));
+            addEndpoint(tx, EndpointKind.HUB, config.hubUrl());
+            addEndpoint(tx, EndpointKind.FILE_STORE, config.fileStoreUrl());
+            addEndpoint(tx, EndpointKind.BLOB_STORE, config.blobStoreUrl());
+        });
+    }
+
+    private static void addEndpoint(Transaction tx, EndpointKind kind, String url) {
+        if (url != null && tx.endpoints().find(kind, url).isEmpty()) {
+            tx.endpoints().upsert(Endpoint.of(kind, url));
+        }
+    }
+
+    /**
+     * Every endpoint must serve the configured chain (and one another's); the store must hold that chain or nothing.
+     * An endpoint that cannot be reached is dropped while another remains.
+     */
+    private long checkChain(List<RpcEndpoint> endpoints) {
+        Long chainId = config.expectedChainId();
+        SyncException firstFailure = null;
+        for (RpcEndpoint e : List.copyOf(endpoints)) {
+            long id;
+            try {
+                id = e.chainId();
+            } catch (RpcTimeoutException | RpcUnreachableException ex) {
+                firstFailure = firstFailure == null ? ex : firstFailure;
+                listener.warning(ex.getMessage() + "; not using this endpoint");
+                endpoints.remove(e);
+                e.close();
+                continue;
+            }
+            if (chainId != null && id != chainId) {
+                throw new WrongChainException(e.url(), "serves chain " + id + ", but chain " + chainId
+                        + (config.expectedChainId() != null ? " is configured" : " is served by " + config.rpcUrls().getFirst()));
+            }
+            chainId = id;
+            long finalId = id;
+            store.inTransaction(tx -> tx.endpoints().upsert(new Endpoint(EndpointKind.RPC, e.url(), finalId,
+                    e.stats().lastLatencyMs(), null, clock.instant())));
+        }
+        if (endpoints.isEmpty()) {
+            throw firstFailure;
+        }
+        String genesis = endpoints.getFirst().header(0).hash();
+        long id = chainId;
+        store.inTransaction(tx -> {
+            Optional<String> storedId = tx.meta().get(META_CHAIN_ID);
+            Optional<String> storedGenesis = tx.meta().get(META_GENESIS);
+            if (storedId.isPresent() && !storedId.get().equals(Long.toString(id))) {
+                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds chain "
+                        + storedId.get() + ", but the endpoints serve chain " + id
+                        + "; use another data directory for this chain");
+            }
+            if (storedGenesis.isPresent() && !storedGenesis.get().equals(genesis)) {
+                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds a chain with "
+                        + "genesis block " + storedGenesis.get() + ", but the endpoints serve one with genesis " + genesis
+                        + " (same chain id " + id + ", a different network or a restarted devnet); use another data "
+                        + "directory");
+            }
+            tx.meta().put(META_CHAIN_ID, Long.toString(id));
+            tx.meta().put(META_GENESIS, genesis);
+        });
+        return id;
+    }
+
+    /** One run's state: the endpoint in use, the chunker and the counters. */
+    private final class Run {
+        private final List<RpcEndpoint> endpoints;
+        private final ChunkReader reader;
+        private final SyncControl control;
+        private final SyncBlobReader blobs;
+        private final AdaptiveChunker chunker;
+        private final List<String> addresses = config.contracts().all();
+        private int current;
+        private int failuresInARow;
+        private long startBlock;
+        private long next;
+        private long head;
+        private long chunks;
+        private long logs;
+        private long records;
+        private long blobsFetched;
+        private long blobsFailed;
+        private long notes;
+        private long reorgs;
+
+        Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs) {
+            this.endpoints = endpoints;
+            this.reader = reader;
+            this.control = control;
+            this.blobs = blobs;
+            SyncLimits l = config.limits();
+            this.chunker = new AdaptiveChunker(l.initialSpan(), l.minSpan(), l.maxSpan(), l.targetLogs());
+            this.next = store.read(tx -> {
+                long from = Long.MAX_VALUE;
+                for (String a : addresses) {
+                    from = Math.min(from, tx.checkpoints().find(a).map(c -> c.lastBlock() + 1).orElse(config.fromBlock()));
+                }
+                return from;
+            });
+            this.startBlock = next;
+        }
+
+        RpcEndpoint rpc() {
+            return endpoints.get(current);
+        }
+
+        void syncLoop() {
+            int changes = 0;
+            while (true) {
+                checkCancelled();
+                try {
+                    head = rpc().headNumber();
+                    crossCheckHeads();
+                    while (next <= head) {
+                        checkCancelled();
+                        next = checkReorg(next);
+                        if (next > head) {
+                            break;
+                        }
+                        try {
+                            syncChunk();
+                            changes = 0;
+                        } catch (ChainChangedException e) {
+                            if (++changes >= MAX_CHAIN_CHANGES) {
+                                throw new RpcAnswerMalformedException(rpc().url(), "the chain changed under "
+                                        + MAX_CHAIN_CHANGES + " reads of the same range in a row (" + e.getMessage() + ")");
+                            }
+                            listener.warning(rpc().url() + ": " + e.getMessage() + "; reading the range again");
+                        }
+                        failuresInARow = 0;
+                    }
+                } catch (RpcTimeoutException | RpcUnreachableException e) {
+                    failover(e);
+                    continue;
+                }
+                listener.progress(progress());
+                if (!config.follow()) {
+                    return;
+                }
+                sleep(config.pollMillis());
+            }
+        }
+
+        private void syncChunk() throws ChainChangedException {
+            RpcEndpoint rpc = rpc();
+            BlockRange range = chunker.next(next, head);
+            List<Log> found;
+            while (true) {
+                try {
+                    found = rpc.logs(range, addresses, reader.topics());
+                    break;
+                } catch (RangeRefusedException refused) {
+                    if (!chunker.refused()) {
+                        throw refused.asFailure();
+                    }
+                    range = chunker.next(next, head);
+                }
+            }
+            ChunkData data = reader.read(rpc, range, found);
+            int stored = write(data);
+            chunker.succeeded(range, found.size());
+            next = range.to() + 1;
+            chunks++;
+            logs += data.logs();
+            records += stored;
+            blobsFetched += data.blobs().size();
+            blobsFailed += data.blobsFailed();
+            notes += data.notes().size();
+            SyncProgress p = progress();
+            listener.chunkStored(p);
+            listener.progress(p);
+        }
+
+        private int write(ChunkData data) {
+            var now = clock.instant();
+            return store.inTransactionGet(tx -> {
+                tx.teeEvents().insertAll(data.teeEvents());
+                for (ChunkData.RegistryOp op : data.registryOps()) {
+                    switch (op) {
+                        case ChunkData.RegistryOp.Approve a -> tx.pcrApprovals().approve(
+                                new PcrApproval(a.pcrHash(), a.teeType(), a.version(), a.block(), null));
+                        case ChunkData.RegistryOp.Revoke r -> tx.pcrApprovals().revoke(r.pcrHash(), r.block());
+                    }
+                }
+                data.tees().forEach(tx.tees()::upsert);
+                for (Map.Entry<String, byte[]> b : data.blobs().entrySet()) {
+                    if (b.getValue().length <= BlobDao.MAX_BLOB_BYTES) {
+                        tx.blobs().put(b.getKey(), Bytes.of(b.getValue()), now);
+                    }
+                }
+                int stored = tx.saveInferences(data.inferences());
+                tx.syncNotes().insertAll(data.notes());
+                data.blocks().forEach(tx.blockHashes()::put);
+                tx.blockHashes().keepLast(config.keptBlockHashes());
+                for (String a : addresses) {
+                    tx.checkpoints().put(new SyncCheckpoint(a, data.range().to(), data.end().hash(), now));
+                }
+                recordEndpoints(tx, now);
+                return stored;
+            });
+        }
+
+        private void recordEndpoints(Transaction tx, java.time.Instant now) {
+            for (RpcEndpoint e : endpoints) {
+                if (e.stats().calls() > 0) {
+                    tx.endpoints().recordProbe(EndpointKind.RPC, e.url(), e.stats().lastLatencyMs(),
+                            e.stats().lastError(), now);
+                }
+            }
+            if (blobs.url() != null && blobs.stats().calls() > 0 && config.blobStoreUrl() != null) {
+                tx.endpoints().recordProbe(EndpointKind.BLOB_STORE, config.blobStoreUrl(), blobs.stats().lastLatencyMs(),
+                        blobs.stats().lastError(), now);
+            }
+        }
+
+        /**
+         * Compares the stored hash of the last synced block with the chain's; on a mismatch rolls the store back to
+         * the common ancestor and returns the block to continue from.
+         */
+        private long checkReorg(long from) {
+            long last = from - 1;
+            if (last < 0) {
+                return from;
+            }
+            Optional<BlockRef> stored = store.read(tx -> tx.blockHashes().find(last));
+            if (stored.isEmpty()) {
+                return from;
+            }
+            RpcEndpoint rpc = rpc();
+            if (last <= head && rpc.header(last).hash().equals(stored.get().hash())) {
+                return from;
+            }
+            List<BlockRef> kept = store.read(tx -> tx.blockHashes().recent(config.keptBlockHashes()));
+            List<Long> candidates = kept.stream().map(BlockRef::number).filter(n -> n <= head).toList();
+            Map<Long, BlockRef> onChain = rpc.headers(candidates);
+            long ancestor = -1;
+            for (BlockRef b : kept) {
+                BlockRef c = onChain.get(b.number());
+                if (c != null && c.hash().equals(b.hash())) {
+                    ancestor = b.number();
+                    break;
+                }
+            }
+            if (ancestor < 0) {
+                throw new ReorgTooDeepException(rpc.url(), "block " + last + " changed and none of the " + kept.size()
+                        + " block hashes kept (down to block " + kept.getLast().number() + ") is still on the chain");
+            }
+            long rollbackFrom = ancestor + 1;
+            reader.forgetTees();
+            List<String> teeIds = store.read(tx -> tx.tees().all().stream().map(Tee::teeId).toList());
+            List<Tee> refreshed = reader.readTees(rpc, new java.util.LinkedHashSet<>(teeIds), Math.min(head, ancestor));
+            store.inTransaction(tx -> {
+                tx.rollbackFromBlock(rollbackFrom);
+                refreshed.forEach(tx.tees()::upsert);
+            });
+            reorgs++;
+            listener.warning("reorg: block " + last + " is no longer on the chain; rolled back to block " + ancestor
+                    + " and reading again");
+            listener.progress(progress());
+            if (startBlock > rollbackFrom) {
+                startBlock = rollbackFrom;
+            }
+            return rollbackFrom;
+        }
+
+        /** With two or more endpoints: do they agree on the hash of the lower of their heads? */
+        private void crossCheckHeads() {
+            if (endpoints.size() < 2) {
+                return;
+            }
+            RpcEndpoint primary = rpc();
+            for (RpcEndpoint other : endpoints) {
+                if (other == primary) {
+                    continue;
+                }
+                try {
+                    long common = Math.min(head, other.headNumber());
+                    String mine = primary.header(common).hash();
+                    String theirs = other.header(common).hash();
+                    if (!mine.equals(theirs)) {
+                        String message = "endpoints disagree on block " + common + ": " + primary.url() + " has " + mine
+                                + ", " + other.url() + " has " + theirs;
+                        listener.warning(message);
+                        store.inTransaction(tx -> tx.endpoints().recordProbe(EndpointKind.RPC, other.url(), null,
+                                message, clock.instant()));
+                    }
+                } catch (SyncException e) {
+                    listener.warning("cross-check skipped: " + e.getMessage());
+                }
+            }
+        }
+
+        private void failover(SyncException e) {
+            failuresInARow++;
+            if (endpoints.size() < 2 || failuresInARow >= endpoints.size()) {
+                throw e;
+            }
+            current = (current + 1) % endpoints.size();
+            listener.warning(e.getMessage() + "; switching to " + rpc().url());
+        }
+
+        private void checkCancelled() {
+            if (control.isCancelled() || Thread.currentThread().isInterrupted()) {
+                throw new SyncCancelledException(rpc().url(), "sync cancelled at block " + (next - 1));
+            }
+        }
+
+        private void sleep(long millis) {
+            long until = System.nanoTime() + millis * 1_000_000;
+            while (System.nanoTime() < until) {
+                checkCancelled();
+                try {
+                    Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    checkCancelled();
+                }
+            }
+        }
+
+        SyncProgress progress() {
+            return new SyncProgress(startBlock, next - 1, head, chunks, logs, records, blobsFetched, blobsFailed, notes,
+                    reorgs, chunker.span(), rpc().url());
+        }
+    }
+}

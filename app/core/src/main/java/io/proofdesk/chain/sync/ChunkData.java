@@ -1,0 +1,29 @@
+package io.proofdesk.chain.sync;
+
+import io.proofdesk.chain.BlockRange;
+import io.proofdesk.domain.BlockRef;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Tee;
+import io.proofdesk.domain.TeeEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything learnt from one block range, ready to be written in one store transaction together with the checkpoint
+ * {@code end}. {@code registryOps} are the registry's approvals and revocations in log order.
+ */
+record ChunkData(BlockRange range, BlockRef end, int logs, List<Inference> inferences, Map<RecordId, String> notes,
+                 List<TeeEvent> teeEvents, List<RegistryOp> registryOps, List<Tee> tees, List<BlockRef> blocks,
+                 Map<String, byte[]> blobs, int blobsFailed) {
+
+    /** A change to PCR approvals, applied in the order the registry logged it. */
+    sealed interface RegistryOp {
+        record Approve(String pcrHash, int teeType, String version, long block) implements RegistryOp {
+        }
+
+        record Revoke(String pcrHash, long block) implements RegistryOp {
+        }
+    }
+}

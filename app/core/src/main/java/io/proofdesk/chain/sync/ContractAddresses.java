@@ -1,0 +1,53 @@
+package io.proofdesk.chain.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The contracts a sync reads: the TEE registry, the settlement relay and the ONNX inference contract(s). Any may be
+ * null (not read). {@code inferenceJsons} is a second inference contract for a network that runs the newer
+ * ModelOutput layout at another address; both layouts are decoded from either address (told apart by topic0).
+ */
+public record ContractAddresses(String registry, String relay, String inference, String inferenceJsons) {
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
+
+    public ContractAddresses {
+        registry = normalise("registry", registry);
+        relay = normalise("relay", relay);
+        inference = normalise("inference", inference);
+        inferenceJsons = normalise("inferenceJsons", inferenceJsons);
+        if (registry == null && relay == null && inference == null && inferenceJsons == null) {
+            throw new IllegalArgumentException("no contract address configured; the sync has nothing to read");
+        }
+    }
+
+    private static String normalise(String name, String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String a = address.trim().toLowerCase(Locale.ROOT);
+        if (!ADDRESS.matcher(a).matches()) {
+            throw new IllegalArgumentException(name + " address is not a 0x-prefixed 20-byte hex address: " + address);
+        }
+        return a;
+    }
+
+    /** Every configured address, lower case, without duplicates. */
+    public List<String> all() {
+        List<String> out = new ArrayList<>();
+        for (String a : new String[] {registry, relay, inference, inferenceJsons}) {
+            if (a != null && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    public boolean isInference(String address) {
+        return address != null && (Objects.equals(address, inference) || Objects.equals(address, inferenceJsons));
+    }
+}
