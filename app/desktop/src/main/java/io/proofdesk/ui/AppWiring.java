@@ -15,6 +15,7 @@ import io.proofdesk.ui.inferences.InferencesController;
 import io.proofdesk.ui.inferences.InferencesViewModel;
 import io.proofdesk.ui.models.ModelsController;
 import io.proofdesk.ui.models.ModelsViewModel;
+import io.proofdesk.ui.network.ChainNetworkSync;
 import io.proofdesk.ui.network.DemoLauncher;
 import io.proofdesk.ui.network.EndpointProber;
 import io.proofdesk.ui.network.NetworkConfigStore;
@@ -22,7 +23,6 @@ import io.proofdesk.ui.network.NetworkController;
 import io.proofdesk.ui.network.NetworkService;
 import io.proofdesk.ui.network.NetworkSync;
 import io.proofdesk.ui.network.NetworkViewModel;
-import io.proofdesk.ui.network.SyncEngineMissing;
 import io.proofdesk.ui.reports.ReportsController;
 import io.proofdesk.ui.reports.ReportsViewModel;
 import io.proofdesk.ui.settings.NetworkSettingsController;
@@ -120,7 +120,7 @@ public final class AppWiring implements AutoCloseable {
 
     /** The sync engine behind the Network view's Sync now. */
     private static NetworkSync networkSync() {
-        return new SyncEngineMissing();
+        return new ChainNetworkSync();
     }
 
     private <C> void register(Class<C> type, Supplier<? extends C> factory) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -24,21 +23,27 @@ public final class EndpointProbeService extends ScheduledService<ProbeRound> {
 
     private final EndpointProber prober;
     private final Supplier<Targets> targets;
-    private final ExecutorService rounds;
-    private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService probes;
 
-    public EndpointProbeService(EndpointProber prober, Supplier<Targets> targets, Duration period) {
+    /**
+     * @param rounds runs the rounds one after another
+     * @param probes runs one round's probes side by side
+     */
+    public EndpointProbeService(EndpointProber prober, Supplier<Targets> targets, Duration period,
+                                ExecutorService rounds, ExecutorService probes) {
         this.prober = prober;
         this.targets = targets;
-        // a daemon thread, so a probe that hangs never holds the app open
-        this.rounds = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "proofdesk-probe-rounds");
-            t.setDaemon(true);
-            return t;
-        });
+        this.probes = probes;
         setPeriod(period);
         setRestartOnFailure(true);
         setExecutor(rounds);
+    }
+
+    /** One extra round now, outside the schedule (a ScheduledService must not be restarted while it waits). */
+    public void probeOnce(java.util.function.Consumer<ProbeRound> onResult) {
+        Task<ProbeRound> task = createTask();
+        task.setOnSucceeded(e -> onResult.accept(task.getValue()));
+        getExecutor().execute(task);
     }
 
     @Override
@@ -64,11 +69,4 @@ public final class EndpointProbeService extends ScheduledService<ProbeRound> {
         };
     }
 
-    /** Stops probing for good and lets the probe threads go. */
-    public void shutdown() {
-        cancel();
-        rounds.shutdownNow();
-        probes.shutdownNow();
-        prober.close();
-    }
 }

@@ -12,6 +12,8 @@ import javafx.util.Subscription;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ResourceBundle;
 
 /**
@@ -27,7 +29,15 @@ public final class NetworkMonitor {
     private final StatusBarViewModel statusBar;
     private final ResourceBundle strings;
     private final ReadOnlyObjectProperty<NetworkEndpoints> endpoints;
-    private final EndpointProbeService probes;
+    private final EndpointProber prober;
+    // a daemon thread, so a probe that hangs never holds the app open
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "proofdesk-probe-rounds");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService probeThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private EndpointProbeService probes;
     private final ReadOnlyObjectWrapper<ProbeRound> round = new ReadOnlyObjectWrapper<>(this, "round", ProbeRound.NONE);
     private final ReadOnlyObjectWrapper<StoreFacts> facts = new ReadOnlyObjectWrapper<>(this, "facts", StoreFacts.NONE);
     private Subscription storeSubscription = Subscription.EMPTY;
@@ -39,8 +49,7 @@ public final class NetworkMonitor {
         this.statusBar = statusBar;
         this.strings = strings;
         this.endpoints = endpoints;
-        this.probes = new EndpointProbeService(prober, this::targets, PERIOD);
-        probes.setOnSucceeded(e -> onRound(probes.getValue()));
+        this.prober = prober;
     }
 
     void start() {
@@ -48,11 +57,25 @@ public final class NetworkMonitor {
         storeSubscription.unsubscribe();
         storeSubscription = events.subscribe(e -> refreshFacts());
         refreshFacts();
-        probes.restart();
+        if (probes != null) {
+            probes.cancel();
+        }
+        // a fresh service each time: a cancelled ScheduledService does not start again cleanly
+        EndpointProbeService service = new EndpointProbeService(prober, this::targets, PERIOD, rounds, probeThreads);
+        service.setOnSucceeded(e -> {
+            if (service == probes) {
+                onRound(service.getValue());
+            }
+        });
+        probes = service;
+        service.start();
     }
 
     void stop() {
-        probes.cancel();
+        if (probes != null) {
+            probes.cancel();
+            probes = null;
+        }
         storeSubscription.unsubscribe();
         storeSubscription = Subscription.EMPTY;
         round.set(ProbeRound.NONE);
@@ -61,13 +84,20 @@ public final class NetworkMonitor {
 
     void shutdown() {
         stop();
-        probes.shutdown();
+        rounds.shutdownNow();
+        probeThreads.shutdownNow();
+        prober.close();
     }
 
     /** Probes again now (the view's Refresh; tests). */
     public void probeNow() {
-        if (endpoints.get() != null) {
-            probes.restart();
+        EndpointProbeService service = probes;
+        if (endpoints.get() != null && service != null) {
+            service.probeOnce(r -> {
+                if (service == probes) {
+                    onRound(r);
+                }
+            });
         }
     }
 
