@@ -15,10 +15,18 @@ import io.proofdesk.ui.inferences.InferencesController;
 import io.proofdesk.ui.inferences.InferencesViewModel;
 import io.proofdesk.ui.models.ModelsController;
 import io.proofdesk.ui.models.ModelsViewModel;
+import io.proofdesk.ui.network.ChainNetworkSync;
+import io.proofdesk.ui.network.DemoLauncher;
+import io.proofdesk.ui.network.EndpointProber;
+import io.proofdesk.ui.network.NetworkConfigStore;
 import io.proofdesk.ui.network.NetworkController;
+import io.proofdesk.ui.network.NetworkService;
+import io.proofdesk.ui.network.NetworkSync;
 import io.proofdesk.ui.network.NetworkViewModel;
 import io.proofdesk.ui.reports.ReportsController;
 import io.proofdesk.ui.reports.ReportsViewModel;
+import io.proofdesk.ui.settings.NetworkSettingsController;
+import io.proofdesk.ui.settings.NetworkSettingsViewModel;
 import io.proofdesk.ui.settings.SettingsController;
 import io.proofdesk.ui.settings.SettingsViewModel;
 import io.proofdesk.ui.shell.MainController;
@@ -32,6 +40,7 @@ import io.proofdesk.ui.verify.VerifyController;
 import io.proofdesk.ui.verify.VerifyViewModel;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -59,6 +68,7 @@ public final class AppWiring implements AutoCloseable {
     private final MainViewModel main;
     private final ViewLoader views;
     private final SettingsViewModel.TestTaskPlan testTaskPlan;
+    private final NetworkService network;
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
@@ -82,6 +92,9 @@ public final class AppWiring implements AutoCloseable {
         this.statusBar = new StatusBarViewModel(strings, taskPanel);
         this.main = new MainViewModel();
         this.views = new ViewLoader(strings, this::createController);
+        this.network = new NetworkService(new NetworkConfigStore(dataDirectory.resolve(NetworkConfigStore.FILE_NAME)),
+                dataDirectory, store, storeEvents, background, notices, statusBar, strings, DemoLauncher.EMBEDDED,
+                networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
         registerControllers();
         // off the FX thread, so the window appears while SQLite opens and migrates
         store.openInBackground();
@@ -91,7 +104,9 @@ public final class AppWiring implements AutoCloseable {
         register(MainController.class, () -> new MainController(main, settings, notices, views, strings));
         register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel));
         register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
-        register(NetworkController.class, () -> new NetworkController(new NetworkViewModel()));
+        register(NetworkController.class, () -> new NetworkController(new NetworkViewModel(network, strings), strings));
+        register(NetworkSettingsController.class, () -> new NetworkSettingsController(
+                new NetworkSettingsViewModel(network, strings)));
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
                 new InferencesViewModel(store, storeEvents, notices, strings), strings));
@@ -101,6 +116,11 @@ public final class AppWiring implements AutoCloseable {
         register(ReportsController.class, () -> new ReportsController(new ReportsViewModel()));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
                 strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
+    }
+
+    /** The sync engine behind the Network view's Sync now. */
+    private static NetworkSync networkSync() {
+        return new ChainNetworkSync();
     }
 
     private <C> void register(Class<C> type, Supplier<? extends C> factory) {
@@ -165,9 +185,21 @@ public final class AppWiring implements AutoCloseable {
         return store;
     }
 
-    /** Cancels running tasks, flushes preferences, then closes the store; call on the FX thread when the app stops. */
+    /**
+     * The network the app reads from (demo or custom endpoints). {@code network().start()} starts it; the app calls
+     * it after the first frame, tests when they want a network.
+     */
+    public NetworkService network() {
+        return network;
+    }
+
+    /**
+     * Stops the network (sync, probes, the demo network), cancels running tasks, flushes preferences, then closes the
+     * store; call on the FX thread when the app stops.
+     */
     @Override
     public void close() {
+        network.close();
         background.close();
         preferencesWriter.close();
         store.close();

@@ -62,6 +62,20 @@ public final class ProofdeskApp extends Application {
             System.getLogger(ProofdeskApp.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot watch " + dataDirectory.path() + " for focus requests", e);
         }
+        if (!args.smokeExit()) {
+            startNetworkAfterFirstFrame(stage);
+        }
+    }
+
+    /** The demo network takes a while to start; the window is drawn once before any of that begins. */
+    private void startNetworkAfterFirstFrame(Stage stage) {
+        javafx.scene.Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            wiring.network().start();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override

@@ -5,6 +5,8 @@ public enum ChainState {
     NOT_CONNECTED("status.chain.notConnected", "chain-not-connected"),
     CONNECTING("status.chain.connecting", "chain-connecting"),
     CONNECTED("status.chain.connected", "chain-connected"),
+    /** Connected to the embedded demo network on this machine. */
+    DEMO("status.chain.demo", "chain-connected"),
     FAILED("status.chain.failed", "chain-failed");
 
     private final String textKey;
