@@ -36,11 +36,20 @@ import io.proofdesk.ui.shell.StatusBarController;
 import io.proofdesk.ui.shell.StatusBarViewModel;
 import io.proofdesk.ui.shell.TaskPanelController;
 import io.proofdesk.ui.shell.TaskPanelViewModel;
+import io.proofdesk.ui.inferences.InferenceNavigation;
+import io.proofdesk.ui.verify.DemoManifestEndpoints;
+import io.proofdesk.ui.verify.DesktopNotifications;
+import io.proofdesk.ui.verify.VerificationDetailController;
+import io.proofdesk.ui.verify.VerificationDetailViewModel;
+import io.proofdesk.ui.verify.VerificationEndpoints;
+import io.proofdesk.ui.verify.VerificationService;
+import io.proofdesk.ui.verify.VerificationTasks;
 import io.proofdesk.ui.verify.VerifyController;
 import io.proofdesk.ui.verify.VerifyViewModel;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -69,6 +78,9 @@ public final class AppWiring implements AutoCloseable {
     private final ViewLoader views;
     private final SettingsViewModel.TestTaskPlan testTaskPlan;
     private final NetworkService network;
+    private final VerificationService verificationService;
+    private final VerificationTasks verification;
+    private final InferenceNavigation navigation = new InferenceNavigation();
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
@@ -77,6 +89,12 @@ public final class AppWiring implements AutoCloseable {
     }
 
     public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan) throws IOException {
+        this(dataDirectory, testTaskPlan, new DemoManifestEndpoints(dataDirectory));
+    }
+
+    /** @param endpoints the network verification reads (the Network view provides it; tests give their own) */
+    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan,
+                     VerificationEndpoints endpoints) throws IOException {
         dataDirectory.ensureExists();
         this.dataDirectory = dataDirectory;
         this.testTaskPlan = testTaskPlan;
@@ -95,6 +113,10 @@ public final class AppWiring implements AutoCloseable {
         this.network = new NetworkService(new NetworkConfigStore(dataDirectory.resolve(NetworkConfigStore.FILE_NAME)),
                 dataDirectory, store, storeEvents, background, notices, statusBar, strings, DemoLauncher.EMBEDDED,
                 networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.verificationService = new VerificationService(store::store, endpoints, Clock.systemUTC(), cores);
+        this.verification = new VerificationTasks(verificationService, background, storeEvents,
+                new DesktopNotifications(strings), strings, cores);
         registerControllers();
         // off the FX thread, so the window appears while SQLite opens and migrates
         store.openInBackground();
@@ -109,10 +131,13 @@ public final class AppWiring implements AutoCloseable {
                 new NetworkSettingsViewModel(network, strings)));
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
-                new InferencesViewModel(store, storeEvents, notices, strings), strings));
+                new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, strings));
         register(InferenceDetailController.class, () -> new InferenceDetailController(
                 new InferenceDetailViewModel(store, strings), strings));
-        register(VerifyController.class, () -> new VerifyController(new VerifyViewModel()));
+        register(VerificationDetailController.class, () -> new VerificationDetailController(
+                new VerificationDetailViewModel(store, verification, background, strings), strings));
+        register(VerifyController.class, () -> new VerifyController(
+                new VerifyViewModel(store, storeEvents, verification, strings), main, navigation, strings));
         register(ReportsController.class, () -> new ReportsController(new ReportsViewModel()));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
                 strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
@@ -197,11 +222,17 @@ public final class AppWiring implements AutoCloseable {
      * Stops the network (sync, probes, the demo network), cancels running tasks, flushes preferences, then closes the
      * store; call on the FX thread when the app stops.
      */
+    /** Verification runs (batches, re-executions) as tasks; the last run of this session. */
+    public VerificationTasks verification() {
+        return verification;
+    }
+
     @Override
     public void close() {
         network.close();
         background.close();
         preferencesWriter.close();
+        verificationService.close();
         store.close();
     }
 }

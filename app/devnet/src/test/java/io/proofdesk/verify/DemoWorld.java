@@ -80,28 +80,28 @@ import java.util.Map;
  * records, and {@link RecordedChain} for receipts. Each {@code honest...}/{@code faulty...} method makes one record
  * the way the network would, with exactly one labelled fault.
  */
-final class DemoWorld implements AutoCloseable {
+public final class DemoWorld implements AutoCloseable {
 
     static final String PAYER = "0x70997970c51812dc3a010c7d01b50e0dec17c79c";
     static final DemoMeasurements APPROVED = DemoMeasurements.of("enclave-1.0");
     static final DemoMeasurements ROGUE = DemoMeasurements.of("enclave-rogue");
 
-    final ModelZoo zoo = ModelZoo.standard();
-    final ZooModel credit1 = zoo.get("credit-mlp", "1.00");
-    final ZooModel credit2 = zoo.get("credit-mlp", "2.00");
-    final ZooModel tamperedModel = zoo.get("price-regressor", "1.00");
+    public final ModelZoo zoo = ModelZoo.standard();
+    public final ZooModel credit1 = zoo.get("credit-mlp", "1.00");
+    public final ZooModel credit2 = zoo.get("credit-mlp", "2.00");
+    public final ZooModel tamperedModel = zoo.get("price-regressor", "1.00");
     final DemoAttestationAuthority authority = DemoAttestationAuthority.create(SeededRandom.of("verify-test-ca"));
     final ModelHubService hub = new ModelHubService();
     final BlobStoreService blobs;
     final RecordedChain chain = new RecordedChain();
-    final Store store;
+    public final Store store;
     final SessionCache nodeSessions = SessionCache.withDefaults();
     final Map<NodeBehaviour, TeeNodeService> nodes = new EnumMap<>(NodeBehaviour.class);
     private final ObjectMapper json = new ObjectMapper();
     private final OkHttpClient http = new OkHttpClient();
     private long block = 10;
 
-    DemoWorld(Path dir) throws IOException {
+    public DemoWorld(Path dir) throws IOException {
         this.blobs = new BlobStoreService(dir.resolve("blobs")).start();
         this.store = Store.open(dir.resolve("proofdesk.db"), dir.resolve("proofdesk.lock"), Clock.systemUTC());
         publish(credit1, credit1.bytes());
@@ -116,7 +116,7 @@ final class DemoWorld implements AutoCloseable {
         }
     }
 
-    VerificationSources sources() {
+    public VerificationSources sources() {
         NodeClient nodeClient = new NodeClient();
         return new VerificationSources(chain, new BlobStoreClient(blobs.baseUrl())::fetch,
                 new FileStoreClient(hub.baseUrl())::fetch, nodeClient::attestation,
@@ -128,7 +128,8 @@ final class DemoWorld implements AutoCloseable {
         return OnnxMl.ModelProto.parseFrom(model).toBuilder().setDocString("tampered copy").build().toByteArray();
     }
 
-    private void publish(ZooModel m, byte[] served) {
+    /** Serves a model file on the hub (as {@code served}) and registers it in the store. */
+    public void publish(ZooModel m, byte[] served) {
         hub.publish(new HostedModelFile(m.name(), m.description(), m.version(), "model.onnx", m.cid().toString(),
                 m.sha256(), m.size(), served));
         store.inTransaction(tx -> {
@@ -162,19 +163,19 @@ final class DemoWorld implements AutoCloseable {
         return node;
     }
 
-    String teeId(NodeBehaviour b) {
+    public String teeId(NodeBehaviour b) {
         return nodes.get(b).identity().registeredKey().teeId().hex();
     }
 
     /** One /infer call: the request sent and the node's answer. */
-    record Inferred(InferRequestJson request, InferResponseJson response, String teeId, String nodeUrl) {
+    public record Inferred(InferRequestJson request, InferResponseJson response, String teeId, String nodeUrl) {
         JsonNode blobJson(ObjectMapper json) {
             return json.valueToTree(new SettledBlobJson(json.valueToTree(request), json.valueToTree(response.output()),
                     response.teeSignature(), response.teeId(), response.teeTimestamp(), PAYER,
                     response.teeRequestHash(), response.teeOutputHash()));
         }
 
-        TeeSettlementLeaf leaf() {
+        public TeeSettlementLeaf leaf() {
             return new TeeSettlementLeaf(Numeric.hexStringToByteArray(teeId),
                     Numeric.hexStringToByteArray(response.teeRequestHash()),
                     Numeric.hexStringToByteArray(response.teeOutputHash()),
@@ -182,7 +183,7 @@ final class DemoWorld implements AutoCloseable {
         }
     }
 
-    Inferred infer(NodeBehaviour b, ZooModel model, long seed) throws IOException {
+    public Inferred infer(NodeBehaviour b, ZooModel model, long seed) throws IOException {
         TeeNodeService node = nodes.get(b);
         InferRequestJson request = new InferRequestJson(model.cid().toString(), modelInputs(model, seed));
         Request post = new Request.Builder().url(node.baseUrl() + "/infer")
@@ -212,7 +213,7 @@ final class DemoWorld implements AutoCloseable {
     }
 
     /** Settles one inference individually: blob on the blob store (optionally altered), event on the chain. */
-    RecordId settleIndividually(Inferred inferred, boolean alterBlob) throws IOException {
+    public RecordId settleIndividually(Inferred inferred, boolean alterBlob) throws IOException {
         JsonNode blob = inferred.blobJson(json);
         byte[] honestBytes = json.writeValueAsBytes(blob);
         String blobId = BlobStoreService.idOf(honestBytes);
@@ -246,7 +247,7 @@ final class DemoWorld implements AutoCloseable {
      * Settles leaves as one batch: the tree dump (with the leaves' content) on the blob store and a BatchSettlement
      * whose root is {@code settledRoot}, or the dump's own root when null.
      */
-    List<RecordId> settleBatch(List<Inferred> leaves, byte[] settledRoot) throws IOException {
+    public List<RecordId> settleBatch(List<Inferred> leaves, byte[] settledRoot) throws IOException {
         StandardMerkleTree tree = StandardMerkleTree.ofSettlements(leaves.stream().map(Inferred::leaf).toList());
         ObjectNode dump = (ObjectNode) json.readTree(tree.dump());
         ArrayNode records = dump.putArray("records");
@@ -272,7 +273,7 @@ final class DemoWorld implements AutoCloseable {
     }
 
     /** A VANILLA record: the inference contract's log, input and output tensors stored by the sync. */
-    RecordId vanilla(ZooModel model, long seed, boolean forge) {
+    public RecordId vanilla(ZooModel model, long seed, boolean forge) {
         Map<String, Tensor> inputs = zoo.sampleInput(model, seed);
         List<Tensor> outputs = new ReexecEngine(nodeSessions).run(model.bytes(), inputs);
         if (forge) {

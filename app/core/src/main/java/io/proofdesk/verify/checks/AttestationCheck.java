@@ -99,6 +99,19 @@ public final class AttestationCheck implements InferenceCheck {
         details.put("documentTime", String.valueOf(doc.timestamp()));
         details.put("trustAnchor", String.valueOf(doc.trustAnchor()));
         doc.pcrHash().ifPresent(h -> details.put("pcrHash", Numeric.toHexString(h)));
+        // what the UI shows of the document: the measured PCRs (all-zero ones are unused slots) and the chain
+        doc.pcrs().forEach((index, hex) -> {
+            if (index <= 2 || !hex.chars().allMatch(c -> c == '0')) {
+                details.put("pcr." + index, hex);
+            }
+        });
+        for (int i = 0; i < doc.chain().size(); i++) {
+            var cert = doc.chain().get(i);
+            details.put("chain." + i, cert.subject());
+            details.put("chain." + i + ".issuer", cert.issuer());
+            details.put("chain." + i + ".valid", cert.notBefore() + " .. " + cert.notAfter());
+            details.put("chain." + i + ".sha256", cert.sha256());
+        }
         if (!doc.isValid()) {
             return CheckLines.fail(name(), "the attestation document does not verify: "
                     + String.join("; ", doc.reasons()), details);

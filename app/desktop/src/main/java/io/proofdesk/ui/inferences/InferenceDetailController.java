@@ -2,6 +2,7 @@ package io.proofdesk.ui.inferences;
 
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.ui.controls.VerdictBadge;
+import io.proofdesk.ui.verify.VerificationDetailController;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-/** One inference in full. Verification puts its checks into {@link #checksPane()}. */
+/** One inference in full: its verification (verdict, checks, claimed vs local) first, then the record and tensors. */
 public final class InferenceDetailController {
 
     private final InferenceDetailViewModel viewModel;
@@ -29,6 +30,8 @@ public final class InferenceDetailController {
     @FXML private TableView<TensorSummary> inputTable;
     @FXML private TableView<TensorSummary> outputTable;
     @FXML private VBox checksPane;
+    @FXML private VerificationDetailController verificationController;
+    private RecordId shown;
 
     public InferenceDetailController(InferenceDetailViewModel viewModel, ResourceBundle strings) {
         this.viewModel = viewModel;
@@ -42,6 +45,12 @@ public final class InferenceDetailController {
         viewModel.fields().addListener((ListChangeListener<InferenceDetailViewModel.Field>) c -> showFields());
         viewModel.inferenceProperty().addListener((o, was, now) ->
                 idField.setText(now == null ? "" : now.id().toString()));
+        // a re-execution saved a new verdict: the header's badge reads it from the record
+        verificationController.setOnVerdictSaved(() -> {
+            if (shown != null) {
+                viewModel.show(shown);
+            }
+        });
         viewModel.verdictProperty().addListener((o, was, now) -> {
             verdictBadge.setKind(now);
             verdictBadge.setText(now == null ? "" : strings.getString(now.wordKey()));
@@ -78,16 +87,22 @@ public final class InferenceDetailController {
 
     /** Shows one record; the list view calls this when a row is opened. */
     public void show(RecordId id) {
+        shown = id;
         viewModel.show(id);
+        verificationController.show(id);
     }
 
     public void setOnBack(Runnable onBack) {
         this.onBack = onBack;
     }
 
-    /** Where verification adds its check lines and the claimed-vs-local output comparison. */
+    /** Where the verification part sits (verdict banner, checks, claimed vs local output). */
     public VBox checksPane() {
         return checksPane;
+    }
+
+    public VerificationDetailController verification() {
+        return verificationController;
     }
 
     public InferenceDetailViewModel viewModel() {

@@ -1,28 +1,28 @@
 package io.proofdesk.ui.inferences;
 
-import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
-import io.proofdesk.store.InferenceSort;
 import io.proofdesk.ui.controls.EmptyState;
 import io.proofdesk.ui.controls.VerdictBreakdown;
 import io.proofdesk.ui.controls.VerdictKind;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import io.proofdesk.ui.verify.BatchRequest;
+import io.proofdesk.ui.verify.SampleDialog;
+import io.proofdesk.ui.verify.VerificationTasks;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
@@ -57,6 +57,9 @@ public final class InferencesController {
     @FXML private VerdictBreakdown verdictBreakdown;
     @FXML private Label countLabel;
     @FXML private TableView<InferenceRow> table;
+    @FXML private Button verifySelectedButton;
+    @FXML private Button verifySampleButton;
+    @FXML private Button verifyAllButton;
     @FXML private TableColumn<InferenceRow, String> idColumn;
     @FXML private TableColumn<InferenceRow, String> timeColumn;
     @FXML private TableColumn<InferenceRow, String> blockColumn;
@@ -67,10 +70,12 @@ public final class InferencesController {
     @FXML private TableColumn<InferenceRow, InferenceRow> verdictColumn;
     @FXML private Parent detail;
     @FXML private InferenceDetailController detailController;
-    private boolean replacingItems;
+    private final VerificationTasks verification;
+    private InferenceTable inferenceTable;
 
-    public InferencesController(InferencesViewModel viewModel, ResourceBundle strings) {
+    public InferencesController(InferencesViewModel viewModel, VerificationTasks verification, ResourceBundle strings) {
         this.viewModel = viewModel;
+        this.verification = verification;
         this.strings = strings;
         this.format = new InferenceFormat(strings);
     }
@@ -82,13 +87,16 @@ public final class InferencesController {
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         content.managedProperty().bind(content.visibleProperty());
         bindFilters();
-        bindTable();
+        inferenceTable = new InferenceTable(table, new InferenceTable.Columns(idColumn, timeColumn, blockColumn, modelColumn,
+                modeColumn, sourceColumn, settlementColumn, verdictColumn), viewModel, strings);
+        inferenceTable.bind();
+        bindVerifyActions();
         PerModelChart chart = new PerModelChart(perModelChart, timeAxis);
         verdictBreakdown.setWords(k -> strings.getString(k.wordKey()));
         viewModel.chartsProperty().addListener((o, was, now) -> showCharts(chart, now));
         // model names come from the registry after the first rows; relabel what is already shown
         viewModel.namesProperty().addListener((o, was, now) -> {
-            table.refresh();
+            inferenceTable.refresh();
             showCharts(chart, viewModel.chartsProperty().get());
         });
         countLabel.textProperty().bind(viewModel.countTextProperty());
@@ -126,7 +134,7 @@ public final class InferencesController {
         List<VerdictFilter> verdicts = List.of(VerdictFilter.values()).subList(1, VerdictFilter.values().length);
         FilterCombo.bind(verdictFilter, f.verdictProperty(), FXCollections.observableArrayList(verdicts),
                 text("any.verdict"), v -> strings.getString("inferences.verdictFilter." + v.name()));
-        versionFilter.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.versions()));
+        versionFilter.disableProperty().bind(Bindings.isEmpty(viewModel.versions()));
         for (TextField block : List.of(fromBlock, toBlock)) {
             block.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,18}") ? c : null));
         }
@@ -141,78 +149,6 @@ public final class InferencesController {
         return strings.getString("inferences.filter." + key);
     }
 
-    private void bindTable() {
-        column(idColumn, i -> InferenceFormat.shortId(i.id()));
-        column(timeColumn, i -> InferenceFormat.time(i.timestamp()));
-        column(blockColumn, i -> Long.toString(i.blockNumber()));
-        column(modelColumn, i -> viewModel.namesProperty().get().label(i.model(), i.modelVersion()));
-        column(modeColumn, i -> format.mode(i.mode()));
-        column(sourceColumn, format::source);
-        column(settlementColumn, i -> format.settlement(i.settlement()));
-        verdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        verdictColumn.setCellFactory(c -> new VerdictCell(strings));
-        // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // the store sorts; the table only tells the filters which order the user asked for
-        table.setSortPolicy(t -> {
-            if (!replacingItems) {
-                viewModel.filters().sortProperty().set(sortOf(t.getSortOrder()));
-            }
-            return true;
-        });
-        // a new list of rows clears the table's sort order; the store's order has not changed, so show it again
-        viewModel.rowsProperty().addListener((o, was, now) -> {
-            replacingItems = true;
-            try {
-                table.setItems(now);
-                showSort(viewModel.filters().sortProperty().get());
-            } finally {
-                replacingItems = false;
-            }
-        });
-        showSort(viewModel.filters().sortProperty().get());
-        table.setRowFactory(t -> {
-            TableRow<InferenceRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    viewModel.open(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                viewModel.open(table.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
-    }
-
-    private void showSort(InferenceSort sort) {
-        TableColumn<InferenceRow, String> column = sort == InferenceSort.TIME_ASC || sort == InferenceSort.TIME_DESC
-                ? timeColumn : blockColumn;
-        column.setSortType(sort == InferenceSort.BLOCK_ASC || sort == InferenceSort.TIME_ASC
-                ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
-        table.getSortOrder().setAll(List.of(column));
-    }
-
-    private InferenceSort sortOf(List<TableColumn<InferenceRow, ?>> order) {
-        if (order.isEmpty()) {
-            return InferenceSort.BLOCK_DESC;
-        }
-        TableColumn<InferenceRow, ?> first = order.getFirst();
-        boolean asc = first.getSortType() == TableColumn.SortType.ASCENDING;
-        if (first == timeColumn) {
-            return asc ? InferenceSort.TIME_ASC : InferenceSort.TIME_DESC;
-        }
-        return asc ? InferenceSort.BLOCK_ASC : InferenceSort.BLOCK_DESC;
-    }
-
-    private static void column(TableColumn<InferenceRow, String> column, Function<Inference, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().isLoading() ? "\u2026" : text.apply(c.getValue().inference())));
-    }
-
     private void showCharts(PerModelChart chart, InferenceCharts data) {
         chart.show(ChartSeries.of(data.perModel(), data.bucket(), 6, m -> viewModel.namesProperty().get().label(m),
                 strings.getString("inferences.chart.other")));
@@ -224,6 +160,32 @@ public final class InferencesController {
         counts.put(VerdictKind.ERROR, v.error());
         counts.put(VerdictKind.NOT_CHECKED, v.notChecked());
         verdictBreakdown.setCounts(counts);
+    }
+
+    private void bindVerifyActions() {
+        var running = verification.runningProperty();
+        verifySelectedButton.disableProperty().bind(running.or(
+                Bindings.isEmpty(table.getSelectionModel().getSelectedIndices())));
+        verifySampleButton.disableProperty().bind(running);
+        verifyAllButton.disableProperty().bind(running);
+    }
+
+    @FXML
+    private void verifySelected() {
+        List<RecordId> ids = inferenceTable.selectedIds();
+        if (!ids.isEmpty()) {
+            verification.runBatch(BatchRequest.selected(ids));
+        }
+    }
+
+    @FXML
+    private void verifySample() {
+        new SampleDialog(strings).ask(table.getScene().getWindow()).ifPresent(verification::runBatch);
+    }
+
+    @FXML
+    private void verifyAll() {
+        verification.runBatch(BatchRequest.all());
     }
 
     @FXML

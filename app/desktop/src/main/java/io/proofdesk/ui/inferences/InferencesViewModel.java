@@ -41,6 +41,7 @@ public final class InferencesViewModel {
     private final StoreEvents events;
     private final ErrorNotices notices;
     private final ResourceBundle strings;
+    private final InferenceNavigation navigation;
     private final InferenceFilters filters = new InferenceFilters();
     private final ReadOnlyObjectWrapper<ObservableList<InferenceRow>> rows =
             new ReadOnlyObjectWrapper<>(this, "rows", FXCollections.emptyObservableList());
@@ -60,7 +61,9 @@ public final class InferencesViewModel {
     private long generation;
     private boolean choicesWanted;
 
-    public InferencesViewModel(StoreAccess store, StoreEvents events, ErrorNotices notices, ResourceBundle strings) {
+    public InferencesViewModel(StoreAccess store, StoreEvents events, ErrorNotices notices, ResourceBundle strings,
+                               InferenceNavigation navigation) {
+        this.navigation = navigation;
         this.store = store;
         this.events = events;
         this.notices = notices;
@@ -73,6 +76,11 @@ public final class InferencesViewModel {
         filters.modelProperty().addListener(modelListener);
         storeSubscription = events.subscribe(e -> refreshAll());
         refreshAll();
+        // another view asked for a record's detail before showing this one
+        navigation.take().ifPresent(id -> {
+            opened.set(null);
+            opened.set(id);
+        });
     }
 
     /** Stops listening; call when the view is hidden. */

@@ -1,21 +1,160 @@
 package io.proofdesk.ui.verify;
 
+import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.controls.EmptyState;
+import io.proofdesk.ui.controls.VerdictBadge;
+import io.proofdesk.ui.controls.VerdictBreakdown;
+import io.proofdesk.ui.controls.VerdictKind;
+import io.proofdesk.ui.inferences.InferenceFormat;
+import io.proofdesk.ui.inferences.InferenceNavigation;
+import io.proofdesk.ui.shell.MainViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+/** The batch verification page: start a run, see the last one and the store's verdicts, open a mismatch. */
 public final class VerifyController {
 
     private final VerifyViewModel viewModel;
+    private final MainViewModel main;
+    private final InferenceNavigation navigation;
+    private final ResourceBundle strings;
 
+    @FXML private VBox root;
     @FXML private EmptyState emptyState;
+    @FXML private VBox content;
+    @FXML private Button verifyAllButton;
+    @FXML private Button verifySampleButton;
+    @FXML private Button verifyNotCheckedButton;
+    @FXML private Label actionsHelp;
+    @FXML private Label runLine;
+    @FXML private Label runNote;
+    @FXML private Label environment;
+    @FXML private VerdictBreakdown runBreakdown;
+    @FXML private VerdictBreakdown storeBreakdown;
+    @FXML private VBox failedList;
+    @FXML private Label failedNone;
+    @FXML private ListView<MismatchRow> mismatchList;
 
-    public VerifyController(VerifyViewModel viewModel) {
+    public VerifyController(VerifyViewModel viewModel, MainViewModel main, InferenceNavigation navigation,
+                            ResourceBundle strings) {
         this.viewModel = viewModel;
+        this.main = main;
+        this.navigation = navigation;
+        this.strings = strings;
     }
 
     @FXML
     private void initialize() {
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         emptyState.managedProperty().bind(viewModel.emptyProperty());
+        content.visibleProperty().bind(viewModel.emptyProperty().not());
+        content.managedProperty().bind(content.visibleProperty());
+        for (Button b : new Button[] {verifyAllButton, verifySampleButton, verifyNotCheckedButton}) {
+            b.disableProperty().bind(viewModel.runningProperty());
+        }
+        actionsHelp.setText(MessageFormat.format(strings.getString("verify.actions.help"), viewModel.threads()));
+        runLine.textProperty().bind(viewModel.runLineProperty());
+        runNote.textProperty().bind(viewModel.runNoteProperty());
+        environment.textProperty().bind(viewModel.environmentProperty());
+        runBreakdown.setWords(k -> strings.getString(k.wordKey()));
+        storeBreakdown.setWords(k -> strings.getString(k.wordKey()));
+        runBreakdown.visibleProperty().bind(viewModel.runCountsProperty().isNotNull());
+        runBreakdown.managedProperty().bind(runBreakdown.visibleProperty());
+        viewModel.runCountsProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                runBreakdown.setCounts(now);
+            }
+        });
+        viewModel.storeCountsProperty().addListener((o, was, now) -> storeBreakdown.setCounts(now));
+        viewModel.failedChecks().addListener((javafx.collections.ListChangeListener<String>) c -> showFailed());
+        failedNone.visibleProperty().bind(Bindings.isEmpty(viewModel.failedChecks()));
+        failedNone.managedProperty().bind(failedNone.visibleProperty());
+        mismatchList.setItems(viewModel.mismatches());
+        mismatchList.setCellFactory(l -> new MismatchCell());
+        mismatchList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open(mismatchList.getSelectionModel().getSelectedItem());
+            }
+        });
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                viewModel.deactivate();
+            } else if (was == null) {
+                viewModel.activate();
+            }
+        });
+    }
+
+    private void showFailed() {
+        failedList.getChildren().setAll(viewModel.failedChecks().stream().map(line -> {
+            Label l = new Label(line);
+            l.getStyleClass().add("failed-check-line");
+            return l;
+        }).toList());
+    }
+
+    private void open(MismatchRow row) {
+        if (row != null) {
+            navigation.open(row.id());
+            main.open(View.INFERENCES);
+        }
+    }
+
+    @FXML
+    private void verifyAll() {
+        viewModel.verifyAll();
+    }
+
+    @FXML
+    private void verifySample() {
+        new SampleDialog(strings).ask(root.getScene().getWindow()).ifPresent(viewModel::verify);
+    }
+
+    @FXML
+    private void verifyNotChecked() {
+        viewModel.verifyNotChecked();
+    }
+
+    /** Badge + record + model + failed checks; a click opens the record's detail. */
+    private final class MismatchCell extends ListCell<MismatchRow> {
+        private final VerdictBadge badge = new VerdictBadge();
+        private final Label text = new Label();
+        private final HBox box = new HBox(10, badge, text);
+
+        MismatchCell() {
+            badge.setKind(VerdictKind.MISMATCH);
+            badge.setText(strings.getString(VerdictKind.MISMATCH.wordKey()));
+            box.getStyleClass().add("mismatch-cell");
+            text.getStyleClass().add("mismatch-text");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setOnMouseClicked(e -> {
+                if (!isEmpty()) {
+                    open(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(MismatchRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(MessageFormat.format(strings.getString("verify.mismatch.cell"),
+                    InferenceFormat.shortId(row.id()), row.model(), row.failedChecks()));
+            setGraphic(box);
+        }
     }
 }

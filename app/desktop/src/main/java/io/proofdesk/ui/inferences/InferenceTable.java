@@ -1,0 +1,131 @@
+package io.proofdesk.ui.inferences;
+
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.store.InferenceSort;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/**
+ * The inference table's behaviour: cell text, the verdict column, the store's sort order shown in the headers,
+ * opening a row (double-click or Enter), and several rows selectable at once for "Verify selected".
+ */
+final class InferenceTable {
+
+    /** The table and the columns it needs by name. */
+    record Columns(TableColumn<InferenceRow, String> id, TableColumn<InferenceRow, String> time,
+                   TableColumn<InferenceRow, String> block, TableColumn<InferenceRow, String> model,
+                   TableColumn<InferenceRow, String> mode, TableColumn<InferenceRow, String> source,
+                   TableColumn<InferenceRow, String> settlement, TableColumn<InferenceRow, InferenceRow> verdict) {
+    }
+
+    private final TableView<InferenceRow> table;
+    private final Columns columns;
+    private final InferencesViewModel viewModel;
+    private final InferenceFormat format;
+    private final ResourceBundle strings;
+    private boolean replacingItems;
+
+    InferenceTable(TableView<InferenceRow> table, Columns columns, InferencesViewModel viewModel,
+                   ResourceBundle strings) {
+        this.table = table;
+        this.columns = columns;
+        this.viewModel = viewModel;
+        this.strings = strings;
+        this.format = new InferenceFormat(strings);
+    }
+
+    void bind() {
+        column(columns.id(), i -> InferenceFormat.shortId(i.id()));
+        column(columns.time(), i -> InferenceFormat.time(i.timestamp()));
+        column(columns.block(), i -> Long.toString(i.blockNumber()));
+        column(columns.model(), i -> viewModel.namesProperty().get().label(i.model(), i.modelVersion()));
+        column(columns.mode(), i -> format.mode(i.mode()));
+        column(columns.source(), format::source);
+        column(columns.settlement(), i -> format.settlement(i.settlement()));
+        columns.verdict().setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        columns.verdict().setCellFactory(c -> new VerdictCell(strings));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the store sorts; the table only tells the filters which order the user asked for
+        table.setSortPolicy(t -> {
+            if (!replacingItems) {
+                viewModel.filters().sortProperty().set(sortOf(t.getSortOrder()));
+            }
+            return true;
+        });
+        // a new list of rows clears the table's sort order; the store's order has not changed, so show it again
+        viewModel.rowsProperty().addListener((o, was, now) -> {
+            replacingItems = true;
+            try {
+                table.setItems(now);
+                showSort(viewModel.filters().sortProperty().get());
+            } finally {
+                replacingItems = false;
+            }
+        });
+        showSort(viewModel.filters().sortProperty().get());
+        table.setRowFactory(t -> {
+            TableRow<InferenceRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.open(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+    }
+
+    /** The ids of the selected rows that have loaded (a row still loading has no record yet). */
+    List<RecordId> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
+                .filter(r -> !r.isLoading()).map(r -> r.inference().id()).distinct().toList();
+    }
+
+    /** Redraws cells whose text depends on data that came later (model names). */
+    void refresh() {
+        table.refresh();
+    }
+
+    private void showSort(InferenceSort sort) {
+        TableColumn<InferenceRow, String> column = sort == InferenceSort.TIME_ASC || sort == InferenceSort.TIME_DESC
+                ? columns.time() : columns.block();
+        column.setSortType(sort == InferenceSort.BLOCK_ASC || sort == InferenceSort.TIME_ASC
+                ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(List.of(column));
+    }
+
+    private InferenceSort sortOf(List<TableColumn<InferenceRow, ?>> order) {
+        if (order.isEmpty()) {
+            return InferenceSort.BLOCK_DESC;
+        }
+        TableColumn<InferenceRow, ?> first = order.getFirst();
+        boolean asc = first.getSortType() == TableColumn.SortType.ASCENDING;
+        if (first == columns.time()) {
+            return asc ? InferenceSort.TIME_ASC : InferenceSort.TIME_DESC;
+        }
+        return asc ? InferenceSort.BLOCK_ASC : InferenceSort.BLOCK_DESC;
+    }
+
+    private static void column(TableColumn<InferenceRow, String> column, Function<Inference, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().isLoading() ? "\u2026" : text.apply(c.getValue().inference())));
+    }
+}
