@@ -124,8 +124,12 @@ public final class BenchStartupCommand implements Callable<Integer> {
         // output to a file, not a pipe: a launch that prints a lot must not block on a full pipe and look slow
         Path log = Files.createTempFile("proofdesk-bench-startup", ".log");
         try {
-            Process p = new ProcessBuilder(launcher.toString(), "--smoke-exit", "--data-dir", data.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--smoke-exit", "--data-dir", data.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // run from the packaged CLI, we inherit the jpackage launcher's _JPACKAGE_LAUNCHER marker; a child
+            // launcher that sees it skips its .cfg and hands --smoke-exit to the JVM as an option
+            pb.environment().keySet().removeIf(name -> name.startsWith("_JPACKAGE"));
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new StartupBenchException(launcher, "did not exit within " + timeoutSeconds + " s", tail(log));
