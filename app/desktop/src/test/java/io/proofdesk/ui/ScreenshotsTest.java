@@ -13,7 +13,13 @@ import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.View;
+import io.proofdesk.ui.network.EndpointRow;
+import io.proofdesk.ui.network.NetworkConfig;
+import io.proofdesk.ui.network.NetworkConfigStore;
+import io.proofdesk.ui.network.NodeRow;
+import io.proofdesk.ui.network.StoreFacts;
 import io.proofdesk.ui.settings.SettingsViewModel;
+import io.proofdesk.ui.shell.SyncState;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -65,7 +71,7 @@ class ScreenshotsTest {
     @Start
     void start(Stage primary) throws IOException {
         for (Path dir : List.of(dataDir, emptyDir)) {
-            for (String file : List.of(UiPreferencesStore.FILE_NAME, Store.DATABASE_FILE, Store.DATABASE_FILE + "-wal",
+            for (String file : List.of(UiPreferencesStore.FILE_NAME, NetworkConfigStore.FILE_NAME, Store.DATABASE_FILE, Store.DATABASE_FILE + "-wal",
                     Store.DATABASE_FILE + "-shm", Store.LOCK_FILE)) {
                 Files.deleteIfExists(dir.resolve(file));
             }
@@ -96,16 +102,18 @@ class ScreenshotsTest {
         for (View view : View.values()) {
             robot.interact(() -> wiring.main().open(view));
             waitForData(robot, view);
-            written.add(shoot(robot, dir.resolve(String.format("%02d-%s-light.png", n++, name(view)))));
+            // no network is started in this part: the Network view shows its empty state
+            String shown = view == View.NETWORK ? "network-empty" : name(view);
+            written.add(shoot(robot, dir.resolve(String.format("%02d-%s-light.png", n++, shown))));
         }
         openDetail(robot);
         written.add(shoot(robot, dir.resolve(String.format("%02d-inference-detail-light.png", n++))));
 
         robot.interact(() -> {
             wiring.settings().themeProperty().set(Theme.DARK);
-            wiring.main().open(View.NETWORK);
+            wiring.main().open(View.SETTINGS);
         });
-        written.add(shoot(robot, dir.resolve(String.format("%02d-network-dark.png", n++))));
+        written.add(shoot(robot, dir.resolve(String.format("%02d-settings-dark.png", n++))));
         robot.interact(() -> wiring.main().open(View.VERIFY));
         written.add(shoot(robot, dir.resolve(String.format("%02d-verify-dark.png", n++))));
         robot.interact(() -> wiring.main().open(View.MODELS));
@@ -139,6 +147,9 @@ class ScreenshotsTest {
             stage.hide();
             wiring.close();
         });
+        // a small demo network for the Network view at the end (the app's default is 2,000 inferences)
+        new NetworkConfigStore(emptyDir.resolve(NetworkConfigStore.FILE_NAME))
+                .write(NetworkConfig.FIRST_RUN.withDemoInferences(200));
         wiring = new AppWiring(new DataDirectory(emptyDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
         robot.interact(() -> {
             stage = new Stage();
@@ -152,13 +163,39 @@ class ScreenshotsTest {
             written.add(shoot(robot, dir.resolve(String.format("%02d-%s-empty-light.png", n++, name(view)))));
         }
 
-        assertEquals(16, written.size());
+        // the Network view over a real embedded demo network (200 inferences), started and synced by the app
+        shootDemoNetwork(robot, dir, n, written);
+
+        assertEquals(18, written.size());
         for (Path png : written) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(WIDTH, image.getWidth(), png + " width");
             assertEquals(HEIGHT, image.getHeight(), png + " height");
             assertTrue(distinctColours(image) > 50, png + " looks blank: " + distinctColours(image) + " colours");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void shootDemoNetwork(FxRobot robot, Path dir, int n, List<Path> written) throws Exception {
+        robot.interact(() -> wiring.network().start());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> wiring.statusBar().syncProperty().get() == SyncState.UP_TO_DATE).get());
+        robot.interact(() -> {
+            wiring.main().open(View.NETWORK);
+            wiring.network().monitor().probeNow();
+            // the demo start opened the task panel; the shot is of the view
+            robot.lookup("#tasksToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(false);
+        });
+        TableView<NodeRow> nodes = robot.lookup("#nodeTable").queryAs(TableView.class);
+        TableView<EndpointRow> endpoints = robot.lookup("#endpointTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !nodes.getItems().isEmpty()
+                && nodes.getItems().stream().allMatch(r -> r.healthy() != null && r.pcr() != StoreFacts.PcrStatus.UNKNOWN)
+                && endpoints.getItems().stream().allMatch(r -> r.ok() != null)
+                && "in sync".equals(endpoints.getItems().getFirst().lag())).get());
+        written.add(shoot(robot, dir.resolve(String.format("%02d-network-light.png", n++))));
+        robot.interact(() -> wiring.settings().themeProperty().set(Theme.DARK));
+        written.add(shoot(robot, dir.resolve(String.format("%02d-network-dark.png", n++))));
+        robot.interact(() -> wiring.settings().themeProperty().set(Theme.LIGHT));
     }
 
     /** The views over the store show their rows, charts and lists before the shot. */

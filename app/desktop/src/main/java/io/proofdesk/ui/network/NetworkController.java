@@ -146,7 +146,7 @@ public final class NetworkController {
     /** A few endpoints and nodes: show them all, without an empty grid below. */
     private static void fitRows(TableView<?> table) {
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
-                javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(table.getItems()))).add(32));
+                javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(table.getItems()))).add(30));
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
