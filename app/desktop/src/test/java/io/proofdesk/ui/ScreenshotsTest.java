@@ -198,6 +198,147 @@ class ScreenshotsTest {
         robot.interact(() -> wiring.settings().themeProperty().set(Theme.LIGHT));
     }
 
+    /**
+     * Verification over a real demo network (TEE nodes running ONNX Runtime, blob store, hub): the Verify view after
+     * "Verify all", and the detail of a VERIFIED and of a MISMATCH digits-cnn record re-executed on this machine, so
+     * the side-by-side, the heatmaps and the attestation show real numbers.
+     */
+    @Test
+    void rendersVerification(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("proofdesk.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path worldDir = Path.of(System.getProperty("java.io.tmpdir"), "proofdesk-screenshots-verify");
+        deleteTree(worldDir);
+        robot.interact(() -> {
+            stage.hide();
+            wiring.close();
+        });
+        List<Path> written = new ArrayList<>();
+        try (VerificationWorld world = new VerificationWorld(worldDir)) {
+            wiring = new AppWiring(world.dataDirectory(), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)),
+                    world.endpoints());
+            robot.interact(() -> {
+                stage = new Stage();
+                wiring.mainWindow().show(stage);
+                stage.setWidth(WIDTH);
+                stage.setHeight(HEIGHT);
+                wiring.main().open(View.VERIFY);
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> wiring.store().isOpen()).get());
+            robot.interact(() -> robot.lookup("#verifyAllRun").queryButton().fire());
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    wiring.verification().lastRunProperty().get() != null
+                            && robot.lookup("#mismatchList").queryListView().getItems().size() == 4).get());
+            closeTaskPanel(robot);
+            written.add(shoot(robot, dir.resolve("19-verify-run-light.png")));
+
+            openAndReexecute(robot, world.honestDigits, "Verified");
+            written.add(shoot(robot, dir.resolve("20-detail-verified-light.png")));
+            scrollTo(robot, "#comparisonCard");
+            written.add(shoot(robot, dir.resolve("21-detail-verified-evidence-light.png")));
+            scrollTo(robot, "#attestationPanel");
+            written.add(shoot(robot, dir.resolve("22-detail-verified-attestation-light.png")));
+
+            openAndReexecute(robot, world.forgedDigits, "Mismatch");
+            written.add(shoot(robot, dir.resolve("23-detail-mismatch-light.png")));
+            scrollTo(robot, "#comparisonCard");
+            written.add(shoot(robot, dir.resolve("24-detail-mismatch-comparison-light.png")));
+            robot.interact(() -> wiring.settings().themeProperty().set(Theme.DARK));
+            written.add(shoot(robot, dir.resolve("25-detail-mismatch-comparison-dark.png")));
+            scrollTo(robot, "#verdictBanner");
+            written.add(shoot(robot, dir.resolve("26-detail-mismatch-dark.png")));
+            robot.interact(() -> wiring.main().open(View.VERIFY));
+            written.add(shoot(robot, dir.resolve("27-verify-run-dark.png")));
+            robot.interact(() -> wiring.settings().themeProperty().set(Theme.LIGHT));
+            robot.interact(() -> {
+                stage.hide();
+                wiring.close();
+            });
+            // @AfterEach closes what is open: an empty wiring keeps it simple
+            wiring = new AppWiring(new DataDirectory(emptyDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+            robot.interact(() -> {
+                stage = new Stage();
+                wiring.mainWindow().show(stage);
+            });
+        }
+        assertEquals(9, written.size());
+        for (Path png : written) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertEquals(WIDTH, image.getWidth(), png + " width");
+            assertTrue(distinctColours(image) > 50, png + " looks blank: " + distinctColours(image) + " colours");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void openAndReexecute(FxRobot robot, io.proofdesk.domain.RecordId id, String verdictWord) throws Exception {
+        robot.interact(() -> {
+            wiring.main().open(View.INFERENCES);
+            if (robot.lookup("#inferenceDetailView").query().isVisible()) {
+                robot.lookup("#backButton").queryButton().fire();
+            }
+        });
+        TableView<InferenceRow> table = robot.lookup("#table").queryAs(TableView.class);
+        int[] index = {-1};
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                InferenceRow r = table.getItems().get(i);
+                if (!r.isLoading() && r.inference().id().equals(id)) {
+                    index[0] = i;
+                    return true;
+                }
+            }
+            return false;
+        }).get());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(index[0]);
+        });
+        robot.type(KeyCode.ENTER);
+        javafx.scene.control.TextField idField = robot.lookup("#idField").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                idField.getText().equals(id.toString())).get());
+        robot.interact(() -> robot.lookup("#reexecuteButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                !robot.lookup("#reexecuteButton").queryButton().isDisabled()
+                        && robot.lookup("#bannerWord").queryLabeled().getText().equals(verdictWord)
+                        && !robot.lookup(".comparison-table").queryAll().isEmpty()).get());
+        closeTaskPanel(robot);
+        scrollTo(robot, "#verdictBanner");
+    }
+
+    /** The panel opens when work starts; the shots are of the views. */
+    private void closeTaskPanel(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#taskPanel").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .findFirst().ifPresent(p -> robot.from(p).lookup(".icon-button").queryButton().fire()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the detail so that {@code selector} is at the top of the view. */
+    private void scrollTo(FxRobot robot, String selector) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#inferenceDetailView")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            javafx.scene.Node target = robot.lookup(selector).query();
+            scroll.layout();
+            javafx.scene.Node content = scroll.getContent();
+            double y = content.sceneToLocal(target.localToScene(target.getBoundsInLocal())).getMinY();
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 12) / room)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** The views over the store show their rows, charts and lists before the shot. */
     private void waitForData(FxRobot robot, View view) throws Exception {
         if (view == View.INFERENCES) {

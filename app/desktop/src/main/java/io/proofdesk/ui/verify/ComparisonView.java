@@ -33,7 +33,8 @@ public record ComparisonView(List<OutputComparison> outputs, List<InputPicture> 
                                 .map(layout -> {
                                     double[] v = i.toDoubles();
                                     double[] range = Heatmap.range(v);
-                                    return new InputPicture(i.name(), Heatmap.values(v, layout, range[0], range[1]));
+                                    return new InputPicture(i.name(), Heatmap.values(v, layout, range[0], range[1])
+                                            .enlarged(OutputComparison.PICTURE_SIZE));
                                 }))
                         .toList(),
                 outcome.runTime()));

@@ -69,6 +69,34 @@ public record Heatmap(int width, int height, int[] argb, double low, double high
         return new Heatmap(layout.columns(), layout.rows(), px, -max, max);
     }
 
+    /**
+     * The picture as it is drawn: each element a block of whole pixels, about {@code target} pixels on the longer
+     * side (a vector becomes a strip of cells one and a half times as long, {@code target / 6} high). Done here, off the FX thread,
+     * because enlarging a 10 x 1 image by scaling its view renders poorly.
+     */
+    public Heatmap enlarged(int target) {
+        int cellWidth;
+        int cellHeight;
+        if (height == 1) {
+            cellWidth = Math.max(1, target * 3 / 2 / width);
+            cellHeight = Math.max(cellWidth, target / 6);
+            cellHeight = Math.min(cellHeight, Math.max(1, target / 4));
+        } else {
+            cellWidth = Math.max(1, target / Math.max(width, height));
+            cellHeight = cellWidth;
+        }
+        int w = width * cellWidth;
+        int h = height * cellHeight;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = y / cellHeight;
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = argb[row * width + x / cellWidth];
+            }
+        }
+        return new Heatmap(w, h, px, low, high);
+    }
+
     /** Where {@code v} lies between low and high, clamped to [0, 1]; the middle when the range is empty. */
     static double position(double v, double low, double high) {
         if (!(high > low)) {

@@ -22,6 +22,8 @@ public record OutputComparison(String name, ComparisonStatus status, String reas
 
     /** Tensors up to this many elements are listed value by value. */
     public static final int MAX_ROWS = 64;
+    /** About this many pixels on a picture's longer side (a vector: a strip twice as long). */
+    public static final int PICTURE_SIZE = 160;
 
     public record ValueRow(int index, String claimed, String local, String difference, boolean within) {
     }
@@ -52,8 +54,10 @@ public record OutputComparison(String name, ComparisonStatus status, String reas
                 pictures = TensorLayout.of(local.get().shape()).filter(layout -> layout.size() == c.length)
                         .map(layout -> {
                             double[] range = Heatmap.range(c, l);
-                            return new Pictures(layout, Heatmap.values(c, layout, range[0], range[1]),
-                                    Heatmap.values(l, layout, range[0], range[1]), Heatmap.differences(d, layout));
+                            return new Pictures(layout,
+                                    Heatmap.values(c, layout, range[0], range[1]).enlarged(PICTURE_SIZE),
+                                    Heatmap.values(l, layout, range[0], range[1]).enlarged(PICTURE_SIZE),
+                                    Heatmap.differences(d, layout).enlarged(PICTURE_SIZE));
                         });
             }
         }

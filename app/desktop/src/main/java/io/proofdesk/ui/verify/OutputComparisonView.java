@@ -52,19 +52,21 @@ final class OutputComparisonView extends VBox {
             reason.setWrapText(true);
             getChildren().add(reason);
         }
-        FlowPane body = new FlowPane();
-        body.getStyleClass().add("comparison-body");
         if (!c.rows().isEmpty()) {
-            body.getChildren().add(table(c.rows(), strings));
+            getChildren().add(table(c.rows(), strings));
         }
-        c.pictures().ifPresent(p -> body.getChildren().addAll(
-                picture(strings.getString("verification.comparison.claimedPicture"), p.claimed(), strings, c.name() + "-claimed"),
-                picture(strings.getString("verification.comparison.localPicture"), p.local(), strings, c.name() + "-local"),
-                picture(strings.getString("verification.comparison.differencePicture"), p.difference(), strings,
-                        c.name() + "-difference")));
-        if (!body.getChildren().isEmpty()) {
-            getChildren().add(body);
-        }
+        // the three pictures side by side, on one scale for claimed and local
+        c.pictures().ifPresent(p -> {
+            FlowPane pictures = new FlowPane(
+                    picture(strings.getString("verification.comparison.claimedPicture"), p.claimed(), strings,
+                            c.name() + "-claimed"),
+                    picture(strings.getString("verification.comparison.localPicture"), p.local(), strings,
+                            c.name() + "-local"),
+                    picture(strings.getString("verification.comparison.differencePicture"), p.difference(), strings,
+                            c.name() + "-difference"));
+            pictures.getStyleClass().add("comparison-body");
+            getChildren().add(pictures);
+        });
     }
 
     private TableView<OutputComparison.ValueRow> table(List<OutputComparison.ValueRow> rows, ResourceBundle strings) {
@@ -100,6 +102,7 @@ final class OutputComparisonView extends VBox {
         table.setPrefWidth(44 + 120 * 4 + 4);
         table.setPrefHeight(table.getFixedCellSize() * rows.size() + 30);
         table.setMaxHeight(table.getFixedCellSize() * 12 + 30);
+        table.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return table;
     }
 
@@ -116,8 +119,11 @@ final class OutputComparisonView extends VBox {
         Label label = new Label(title);
         label.getStyleClass().add("picture-title");
         label.setWrapText(true);
-        Label scale = new Label(MessageFormat.format(strings.getString("verification.comparison.scale"),
-                OutputComparison.number(map.low()), OutputComparison.number(map.high())));
+        boolean difference = id.endsWith("-difference");
+        Label scale = new Label(MessageFormat.format(strings.getString(difference
+                        ? "verification.comparison.differenceScale" : "verification.comparison.scale"),
+                difference ? OutputComparison.difference(map.low()) : OutputComparison.number(map.low()),
+                difference ? OutputComparison.difference(map.high()) : OutputComparison.number(map.high())));
         scale.getStyleClass().add("picture-scale");
         VBox box = new VBox(label, HeatmapImages.view(map), scale);
         box.getStyleClass().add("picture");

@@ -34,7 +34,12 @@ public record VerdictSummary(VerdictKind kind, String word, String reason, List<
                 MessageFormat.format(strings.getString("verification.checkedAt"), InferenceFormat.time(v.checkedAt())));
     }
 
+    /** Empty when nothing is known of it (verdicts stored without an environment). */
     public static String environment(VerificationEnvironment e, ResourceBundle strings) {
+        if (e.ortVersion() == null && e.cpu() == null && e.os() == null && e.tolerance() == null
+                && e.proofdeskVersion() == null) {
+            return "";
+        }
         String none = strings.getString("common.none");
         return MessageFormat.format(strings.getString("verification.environment"), or(e.ortVersion(), none),
                 or(e.cpu(), none), or(e.os(), none), or(e.tolerance(), none), or(e.proofdeskVersion(), none));

@@ -51,7 +51,10 @@ public final class VerificationDetailController {
         showSummary(viewModel.summaryProperty().get());
         viewModel.checks().addListener((ListChangeListener<CheckRow>) c -> checkList.getChildren().setAll(
                 viewModel.checks().stream().map(CheckLineView::new).toList()));
-        checksNone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.checks()));
+        // "not verified yet" only when there is no verdict; a verdict stored without lines shows just its banner
+        checksNone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.checks()).and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> viewModel.summaryProperty().get().kind()
+                        == VerdictKind.NOT_CHECKED, viewModel.summaryProperty())));
         checksNone.managedProperty().bind(checksNone.visibleProperty());
         atolField.textProperty().bindBidirectional(viewModel.atolProperty());
         rtolField.textProperty().bindBidirectional(viewModel.rtolProperty());
@@ -64,6 +67,10 @@ public final class VerificationDetailController {
         reexecuteProgress.visibleProperty().bind(viewModel.reexecutingProperty());
         comparisonNote.textProperty().bind(viewModel.comparisonNoteProperty());
         visibleWhenText(comparisonNote);
+        visibleWhenText(bannerReason);
+        visibleWhenText(bannerFailing);
+        visibleWhenText(environment);
+        visibleWhenText(checkedAt);
         viewModel.comparisonProperty().addListener((o, was, now) -> showComparison(now));
         viewModel.attestationProperty().addListener((o, was, now) -> attestationPanel.show(now));
         attestationPanel.setStrings(strings);

@@ -67,6 +67,8 @@ public final class VerifyController {
         runLine.textProperty().bind(viewModel.runLineProperty());
         runNote.textProperty().bind(viewModel.runNoteProperty());
         environment.textProperty().bind(viewModel.environmentProperty());
+        environment.managedProperty().bind(environment.textProperty().isNotEmpty());
+        environment.visibleProperty().bind(environment.managedProperty());
         runBreakdown.setWords(k -> strings.getString(k.wordKey()));
         storeBreakdown.setWords(k -> strings.getString(k.wordKey()));
         runBreakdown.visibleProperty().bind(viewModel.runCountsProperty().isNotNull());
@@ -137,6 +139,10 @@ public final class VerifyController {
             badge.setText(strings.getString(VerdictKind.MISMATCH.wordKey()));
             box.getStyleClass().add("mismatch-cell");
             text.getStyleClass().add("mismatch-text");
+            text.setWrapText(true);
+            // as wide as the list, never wider: long lines wrap instead of scrolling sideways
+            setPrefWidth(0);
+            text.maxWidthProperty().bind(mismatchList.widthProperty().subtract(150));
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setOnMouseClicked(e -> {
                 if (!isEmpty()) {

@@ -38,8 +38,8 @@ record VerifyOverview(VerdictCounts counts, List<MismatchRow> mismatches, Sorted
             List<ModelVersion> versions = tx.modelVersions().byCid(i.model());
             String model = versions.isEmpty() ? i.model()
                     : versions.getFirst().modelName() + " " + versions.getFirst().version();
-            rows.add(new MismatchRow(i.id(), model, i.blockNumber(), String.join(", ",
-                    checks.stream().map(c -> CheckRow.checkLabel(c, strings)).toList())));
+            rows.add(new MismatchRow(i.id(), model, i.blockNumber(), checks.isEmpty() ? strings.getString("common.none")
+                    : String.join(", ", checks.stream().map(c -> CheckRow.checkLabel(c, strings)).toList())));
         }
         VerificationEnvironment env = newest.isEmpty() ? null
                 : tx.latestVerdict(newest.getFirst().id()).map(v -> v.environment()).orElse(null);

@@ -188,6 +188,11 @@ class VerificationPresentationTest {
         assertEquals(0xffb2182b, d.argb()[3], "most positive: red end");
         assertEquals(0xffe6e6e6, Heatmap.differences(new double[4], row).argb()[2], "all equal: neutral");
         assertThrows(IllegalArgumentException.class, () -> Heatmap.values(new double[3], row, 0, 1));
+        Heatmap square = Heatmap.values(new double[] {0, 1, 2, 3}, new TensorLayout(2, 2, true), 0, 3);
+        Heatmap big = square.enlarged(10);
+        assertEquals(List.of(10, 10), List.of(big.width(), big.height()), "5 x 5 pixels per element");
+        assertEquals(square.argb()[1], big.argb()[2 * 10 + 7], "pixel (7, 2) is element (row 0, column 1)");
+        assertEquals(square.argb()[2], big.argb()[9 * 10 + 0], "pixel (0, 9) is element (row 1, column 0)");
     }
 
     @Test
@@ -212,7 +217,8 @@ class VerificationPresentationTest {
         assertEquals(0.6, o.maxAbsError(), 1e-6);
         assertEquals("atol 0.001, rtol 0.0", o.tolerance());
         OutputComparison.Pictures p = o.pictures().orElseThrow();
-        assertEquals(4, p.difference().width());
+        assertEquals(4 * 60, p.difference().width(), "a vector is drawn as a strip of 60-pixel cells");
+        assertEquals(40, p.difference().height());
         assertEquals(1, view.inputs().size(), "the 2 x 2 input is drawn");
         assertEquals(Duration.ofNanos(42_000), view.runTime());
         assertTrue(ComparisonView.of(ReexecutionOutcome.without(CheckResult.pass("reexecution"))).isEmpty());
