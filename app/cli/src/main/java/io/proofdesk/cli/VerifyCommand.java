@@ -1,9 +1,5 @@
 package io.proofdesk.cli;
 
-import io.proofdesk.attest.KeyFormatException;
-import io.proofdesk.attest.TrustedRoot;
-import io.proofdesk.attest.TrustedRoots;
-import io.proofdesk.devnet.DevnetManifest;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.reexec.SessionCache;
@@ -24,9 +20,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -72,22 +65,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
-    @Option(names = "--devnet", paramLabel = "DIR", description = "Endpoints from DIR/devnet.json; trusts the demo root")
-    Path devnet;
-
-    @Option(names = "--rpc", paramLabel = "URL")
-    String rpc;
-
-    @Option(names = "--files", paramLabel = "URL", description = "File store (GET /ipfs/<cid>)")
-    String files;
-
-    @Option(names = "--blobs", paramLabel = "URL", description = "Blob store (GET /v1/blobs/<id>)")
-    String blobs;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        VerificationSources sources = sources();
+        VerificationSources sources = endpoints.resolve().sources();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 256) {
             throw new UserInputException("--threads must be 1..256, was " + t);
@@ -134,33 +118,5 @@ public final class VerifyCommand implements Callable<Integer> {
             return new RecordSelection.Sample(selection.sample, by, seed);
         }
         return new RecordSelection.All();
-    }
-
-    private VerificationSources sources() throws IOException {
-        if (devnet != null) {
-            DevnetManifest m = DevnetManifest.read(devnet);
-            TrustedRoots roots = TrustedRoots.awsNitro();
-            if (m.attestationRootPem() != null && !m.attestationRootPem().isBlank()) {
-                roots = roots.with(demoRoot(m.attestationRootPem()));
-            }
-            String fileStore = m.fileStoreUrl() != null ? m.fileStoreUrl() : m.hubUrl();
-            return VerificationSources.http(m.rpcUrl(), fileStore, m.blobStoreUrl(), roots);
-        }
-        if (rpc == null || files == null || blobs == null) {
-            throw new UserInputException("give --devnet DIR, or all of --rpc, --files and --blobs");
-        }
-        return VerificationSources.http(rpc, files, blobs, TrustedRoots.awsNitro());
-    }
-
-    /** The manifest carries the PEM itself; a path to a PEM file is accepted too. */
-    private TrustedRoot demoRoot(String pemOrPath) throws IOException {
-        byte[] pem = pemOrPath.contains("-----BEGIN")
-                ? pemOrPath.getBytes(StandardCharsets.US_ASCII)
-                : ReexecCommand.read(devnet.resolve(pemOrPath), 64 * 1024);
-        try {
-            return TrustedRoot.of(TrustedRoots.DEMO_LABEL, pem);
-        } catch (KeyFormatException e) {
-            throw new UserInputException("the devnet manifest's attestation root: " + e.getMessage(), e);
-        }
     }
 }
