@@ -92,7 +92,7 @@ public final class NitroAttestationVerifier {
     private static List<String> coseSignature(NitroAttestationDocument doc, PublicKey leafKey) {
         try {
             SignatureResult result = SignatureCheck.verifyEs384(SignatureCheck.requireP384(leafKey, "leaf certificate"),
-                    Cbor.sigStructure(doc.protectedHeader(), doc.payload()), doc.signature());
+                    CoseSigStructure.of(doc.protectedHeader(), doc.payload()), doc.signature());
             return result.isValid() ? List.of() : List.of("COSE signature: " + result.reason());
         } catch (WrongKeyTypeException e) {
             return List.of("COSE signature: " + e.getMessage());

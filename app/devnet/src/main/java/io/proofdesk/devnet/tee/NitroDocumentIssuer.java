@@ -2,6 +2,7 @@ package io.proofdesk.devnet.tee;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.proofdesk.attest.CoseSigStructure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class NitroDocumentIssuer {
                          int algorithm) {
         byte[] protectedHeader = protectedHeader(algorithm);
         byte[] payload = payload(request, leaf.certificate(), cabundleRootFirst);
-        byte[] signature = sign(leaf, sigStructure(protectedHeader, payload));
+        byte[] signature = sign(leaf, CoseSigStructure.of(protectedHeader, payload));
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 256);
         try (CBORGenerator g = cbor.createGenerator(out)) {
             g.writeTag(18);
@@ -121,22 +122,6 @@ public final class NitroDocumentIssuer {
         } else {
             g.writeBinary(value);
         }
-    }
-
-    /** ["Signature1", protected, h'', payload] — the same bytes the verifier rebuilds. */
-    private byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 64);
-        try (CBORGenerator g = cbor.createGenerator(out)) {
-            g.writeStartArray(null, 4);
-            g.writeString("Signature1");
-            g.writeBinary(protectedHeader);
-            g.writeBinary(new byte[0]);
-            g.writeBinary(payload);
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private byte[] sign(LeafCredential leaf, byte[] toBeSigned) {
