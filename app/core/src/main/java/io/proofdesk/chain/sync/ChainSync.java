@@ -385,11 +385,13 @@ public final class ChainSync {
                     }
                 }
                 data.tees().forEach(tx.tees()::upsert);
+                Map<String, Bytes> kept = new java.util.LinkedHashMap<>();
                 for (Map.Entry<String, byte[]> b : data.blobs().entrySet()) {
                     if (b.getValue().length <= BlobDao.MAX_BLOB_BYTES) {
-                        tx.blobs().put(b.getKey(), Bytes.of(b.getValue()), now);
+                        kept.put(b.getKey(), Bytes.of(b.getValue()));
                     }
                 }
+                tx.blobs().putAll(kept, now);
                 int stored = tx.saveInferences(data.inferences());
                 tx.syncNotes().insertAll(data.notes());
                 data.blocks().forEach(tx.blockHashes()::put);
