@@ -304,6 +304,12 @@ public final class ChainSync {
                     range = chunker.next(from, head);
                 }
             }
+            List<Long> blocks = found.stream().map(l -> l.getBlockNumber().longValueExact()).sorted().toList();
+            BlockRange fitted = chunker.fit(range, blocks);
+            if (!fitted.equals(range)) {
+                found = found.stream().filter(l -> fitted.contains(l.getBlockNumber().longValueExact())).toList();
+                range = fitted;
+            }
             ChunkData data = reader.read(rpc, range, found);
             chunker.succeeded(range, found.size());
             return new ChunkRead(range, data, chunker.span());
