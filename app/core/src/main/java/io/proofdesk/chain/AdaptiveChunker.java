@@ -35,6 +35,41 @@ public final class AdaptiveChunker {
         }
     }
 
+    /**
+     * Narrows a range whose logs (their block numbers, ascending) are far more than the target to its leading whole
+     * blocks holding about the target (at least the first block with logs), and makes that the span. A sync writes one
+     * store transaction per range, so a range of a whole crowded history would be one huge transaction read and held
+     * in memory before anything is stored. The logs past the returned range are read again with the next range.
+     */
+    public BlockRange fit(BlockRange range, java.util.List<Long> logBlocks) {
+        if (logBlocks.size() <= targetLogs * 2L || range.size() <= minSpan) {
+            return range;
+        }
+        long to = range.to();
+        int kept = 0;
+        int i = 0;
+        while (i < logBlocks.size()) {
+            long block = logBlocks.get(i);
+            int j = i;
+            while (j < logBlocks.size() && logBlocks.get(j) == block) {
+                j++;
+            }
+            if (kept > 0 && kept + (j - i) > targetLogs) {
+                to = block - 1;
+                break;
+            }
+            kept += j - i;
+            i = j;
+        }
+        to = Math.max(to, range.from() + minSpan - 1);
+        if (to >= range.to()) {
+            return range;
+        }
+        BlockRange fitted = new BlockRange(range.from(), to);
+        span = Math.max(minSpan, Math.min(span, fitted.size()));
+        return fitted;
+    }
+
     /** The endpoint refused the range as too large or timed out; returns false once the span cannot shrink further. */
     public boolean refused() {
         if (span == minSpan) {

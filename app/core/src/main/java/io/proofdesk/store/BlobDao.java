@@ -2,7 +2,10 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.Bytes;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The blobs table: raw blob-store payloads by blob id, capped at {@link #MAX_BLOB_BYTES}. */
@@ -24,6 +27,27 @@ public final class BlobDao extends Dao {
             Sql.setBytes(ps, 2, data);
             Sql.setInstant(ps, 3, fetchedAt);
         });
+    }
+
+    /** Stores many blobs with one prepared statement (a sync chunk's blobs); the same cap applies to each. */
+    public void putAll(Map<String, Bytes> blobs, Instant fetchedAt) {
+        for (var b : blobs.entrySet()) {
+            if (b.getValue().length() > MAX_BLOB_BYTES) {
+                throw new StoreValueTooLargeException("blob " + b.getKey(), b.getValue().length(), MAX_BLOB_BYTES);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR REPLACE INTO blobs (blob_id, data, fetched_at) VALUES (?, ?, ?)")) {
+            for (var b : blobs.entrySet()) {
+                ps.setString(1, b.getKey());
+                Sql.setBytes(ps, 2, b.getValue());
+                Sql.setInstant(ps, 3, fetchedAt);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.failure("save " + blobs.size() + " blobs", e);
+        }
     }
 
     public Optional<Bytes> find(String blobId) {

@@ -48,4 +48,18 @@ class AdaptiveChunkerTest {
         assertThrows(IllegalArgumentException.class, () -> new AdaptiveChunker(0, 1, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> new BlockRange(5, 4));
     }
+
+    @Test
+    @DisplayName("a range with far more logs than the target is cut to its leading whole blocks holding about the target")
+    void fitsACrowdedRange() {
+        AdaptiveChunker c = new AdaptiveChunker(100, 1, 1000, 4);
+        java.util.List<Long> blocks = java.util.List.of(10L, 10L, 11L, 13L, 13L, 13L, 20L, 21L, 22L);
+        BlockRange fitted = c.fit(new BlockRange(0, 99), blocks);
+        assertEquals(new BlockRange(0, 12), fitted, "blocks 10 and 11 (3 logs); block 13 would pass 4");
+        assertEquals(13, c.span());
+        assertEquals(new BlockRange(0, 99), c.fit(new BlockRange(0, 99), java.util.List.of(1L, 2L, 3L)), "few logs: as is");
+        AdaptiveChunker one = new AdaptiveChunker(100, 1, 1000, 2);
+        assertEquals(new BlockRange(5, 7), one.fit(new BlockRange(5, 50), java.util.List.of(7L, 7L, 7L, 7L, 7L, 8L)),
+                "a first block over the target alone is kept whole");
+    }
 }

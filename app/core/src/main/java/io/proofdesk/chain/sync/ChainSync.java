@@ -22,6 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Syncs the chain's registry, settlement and inference events (and the hub's models) into the store.
@@ -156,6 +162,10 @@ public final class ChainSync {
         return id;
     }
 
+    /** A chunk read from the chain and not yet stored, with the chunker's span after it. */
+    private record ChunkRead(BlockRange range, ChunkData data, long span) {
+    }
+
     /** One run's state: the endpoint in use, the chunker and the counters. */
     private final class Run {
         private final List<RpcEndpoint> endpoints;
@@ -164,6 +174,14 @@ public final class ChainSync {
         private final SyncBlobReader blobs;
         private final AdaptiveChunker chunker;
         private final List<String> addresses = config.contracts().all();
+        /** Reads chunk k+1 from the chain while chunk k is written; the chunker is only touched by the reading side. */
+        private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "proofdesk-sync-read-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<ChunkRead> ahead;
+        private long span;
         private int current;
         private int failuresInARow;
         private long startBlock;
@@ -184,6 +202,7 @@ public final class ChainSync {
             this.blobs = blobs;
             SyncLimits l = config.limits();
             this.chunker = new AdaptiveChunker(l.initialSpan(), l.minSpan(), l.maxSpan(), l.targetLogs());
+            this.span = chunker.span();
             this.next = store.read(tx -> {
                 long from = Long.MAX_VALUE;
                 for (String a : addresses) {
@@ -199,6 +218,24 @@ public final class ChainSync {
         }
 
         void syncLoop() {
+            try {
+                loop();
+            } finally {
+                if (ahead != null) {
+                    ahead.cancel(true); // stopping (done, cancelled or failed): the chunk read ahead is not stored
+                    ahead = null;
+                }
+                readAhead.shutdownNow();
+                try {
+                    // the reader may be inside the store or an RPC call: let it stop before the caller closes them
+                    readAhead.awaitTermination(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void loop() {
             int changes = 0;
             while (true) {
                 checkCancelled();
@@ -207,14 +244,22 @@ public final class ChainSync {
                     crossCheckHeads();
                     while (next <= head) {
                         checkCancelled();
-                        next = checkReorg(next);
-                        if (next > head) {
-                            break;
-                        }
                         try {
-                            syncChunk();
+                            ChunkRead read = takeReadAhead();
+                            if (read == null) {
+                                next = checkReorg(next);
+                                if (next > head) {
+                                    break;
+                                }
+                                read = readChunk(rpc(), next, head, null);
+                            }
+                            if (read.range().to() < head) {
+                                startReadAhead(read);
+                            }
+                            store(read);
                             changes = 0;
                         } catch (ChainChangedException e) {
+                            dropReadAhead();
                             if (++changes >= MAX_CHAIN_CHANGES) {
                                 throw new RpcAnswerMalformedException(rpc().url(), "the chain changed under "
                                         + MAX_CHAIN_CHANGES + " reads of the same range in a row (" + e.getMessage() + ")");
@@ -224,6 +269,7 @@ public final class ChainSync {
                         failuresInARow = 0;
                     }
                 } catch (RpcTimeoutException | RpcUnreachableException e) {
+                    dropReadAhead();
                     failover(e);
                     continue;
                 }
@@ -235,9 +281,17 @@ public final class ChainSync {
             }
         }
 
-        private void syncChunk() throws ChainChangedException {
-            RpcEndpoint rpc = rpc();
-            BlockRange range = chunker.next(next, head);
+        /**
+         * Reads the chunk starting at {@code from}: its logs (shrinking the range while the endpoint refuses it) and
+         * everything its records need. With {@code link} (the previous chunk's last block, read but maybe not yet
+         * stored) it first checks that block is still on the chain, as {@link #checkReorg} does for a stored one, and
+         * answers null if not, so the reorg is handled once that chunk is stored.
+         */
+        private ChunkRead readChunk(RpcEndpoint rpc, long from, long head, BlockRef link) throws ChainChangedException {
+            if (link != null && !rpc.header(link.number()).hash().equals(link.hash())) {
+                return null;
+            }
+            BlockRange range = chunker.next(from, head);
             List<Log> found;
             while (true) {
                 try {
@@ -247,13 +301,73 @@ public final class ChainSync {
                     if (!chunker.refused()) {
                         throw refused.asFailure();
                     }
-                    range = chunker.next(next, head);
+                    range = chunker.next(from, head);
                 }
             }
+            List<Long> blocks = found.stream().map(l -> l.getBlockNumber().longValueExact()).sorted().toList();
+            BlockRange fitted = chunker.fit(range, blocks);
+            if (!fitted.equals(range)) {
+                found = found.stream().filter(l -> fitted.contains(l.getBlockNumber().longValueExact())).toList();
+                range = fitted;
+            }
             ChunkData data = reader.read(rpc, range, found);
-            int stored = write(data);
             chunker.succeeded(range, found.size());
-            next = range.to() + 1;
+            return new ChunkRead(range, data, chunker.span());
+        }
+
+        private void startReadAhead(ChunkRead previous) {
+            RpcEndpoint rpc = rpc();
+            long from = previous.range().to() + 1;
+            long until = head;
+            BlockRef link = previous.data().end();
+            ahead = readAhead.submit(() -> readChunk(rpc, from, until, link));
+        }
+
+        /** The chunk read ahead, or null when none was started or its link to the stored chain broke. */
+        private ChunkRead takeReadAhead() throws ChainChangedException {
+            Future<ChunkRead> f = ahead;
+            ahead = null;
+            if (f == null) {
+                return null;
+            }
+            try {
+                ChunkRead read = f.get();
+                return read != null && read.range().from() == next ? read : null;
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new SyncCancelledException(rpc().url(), "sync cancelled at block " + (next - 1));
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case ChainChangedException c -> throw c;
+                    case RuntimeException r -> throw r;
+                    case Error err -> throw err;
+                    default -> throw new IllegalStateException("reading ahead failed", e.getCause());
+                }
+            }
+        }
+
+        /** Discards a chunk read ahead, waiting for the reader so that it never overlaps the next read or a reorg. */
+        private void dropReadAhead() {
+            Future<ChunkRead> f = ahead;
+            ahead = null;
+            if (f != null) {
+                try {
+                    f.get();
+                } catch (ExecutionException | CancellationException ignored) {
+                    // its failure is moot: the range is read again
+                } catch (InterruptedException e) {
+                    f.cancel(true);
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void store(ChunkRead read) {
+            ChunkData data = read.data();
+            int stored = write(data);
+            span = read.span();
+            next = read.range().to() + 1;
             chunks++;
             logs += data.logs();
             records += stored;
@@ -277,11 +391,13 @@ public final class ChainSync {
                     }
                 }
                 data.tees().forEach(tx.tees()::upsert);
+                Map<String, Bytes> kept = new java.util.LinkedHashMap<>();
                 for (Map.Entry<String, byte[]> b : data.blobs().entrySet()) {
                     if (b.getValue().length <= BlobDao.MAX_BLOB_BYTES) {
-                        tx.blobs().put(b.getKey(), Bytes.of(b.getValue()), now);
+                        kept.put(b.getKey(), Bytes.of(b.getValue()));
                     }
                 }
+                tx.blobs().putAll(kept, now);
                 int stored = tx.saveInferences(data.inferences());
                 tx.syncNotes().insertAll(data.notes());
                 data.blocks().forEach(tx.blockHashes()::put);
@@ -414,7 +530,7 @@ public final class ChainSync {
 
         SyncProgress progress() {
             return new SyncProgress(startBlock, next - 1, head, chunks, logs, records, blobsFetched, blobsFailed, notes,
-                    reorgs, chunker.span(), rpc().url());
+                    reorgs, span, rpc().url());
         }
     }
 }

@@ -167,9 +167,21 @@ final class ChunkReader {
         List<String> blobIds = new ArrayList<>();
         singles.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
         batches.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
-        Map<String, BlobFetch> blobs = blobIds.isEmpty() ? Map.of() : blobReader.fetchAll(blobIds);
-
-        List<Tee> tees = readTees(rpc, teesToRead, range.to());
+        // the blobs download while the registry is read and the on-chain results' calldata is decoded (CPU-bound)
+        SyncBlobReader.Pending pending = blobIds.isEmpty() ? null : blobReader.start(blobIds);
+        Map<String, BlobFetch> blobs;
+        List<Tee> tees;
+        List<Inference> onchain = new ArrayList<>();
+        Map<RecordId, String> onchainNotes = new LinkedHashMap<>();
+        try {
+            tees = readTees(rpc, teesToRead, range.to());
+            onchainRecords(rpc, results, headers, onchain, onchainNotes);
+            blobs = pending == null ? Map.of() : pending.await();
+        } finally {
+            if (pending != null) {
+                pending.cancel(); // a no-op once awaited; stops the downloads when the chunk failed
+            }
+        }
         teeEvents.replaceAll(ev -> ev.kind() == TeeEventKind.REGISTERED && teeCache.containsKey(ev.teeId())
                 ? new TeeEvent(ev.blockNumber(), ev.logIndex(), ev.txHash(), ev.kind(), ev.teeId(),
                         teeCache.get(ev.teeId()).pcrHash(), ev.teeType(), ev.pcrVersion(), ev.timestamp())
@@ -192,7 +204,8 @@ final class ChunkReader {
         for (var e : batches) {
             batchRecords(rpc, e, blobs.get(blobId(e.walrusBlobId)), inferences, notes, range.to());
         }
-        onchainRecords(rpc, results, headers, inferences, notes);
+        inferences.addAll(onchain);
+        notes.putAll(onchainNotes);
 
         List<BlockRef> blocks = new ArrayList<>(headers.values());
         return new ChunkData(range, headers.get(range.to()), logs.size(), inferences, notes, teeEvents, ops, tees,

@@ -43,6 +43,12 @@ import java.util.regex.Pattern;
  */
 public final class RpcEndpoint implements AutoCloseable {
 
+    /**
+     * Inference transactions carry up to a few hundred kilobytes of calldata each: a chunk's hundreds of them in one
+     * batch would pass the answer cap, so they are asked for this many at a time.
+     */
+    static final int TRANSACTIONS_PER_BATCH = 16;
+
     /** Phrases endpoints use when a log query spans too much (geth, erigon, alchemy, infura, anvil...). */
     private static final Pattern RANGE_TOO_LARGE = Pattern.compile(
             "too many results|query returned more than|more than \\d+ results|block range|range too large"
@@ -198,13 +204,35 @@ public final class RpcEndpoint implements AutoCloseable {
         }
     }
 
-    /** Transactions by hash in one batch request (for calldata); every hash must be found. */
+    /**
+     * Transactions by hash (for calldata) in batch requests of at most {@link #TRANSACTIONS_PER_BATCH}; every hash
+     * must be found. A batch whose answer passes the size cap is split in halves down to one transaction, which
+     * alone may still be refused as too large.
+     */
     public Map<String, Transaction> transactions(Collection<String> hashes) {
-        List<String> asked = List.copyOf(new HashSet<>(hashes));
+        List<String> asked = List.copyOf(new java.util.LinkedHashSet<>(hashes));
         Map<String, Transaction> out = new HashMap<>();
-        if (asked.isEmpty()) {
-            return out;
+        for (int i = 0; i < asked.size(); i += TRANSACTIONS_PER_BATCH) {
+            transactions(asked.subList(i, Math.min(asked.size(), i + TRANSACTIONS_PER_BATCH)), out);
         }
+        return out;
+    }
+
+    private void transactions(List<String> asked, Map<String, Transaction> out) {
+        try {
+            out.putAll(transactionBatch(asked));
+        } catch (RpcAnswerTooLargeException e) {
+            if (asked.size() < 2) {
+                throw e;
+            }
+            int half = asked.size() / 2;
+            transactions(asked.subList(0, half), out);
+            transactions(asked.subList(half, asked.size()), out);
+        }
+    }
+
+    private Map<String, Transaction> transactionBatch(List<String> asked) {
+        Map<String, Transaction> out = new HashMap<>();
         List<Request<?, ? extends Response<?>>> requests = new ArrayList<>();
         asked.forEach(h -> requests.add(web3j.ethGetTransactionByHash(h)));
         List<? extends Response<?>> answers = batch("eth_getTransactionByHash x" + asked.size(), requests);

@@ -10,11 +10,9 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -69,24 +67,51 @@ public final class SyncBlobReader implements AutoCloseable {
 
     /** Fetches every distinct id; the answer holds one entry per id, in the order first given. */
     public Map<String, BlobFetch> fetchAll(Collection<String> ids) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        return start(ids).await();
+    }
+
+    /**
+     * Starts fetching every distinct id on the pool and returns at once, so the caller can decode logs and calldata
+     * while the blobs arrive; {@link Pending#await} collects them, {@link Pending#cancel} abandons them.
+     */
+    public Pending start(Collection<String> ids) {
         Map<String, Future<BlobFetch>> pending = new LinkedHashMap<>();
-        for (String id : distinct) {
+        for (String id : new LinkedHashSet<>(ids)) {
             pending.put(id, pool.submit(() -> fetch(id)));
         }
-        Map<String, BlobFetch> out = new LinkedHashMap<>();
-        try {
-            for (var e : pending.entrySet()) {
-                out.put(e.getKey(), e.getValue().get());
-            }
-        } catch (InterruptedException e) {
-            pending.values().forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new SyncCancelledException(url(), "interrupted while fetching blobs", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("blob fetch failed unexpectedly", e.getCause());
+        return new Pending(pending);
+    }
+
+    /** Blob fetches under way. */
+    public final class Pending {
+        private final Map<String, Future<BlobFetch>> futures;
+
+        private Pending(Map<String, Future<BlobFetch>> futures) {
+            this.futures = futures;
         }
-        return out;
+
+        /** Waits for every fetch; one entry per id, in the order first given. */
+        public Map<String, BlobFetch> await() {
+            Map<String, BlobFetch> out = new LinkedHashMap<>();
+            try {
+                for (var e : futures.entrySet()) {
+                    out.put(e.getKey(), e.getValue().get());
+                }
+            } catch (InterruptedException e) {
+                cancel();
+                Thread.currentThread().interrupt();
+                throw new SyncCancelledException(url(), "interrupted while fetching blobs", e);
+            } catch (ExecutionException e) {
+                cancel();
+                throw new IllegalStateException("blob fetch failed unexpectedly", e.getCause());
+            }
+            return out;
+        }
+
+        /** Abandons the fetches not yet done (the chunk failed before its blobs were needed). */
+        public void cancel() {
+            futures.values().forEach(f -> f.cancel(true));
+        }
     }
 
     BlobFetch fetch(String id) {
