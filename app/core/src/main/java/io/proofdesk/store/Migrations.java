@@ -74,6 +74,11 @@ final class Migrations {
         return all;
     }
 
+    /** The first {@code version} migrations: the schema an older build created, for upgrade tests. */
+    Migrations upTo(int version) {
+        return new Migrations(all.subList(0, version));
+    }
+
     int latestVersion() {
         return all.size();
     }

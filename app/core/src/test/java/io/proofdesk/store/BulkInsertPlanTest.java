@@ -132,6 +132,69 @@ class BulkInsertPlanTest {
         }
     }
 
+    static Stream<Arguments> timeSortedQueries() {
+        List<Arguments> out = new ArrayList<>();
+        List<Arguments> filters = List.of(
+                Arguments.of(Named.of("verdict", InferenceQuery.all().withVerdict(Verdict.MISMATCH)), "inferences_verdict_time"),
+                Arguments.of(Named.of("not checked", InferenceQuery.all().withNotChecked()), "inferences_verdict_time"),
+                Arguments.of(Named.of("model", InferenceQuery.all().withModel("model-1")), "inferences_model_time"),
+                Arguments.of(Named.of("model+version", InferenceQuery.all().withModel("model-1").withModelVersion("1.0")),
+                        "inferences_model_version_time"),
+                Arguments.of(Named.of("tee", InferenceQuery.all().withTee(Fixtures.hash(1001))), "inferences_tee_time"),
+                Arguments.of(Named.of("node", InferenceQuery.all().withNode("http://127.0.0.1:9002")), "inferences_node_time"),
+                Arguments.of(Named.of("mode", InferenceQuery.all().withMode(InferenceMode.VANILLA)), "inferences_mode_time"),
+                Arguments.of(Named.of("settlement", InferenceQuery.all().withSettlement(SettlementKind.BATCH)),
+                        "inferences_settlement_time"),
+                Arguments.of(Named.of("time", InferenceQuery.all().withTime(T0.plusSeconds(1000), T0.plusSeconds(2000))),
+                        "inferences_time"));
+        for (Arguments f : filters) {
+            for (InferenceSort s : new InferenceSort[] {InferenceSort.TIME_ASC, InferenceSort.TIME_DESC}) {
+                out.add(Arguments.of(f.get()[0], s, f.get()[1]));
+            }
+        }
+        return out.stream();
+    }
+
+    /** Since schema 3 a filter sorted by time is one index range too, and the keyset row value seeks inside it. */
+    @ParameterizedTest(name = "{0} sorted {1}")
+    @MethodSource("timeSortedQueries")
+    void timeSortedFilteredPagesUseATimeOrderedIndex(InferenceQuery filter, InferenceSort sort, String index) {
+        InferenceQuery q = filter.sortedBy(sort);
+        for (PageKey after : new PageKey[] {null, new PageKey(T0.plusSeconds(1500).toEpochMilli(), 55_000, 3, -1)}) {
+            String plan = store.read(tx -> tx.inferences().pagePlan(q, after, 100));
+            assertTrue(plan.startsWith("SEARCH inferences USING INDEX " + index + " ("), "plan for " + q + ":\n" + plan);
+            assertFalse(plan.contains("TEMP B-TREE"), "rows come out of the index already ordered:\n" + plan);
+            if (after != null) {
+                assertTrue(plan.contains("(timestamp,block_number,log_index,leaf_index)" + (sort == InferenceSort.TIME_ASC
+                        ? ">" : "<") + "(?,?,?,?)"), "a deep page seeks to its key:\n" + plan);
+            }
+        }
+    }
+
+    /** A range on the other sort's column sorts keys inside the covering time index, never whole rows. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossRangeQueries")
+    void aRangeSortedByTheOtherColumnSortsOnlyKeys(InferenceQuery q) {
+        String plan = store.read(tx -> tx.inferences().pagePlan(q, null, 100));
+        assertTrue(plan.contains("USING COVERING INDEX inferences_time"), plan);
+        assertTrue(plan.startsWith("SEARCH inferences USING INTEGER PRIMARY KEY (rowid=?)"), plan);
+    }
+
+    static Stream<Arguments> crossRangeQueries() {
+        return Stream.of(
+                Arguments.of(Named.of("blocks by time", InferenceQuery.all().withBlocks(50_000L, 60_000L)
+                        .sortedBy(InferenceSort.TIME_DESC))),
+                Arguments.of(Named.of("time by block", InferenceQuery.all().withTime(T0.plusSeconds(1000), T0.plusSeconds(2000))
+                        .sortedBy(InferenceSort.BLOCK_ASC))));
+    }
+
+    @Test
+    void aDeepPageOfARangeSeeksToItsKey() {
+        InferenceQuery q = InferenceQuery.all().withBlocks(50_000L, 60_000L).sortedBy(InferenceSort.BLOCK_ASC);
+        String plan = store.read(tx -> tx.inferences().pagePlan(q, new PageKey(0, 55_000, 3, -1), 100));
+        assertTrue(plan.contains("(block_number,log_index,leaf_index)>(?,?,?) AND block_number<?"), plan);
+    }
+
     @Test
     void aDeepFilteredPageIsCorrect() {
         InferenceQuery q = InferenceQuery.all().withVerdict(Verdict.MISMATCH).sortedBy(InferenceSort.BLOCK_ASC);

@@ -1,0 +1,102 @@
+package io.proofdesk.store;
+
+import static io.proofdesk.store.Fixtures.T0;
+import static io.proofdesk.store.Fixtures.anInference;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store written by the V2 schema (the code path of the previous release) opens as V3 with every row kept. */
+class StoreUpgradeTest {
+
+    private static final int ROWS = 3_000;
+
+    @TempDir
+    Path dir;
+
+    private static List<String> column(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    /** Creates a V2 store file through the migrator and DAOs, as the build before V3 did. */
+    private List<Inference> writeVersion2Store(Path file) throws Exception {
+        List<Inference> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            var b = anInference(i).time(T0.plusSeconds((i * 37L) % 500));
+            rows.add(i % 7 == 3 ? b.batchLeaf(i % 4).build() : i % 5 == 0 ? b.onChain().build() : b.build());
+        }
+        try (Connection c = SqliteConnections.openWriter(file)) {
+            Migrations v2 = Migrations.bundled().upTo(2);
+            assertEquals(2, new Migrator(v2, Clock.fixed(T0, ZoneOffset.UTC)).migrate(c, file));
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                Transaction tx = new Transaction(c, new StoreJson(), false);
+                assertEquals(ROWS, tx.saveInferences(rows));
+                for (int i = 0; i < ROWS; i += 3) {
+                    Verdict v = i % 2 == 0 ? Verdict.VERIFIED : Verdict.MISMATCH;
+                    tx.saveVerdict(new VerdictRecord(rows.get(i).id(), v, null, T0.plusSeconds(i), null, List.of()));
+                    rows.set(i, rows.get(i).withVerdict(v));
+                }
+                s.execute("COMMIT");
+            }
+            assertEquals(List.of("1", "2"), column(c, "SELECT version FROM schema_version ORDER BY version"));
+            assertTrue(column(c, "SELECT name FROM sqlite_master WHERE type = 'index'").contains("inferences_tee"));
+        }
+        return rows;
+    }
+
+    @Test
+    void aVersion2StoreUpgradesInPlaceKeepingEveryRow() throws Exception {
+        Path file = dir.resolve(Store.DATABASE_FILE);
+        List<Inference> rows = writeVersion2Store(file);
+        try (Store store = Store.open(new DataDirectory(dir))) {
+            assertEquals(3, store.schemaVersion());
+            assertEquals((long) ROWS, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all())));
+            for (Inference expected : rows) {
+                assertEquals(expected, store.read(tx -> tx.inferences().find(expected.id())).orElseThrow());
+            }
+            // every row once, in time order, through the new indexes
+            List<RecordId> got = new ArrayList<>();
+            PageKey after = null;
+            InferenceQuery q = InferenceQuery.all().sortedBy(InferenceSort.TIME_DESC).withModel("model-1");
+            do {
+                PageKey key = after;
+                Page<Inference> page = store.read(tx -> tx.inferences().page(q, key, 128));
+                page.items().forEach(i -> got.add(i.id()));
+                after = page.next();
+            } while (after != null);
+            assertEquals(rows.stream().filter(i -> i.model().equals("model-1")).count(), got.size());
+            assertTrue(store.read(tx -> tx.inferences().pagePlan(q, null, 100)).contains("inferences_model_time"));
+        }
+        try (Connection c = SqliteConnections.openReader(file)) {
+            List<String> indexes = column(c, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inferences'");
+            for (String name : List.of("inferences_tee", "inferences_node", "inferences_model_time",
+                    "inferences_model_version_time", "inferences_tee_time", "inferences_node_time", "inferences_mode_time",
+                    "inferences_settlement_time", "inferences_verdict_time")) {
+                assertTrue(indexes.contains(name), name + " in " + indexes);
+            }
+            assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"));
+            assertEquals(List.of(String.valueOf(ROWS / 3)), column(c, "SELECT count(*) FROM verdicts"));
+        }
+    }
+}
