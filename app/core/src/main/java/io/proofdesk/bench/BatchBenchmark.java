@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Batch verification of a generated local workload (a temporary SQLite store, verdicts saved one transaction each)
- * on {@code threads} threads against one thread, same records, same run.
+ * Batch verification of a generated local workload (a temporary SQLite store, verdicts saved by the batch's writer
+ * as a real run saves them) on {@code threads} threads against one thread, same records, same run.
  */
 public final class BatchBenchmark {
 

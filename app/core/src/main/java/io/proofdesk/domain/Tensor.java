@@ -82,6 +82,16 @@ public record Tensor(String name, DType type, long[] shape, byte[] data, List<St
         return (int) elementCount(shape);
     }
 
+    /** Whether {@code other} has this shape, without copying either (comparisons run once per output per check). */
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
+    /** Whether {@code other} holds bit-identical elements (bytes or strings), without copying either. */
+    public boolean sameElements(Tensor other) {
+        return Arrays.equals(data, other.data) && strings.equals(other.strings);
+    }
+
     public ByteBuffer buffer() {
         return ByteBuffer.wrap(data).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -1,6 +1,5 @@
 package io.proofdesk.reexec;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** Per-output comparisons of a claimed result with a local run; the overall status is the worst of them. */
@@ -11,8 +10,11 @@ public record ComparisonReport(List<TensorComparisonResult> tensors) {
     }
 
     public ComparisonStatus overall() {
-        return tensors.stream().map(TensorComparisonResult::status).max(Comparator.naturalOrder())
-                .orElse(ComparisonStatus.MISMATCH);
+        ComparisonStatus worst = null;
+        for (TensorComparisonResult t : tensors) {
+            worst = worst == null || t.status().compareTo(worst) > 0 ? t.status() : worst;
+        }
+        return worst == null ? ComparisonStatus.MISMATCH : worst;
     }
 
     public boolean matches() {

@@ -66,11 +66,20 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs) 
     }
 
     public Optional<TensorSpec> input(String name) {
-        return inputs.stream().filter(s -> s.name().equals(name)).findFirst();
+        return named(inputs, name);
     }
 
     public Optional<TensorSpec> output(String name) {
-        return outputs.stream().filter(s -> s.name().equals(name)).findFirst();
+        return named(outputs, name);
+    }
+
+    private static Optional<TensorSpec> named(List<TensorSpec> specs, String name) {
+        for (TensorSpec s : specs) {  // a loop, not a stream: asked per tensor per re-execution
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -78,45 +87,62 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs) 
      * inputs. Throws {@link InputMismatchException} listing every problem.
      */
     public void checkInputs(Map<String, Tensor> given) {
-        List<String> problems = new ArrayList<>();
-        Set<String> extra = new TreeSet<>(given.keySet());
-        Map<String, Long> symbols = new HashMap<>();
-        Map<String, String> symbolSource = new HashMap<>();
+        // built only when needed: this runs once per re-execution, and almost always finds nothing
+        List<String> problems = null;
+        Map<String, Long> symbols = null;  // symbol -> size, made at the first symbolic dimension
+        Map<String, String> symbolSource = null;
+        int matched = 0;
         for (TensorSpec spec : inputs) {
-            extra.remove(spec.name());
             Tensor t = given.get(spec.name());
+            if (t != null) {
+                matched++;
+            }
             if (t == null) {
-                problems.add("missing input '" + spec.name() + "' (" + spec.type() + spec.shapeText() + ")");
+                problems = add(problems, "missing input '" + spec.name() + "' (" + spec.type() + spec.shapeText() + ")");
                 continue;
             }
             if (t.type() != spec.type()) {
-                problems.add("input '" + spec.name() + "' is " + t.type() + ", the model expects " + spec.type());
+                problems = add(problems, "input '" + spec.name() + "' is " + t.type() + ", the model expects " + spec.type());
             }
             long[] shape = t.shape();
             String shapeProblem = spec.shapeProblem(shape);
             if (shapeProblem != null) {
-                problems.add("input '" + spec.name() + "': " + shapeProblem);
+                problems = add(problems, "input '" + spec.name() + "': " + shapeProblem);
                 continue;
             }
             if (spec.hasRank()) {
                 for (int i = 0; i < shape.length; i++) {
                     if (spec.shape().get(i) instanceof Dim.Symbolic(String symbol)) {
+                        if (symbols == null) {
+                            symbols = new HashMap<>();
+                            symbolSource = new HashMap<>();
+                        }
                         Long seen = symbols.putIfAbsent(symbol, shape[i]);
                         symbolSource.putIfAbsent(symbol, spec.name());
                         if (seen != null && seen != shape[i]) {
-                            problems.add("input '" + spec.name() + "': dimension '" + symbol + "' is " + shape[i]
+                            problems = add(problems, "input '" + spec.name() + "': dimension '" + symbol + "' is " + shape[i]
                                     + " here but " + seen + " in input '" + symbolSource.get(symbol) + "'");
                         }
                     }
                 }
             }
         }
+        Set<String> extra = given.size() > matched ? new TreeSet<>(given.keySet()) : Set.of();
+        if (!extra.isEmpty()) {
+            inputs.forEach(spec -> extra.remove(spec.name()));
+        }
         for (String name : extra) {
-            problems.add("unexpected input '" + name + "' (the model takes "
+            problems = add(problems, "unexpected input '" + name + "' (the model takes "
                     + Arrays.toString(inputs.stream().map(TensorSpec::name).toArray()) + ")");
         }
-        if (!problems.isEmpty()) {
+        if (problems != null) {
             throw new InputMismatchException(problems);
         }
+    }
+
+    private static List<String> add(List<String> problems, String problem) {
+        List<String> list = problems == null ? new ArrayList<>() : problems;
+        list.add(problem);
+        return list;
     }
 }

@@ -21,6 +21,7 @@ public final class ReexecEngine {
 
     private final SessionCache sessions;
     private final TensorCodec codec;
+    private final ThreadLocal<InputScratch> scratch = ThreadLocal.withInitial(InputScratch::new);
 
     public ReexecEngine(SessionCache sessions) {
         this.sessions = sessions;
@@ -65,9 +66,11 @@ public final class ReexecEngine {
             OnnxModelFile model = lease.model();
             model.signature().checkInputs(inputs);
             Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
+            InputScratch memory = scratch.get();
+            memory.reset();
             try {
                 for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-                    ortInputs.put(e.getKey(), codec.toOnnx(e.getValue()));
+                    ortInputs.put(e.getKey(), codec.toOnnx(e.getValue(), memory::take));
                 }
                 long start = System.nanoTime();
                 try (OrtSession.Result result = lease.session().run(ortInputs)) {

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Moves tensors between Proofdesk's {@link Tensor} (little-endian bytes) and ONNX Runtime's {@link OnnxTensor}
@@ -29,14 +30,23 @@ public final class TensorCodec {
 
     /** The caller owns (and must close) the returned tensor. */
     public OnnxTensor toOnnx(Tensor t) {
+        return toOnnx(t, ByteBuffer::allocateDirect);
+    }
+
+    /**
+     * As {@link #toOnnx(Tensor)} with the elements copied into {@code memory.apply(bytes)}, a direct buffer the
+     * tensor reads in place; it must stay untouched until the tensor is closed.
+     */
+    OnnxTensor toOnnx(Tensor t, IntFunction<ByteBuffer> memory) {
         long[] shape = t.shape();
         try {
             if (t.type() == DType.STRING) {
                 return OnnxTensor.createTensor(env, t.strings().toArray(String[]::new), shape);
             }
             OnnxJavaType javaType = javaType(t.name(), t.type());
-            ByteBuffer direct = ByteBuffer.allocateDirect(t.data().length).order(ByteOrder.nativeOrder());
-            copyElements(t.buffer(), direct, t.type().byteSize());
+            ByteBuffer from = t.buffer();
+            ByteBuffer direct = memory.apply(from.remaining()).order(ByteOrder.nativeOrder());
+            copyElements(from, direct, t.type().byteSize());
             direct.rewind();
             return OnnxTensor.createTensor(env, direct, shape, javaType);
         } catch (OrtException e) {
@@ -62,6 +72,11 @@ public final class TensorCodec {
             }
         }
         ByteBuffer nativeOrder = tensor.getByteBuffer().order(ByteOrder.nativeOrder());
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && nativeOrder.hasArray()
+                && nativeOrder.arrayOffset() == 0 && nativeOrder.position() == 0
+                && nativeOrder.remaining() == nativeOrder.array().length) {
+            return new Tensor(name, type, shape, nativeOrder.array(), null);  // ORT's copy is already our layout
+        }
         ByteBuffer little = ByteBuffer.allocate(nativeOrder.remaining()).order(ByteOrder.LITTLE_ENDIAN);
         copyElements(nativeOrder, little, type.byteSize());
         return new Tensor(name, type, shape, little.array(), null);
@@ -97,6 +112,10 @@ public final class TensorCodec {
 
     /** Element-wise copy between buffers whose byte orders may differ; elements are moved as bit patterns. */
     private static void copyElements(ByteBuffer from, ByteBuffer to, int width) {
+        if (from.order() == to.order() || width == 1) {
+            to.put(from.duplicate());  // one bulk copy; the common case on little-endian machines
+            return;
+        }
         switch (width) {
             case 1 -> to.put(from.duplicate());
             case 2 -> to.asShortBuffer().put(from.asShortBuffer());

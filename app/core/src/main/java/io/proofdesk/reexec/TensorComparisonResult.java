@@ -5,6 +5,8 @@ package io.proofdesk.reexec;
  * {@code differences} holds local - claimed per element (row-major, NaN where exactly one side is NaN; empty for
  * MISMATCH and string tensors), for heat maps. {@code maxUlp} is the largest distance in units in the last place
  * for floating-point types, the largest integer difference for integer types, and -1 when not applicable.
+ * An EXACT numeric result keeps no array (its differences are all zero and made on request), so a check that
+ * matches bit for bit allocates nothing per element for display.
  *
  * @param worstIndex row-major index of the element with the largest absolute error, -1 if none
  */
@@ -13,12 +15,17 @@ public record TensorComparisonResult(String name, ComparisonStatus status, Strin
                                      int elementsOutOfTolerance, int elements, double[] differences) {
 
     public TensorComparisonResult {
-        differences = differences.clone();
+        differences = differences == null ? null : differences.clone();
+    }
+
+    /** An EXACT numeric comparison of {@code elements} elements: all differences zero. */
+    static TensorComparisonResult exact(String name, Tolerance tolerance, int elements) {
+        return new TensorComparisonResult(name, ComparisonStatus.EXACT, "", tolerance, 0, 0, 0, -1, 0, elements, null);
     }
 
     @Override
     public double[] differences() {
-        return differences.clone();
+        return differences == null ? new double[elements] : differences.clone();
     }
 
     static TensorComparisonResult mismatch(String name, String reason, Tolerance tolerance) {

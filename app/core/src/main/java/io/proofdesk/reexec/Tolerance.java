@@ -12,6 +12,16 @@ public record Tolerance(double atol, double rtol, String basis) {
     /** Relative slack for float32 arithmetic differing between machines (a few ULPs of float32). */
     public static final double FLOAT32_RTOL = 1e-6;
 
+    /** {@link #forDecimals} for each decimals, made once: every re-execution check asks for one. */
+    private static final Tolerance[] BY_DECIMALS = new Tolerance[FixedPointCodec.MAX_DECIMALS + 1];
+
+    static {
+        for (int d = 0; d < BY_DECIMALS.length; d++) {
+            BY_DECIMALS[d] = new Tolerance(BigDecimal.ONE.movePointLeft(d).doubleValue(), FLOAT32_RTOL,
+                    "1e-" + d + " from the claim's " + d + " decimals");
+        }
+    }
+
     public Tolerance {
         if (!(atol >= 0) || !(rtol >= 0)) {
             throw new IllegalArgumentException("tolerances must be non-negative numbers");
@@ -36,8 +46,7 @@ public record Tolerance(double atol, double rtol, String basis) {
         if (decimals < 0 || decimals > FixedPointCodec.MAX_DECIMALS) {
             throw new IllegalArgumentException("decimals must be 0.." + FixedPointCodec.MAX_DECIMALS);
         }
-        double atol = BigDecimal.ONE.movePointLeft(decimals).doubleValue();
-        return new Tolerance(atol, FLOAT32_RTOL, "1e-" + decimals + " from the claim's " + decimals + " decimals");
+        return BY_DECIMALS[decimals];
     }
 
     /**

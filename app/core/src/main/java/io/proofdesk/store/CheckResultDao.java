@@ -20,8 +20,9 @@ public final class CheckResultDao extends Dao {
     }
 
     public void insertAll(long verdictId, RecordId inferenceId, List<CheckResult> checks) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO check_results (" + CheckResultRowMapper.COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try {
+            PreparedStatement ps = prepared("INSERT INTO check_results (" + CheckResultRowMapper.COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (int i = 0; i < checks.size(); i++) {
                 CheckResult r = checks.get(i);
                 ps.setLong(1, verdictId);

@@ -5,8 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What every DAO does the same way: run a statement, map rows, turn SQLExceptions into StoreExceptions. */
 abstract class Dao {
@@ -18,13 +22,52 @@ abstract class Dao {
     }
 
     protected final Connection c;
+    /**
+     * Statements of this DAO prepared in this transaction, by SQL, reused until it ends ({@link #closeStatements}):
+     * a transaction that saves a group of verdicts prepares each INSERT once, not once per verdict.
+     */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    /** SQL whose cached statement is being read right now. */
+    private final Set<String> busy = new HashSet<>();
 
     Dao(Connection c) {
         this.c = c;
     }
 
+    /** This transaction's statement for {@code sql}, parameters cleared; not to be closed by the caller. */
+    protected PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            prepared.put(sql, ps);
+        } else {
+            ps.clearParameters();
+        }
+        return ps;
+    }
+
+    /** Closes the statements this DAO prepared; called when its transaction ends. */
+    final void closeStatements() {
+        for (PreparedStatement ps : prepared.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // finalising a statement of a finished transaction: nothing left to lose
+            }
+        }
+        prepared.clear();
+    }
+
     protected <T> List<T> list(String what, String sql, Binder binder, RowMapper<T> mapper) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        boolean reused = false;
+        try {
+            // a mapper that runs this same query again while its rows are read gets a statement of its own
+            reused = !busy.contains(sql);
+            ps = reused ? prepared(sql) : c.prepareStatement(sql);
+            if (reused) {
+                busy.add(sql);
+            }
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -35,6 +78,16 @@ abstract class Dao {
             }
         } catch (SQLException e) {
             throw Sql.failure(what, e);
+        } finally {
+            if (reused) {
+                busy.remove(sql);
+            } else if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    // the rows were read or the failure is already being thrown
+                }
+            }
         }
     }
 
@@ -44,7 +97,8 @@ abstract class Dao {
     }
 
     protected int update(String what, String sql, Binder binder) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try {
+            PreparedStatement ps = prepared(sql);
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {

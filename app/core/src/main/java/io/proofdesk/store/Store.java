@@ -160,9 +160,11 @@ public final class Store implements AutoCloseable {
         try {
             result = work.run(tx);
         } catch (Throwable t) {
+            tx.closeStatements();
             rollback(c, t);
             throw t;
         }
+        tx.closeStatements();
         exec(c, readOnly ? "ROLLBACK" : "COMMIT");
         return result;
     }

@@ -54,6 +54,21 @@ public final class Transaction {
         this.syncNotes = new SyncNoteDao(c);
     }
 
+    /** Finalises the statements the DAOs prepared; the store calls it as the transaction ends. */
+    void closeStatements() {
+        for (Dao d : List.<Dao>of(meta, endpoints, checkpoints, blockHashes, tees, teeEvents, pcrApprovals, models,
+                modelVersions, modelFiles, inferences, tensors, blobs, verdicts, checkResults, reports, syncNotes)) {
+            d.closeStatements();
+        }
+    }
+
+    /** Saves verdicts as {@link #saveVerdict} does, in order; one transaction's statements serve them all. */
+    public void saveVerdicts(List<VerdictRecord> all) {
+        for (VerdictRecord v : all) {
+            saveVerdict(v);
+        }
+    }
+
     public boolean isReadOnly() {
         return readOnly;
     }

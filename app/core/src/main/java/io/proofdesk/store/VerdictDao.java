@@ -13,6 +13,9 @@ public final class VerdictDao extends Dao {
 
     private final VerdictRowMapper mapper;
     private final StoreJson json;
+    /** The environment last written and its JSON: a batch saves many verdicts of one environment per transaction. */
+    private Object lastEnvironment;
+    private String lastEnvironmentJson;
 
     VerdictDao(Connection c, StoreJson json) {
         super(c);
@@ -28,8 +31,16 @@ public final class VerdictDao extends Dao {
                     Sql.setEnum(ps, 2, v.verdict());
                     ps.setString(3, v.reason());
                     Sql.setInstant(ps, 4, v.checkedAt());
-                    ps.setString(5, json.write(v.environment()));
+                    ps.setString(5, environmentJson(v));
                 }, rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    private String environmentJson(VerdictRecord v) {
+        if (v.environment() != lastEnvironment || lastEnvironmentJson == null) {
+            lastEnvironmentJson = json.write(v.environment());
+            lastEnvironment = v.environment();
+        }
+        return lastEnvironmentJson;
     }
 
     public Optional<StoredVerdict> latest(RecordId id) {

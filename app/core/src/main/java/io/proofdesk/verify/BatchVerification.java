@@ -2,7 +2,6 @@ package io.proofdesk.verify;
 
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
-import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.Store;
 
 import java.util.EnumMap;
@@ -20,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies many records on {@code threads} worker threads sharing one {@link Verifier} (so one attestation per TEE
- * and one download per model, and one ONNX Runtime session per model, whose {@code run} is thread-safe). Each
- * verdict is saved in its own transaction as soon as it is reached, so a cancelled or crashed batch keeps its
- * work; re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
+ * and one download per model, and one ONNX Runtime session per model, whose {@code run} is thread-safe). The
+ * workers only verify; a {@link VerdictWriter} saves their verdicts in groups, and everything reached is saved
+ * before {@code run} returns, so a cancelled batch keeps its work (a crash loses at most the group in flight);
+ * re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
  * CPU, tolerance) unless {@code force}.
  */
 public final class BatchVerification {
@@ -49,6 +49,12 @@ public final class BatchVerification {
         AtomicLong failedToRun = new AtomicLong();
         Map<Verdict, AtomicLong> verdicts = new ConcurrentHashMap<>();
         Map<String, AtomicLong> failedChecks = new ConcurrentHashMap<>();
+        // counted once saved: a verdict the store refused is a record not handled, as before
+        VerdictWriter writer = new VerdictWriter(store, verdict -> {
+            verified.incrementAndGet();
+            verdicts.computeIfAbsent(verdict.verdict(), k -> new AtomicLong()).incrementAndGet();
+            verdict.failedChecks().forEach(c -> failedChecks.computeIfAbsent(c, k -> new AtomicLong()).incrementAndGet());
+        }, verdict -> failedToRun.incrementAndGet());
         Runnable worker = () -> {
             int i;
             while (!cancel.isCancelled() && (i = next.getAndIncrement()) < total) {
@@ -61,38 +67,48 @@ public final class BatchVerification {
                         if (v.isEmpty()) {
                             failedToRun.incrementAndGet();
                         } else {
-                            VerdictRecord verdict = v.get().verdict();
-                            store.inTransaction(tx -> {
-                                tx.saveVerdict(verdict);
-                            });
-                            verified.incrementAndGet();
-                            verdicts.computeIfAbsent(verdict.verdict(), k -> new AtomicLong()).incrementAndGet();
-                            verdict.failedChecks().forEach(c ->
-                                    failedChecks.computeIfAbsent(c, k -> new AtomicLong()).incrementAndGet());
+                            writer.submit(v.get().verdict());
                         }
                     }
                 } catch (RuntimeException e) {
                     failedToRun.incrementAndGet();
+                } catch (InterruptedException e) {
+                    failedToRun.incrementAndGet();
+                    cancel.cancel();
+                    Thread.currentThread().interrupt();
                 }
                 progress.progress(done.incrementAndGet(), total);
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads, named());
+        Throwable died = null;
+        boolean interrupted = false;
         try {
             List<Future<?>> futures = java.util.stream.IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(worker)).toList();
             for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("a verification worker died: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    cancel.cancel();
-                    Thread.currentThread().interrupt();
-                    break;
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        died = e.getCause();
+                        break;
+                    } catch (InterruptedException e) {
+                        // cancel, then still wait: workers stop after their current record, whose verdict is kept
+                        interrupted = true;
+                        cancel.cancel();
+                    }
                 }
             }
         } finally {
             pool.shutdown();
+            writer.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (died != null) {
+            throw new IllegalStateException("a verification worker died: " + died, died);
         }
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         verdicts.forEach((k, v) -> counts.put(k, v.get()));

@@ -14,6 +14,10 @@ public final class RunCache<K, V> {
 
     /** {@code compute} must not throw; it turns its failures into values. */
     public V get(K key, Supplier<V> compute) {
+        CompletableFuture<V> known = values.get(key);
+        if (known != null) {  // the common case in a run: no future made, no insert tried
+            return known.join();
+        }
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> existing = values.putIfAbsent(key, mine);
         if (existing != null) {

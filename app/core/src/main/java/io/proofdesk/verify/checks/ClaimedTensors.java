@@ -18,13 +18,51 @@ import java.util.List;
  * element's shortest decimal text becomes a fixed-point number, so the tensor can be decoded to the model's output
  * type exactly as a node decodes numbers, and the tolerance can follow the claim's own precision.
  */
-record ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> strings, long[] shape) {
+final class ClaimedTensors {
 
     /** Above this many elements a claim is refused; the blob cap keeps honest ones far below. */
     static final int MAX_ELEMENTS = 1 << 24;
 
+    private final String name;
+    private final List<String> strings;
+    private final long[] shape;
+    /** A stored float claim read without BigDecimals; null for other claims. */
+    private final ShortestDecimals stored;
+    /** Null for strings; made from {@code stored} only if the general decoding path needs it. */
+    private FixedPointTensor fixedPoint;
+
+    private ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> strings, long[] shape) {
+        this(name, fixedPoint, strings, shape, null);
+    }
+
+    private ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> strings, long[] shape,
+                           ShortestDecimals stored) {
+        this.name = name;
+        this.fixedPoint = fixedPoint;
+        this.strings = strings;
+        this.shape = shape;
+        this.stored = stored;
+    }
+
+    String name() {
+        return name;
+    }
+
     boolean isString() {
         return strings != null;
+    }
+
+    /** The claim's finest precision: the largest decimals among its numbers, 0 if none. */
+    int maxDecimals() {
+        return stored != null ? stored.maxDecimals() : fixedPoint().maxDecimals();
+    }
+
+    /** The claim as fixed-point numbers; null for a string claim. */
+    FixedPointTensor fixedPoint() {
+        if (fixedPoint == null && stored != null) {
+            fixedPoint = stored.toFixedPoint(name, shape);
+        }
+        return fixedPoint;
     }
 
     /** The claim as a tensor of the local output's type. */
@@ -32,7 +70,13 @@ record ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> str
         if (isString()) {
             return Tensor.ofStrings(name, shape, strings);
         }
-        return new FixedPointCodec().decode(fixedPoint, type);
+        if (stored != null) {
+            Tensor fast = stored.decode(name, shape, type);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return new FixedPointCodec().decode(fixedPoint(), type);
     }
 
     /** One element of a node's {@code output} array: {name, shape, result, type}. */
@@ -80,6 +124,10 @@ record ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> str
     static ClaimedTensors fromStored(Tensor t) {
         if (t.type() == DType.STRING) {
             return new ClaimedTensors(t.name(), null, t.strings(), t.shape());
+        }
+        ShortestDecimals fast = ShortestDecimals.read(t);
+        if (fast != null) {
+            return new ClaimedTensors(t.name(), null, null, t.shape(), fast);
         }
         double[] d = t.toDoubles();
         List<FixedPointNumber> values = new ArrayList<>(d.length);

@@ -143,7 +143,8 @@ public final class ReexecutionCheck implements InferenceCheck {
         List<String> problems = new ArrayList<>();
         for (TensorComparisonResult t : report.tensors()) {
             details.put("output." + t.name(), t.status() + (t.status() == ComparisonStatus.MISMATCH ? ""
-                    : " maxAbs=" + t.maxAbsError() + " maxRel=" + t.maxRelError() + " maxUlp=" + t.maxUlp())
+                    : " maxAbs=" + text(t.maxAbsError()) + " maxRel=" + text(t.maxRelError()) + " maxUlp="
+                    + text(t.maxUlp()))
                     + " (" + t.tolerance().basis() + ")");
             if (!t.status().isMatch()) {
                 problems.add("output '" + t.name() + "': " + t.reason());
@@ -154,9 +155,9 @@ public final class ReexecutionCheck implements InferenceCheck {
                 maxUlp = Math.max(maxUlp, t.maxUlp());
             }
         }
-        details.put("maxAbsError", Double.toString(maxAbs));
-        details.put("maxRelError", Double.toString(maxRel));
-        details.put("maxUlp", Long.toString(maxUlp));
+        details.put("maxAbsError", text(maxAbs));
+        details.put("maxRelError", text(maxRel));
+        details.put("maxUlp", text(maxUlp));
         details.put("modelSha256", run.modelSha256());
         details.put("runMicros", Long.toString(run.runTime().toNanos() / 1000));
         details.put("result", report.overall().name());
@@ -168,6 +169,15 @@ public final class ReexecutionCheck implements InferenceCheck {
         };
     }
 
+    /** Double.toString, with the zeros of an exact match (every detail of most lines) not formatted each time. */
+    private static String text(double v) {
+        return Double.doubleToRawLongBits(v) == 0 ? "0.0" : Double.toString(v);
+    }
+
+    private static String text(long v) {
+        return v == 0 ? "0" : Long.toString(v);
+    }
+
     private Tolerance toleranceFor(ClaimedTensors claim) {
         if (userTolerance != null) {
             return userTolerance;
@@ -175,7 +185,7 @@ public final class ReexecutionCheck implements InferenceCheck {
         if (claim == null || claim.isString()) {
             return Tolerance.exact();
         }
-        return Tolerance.forClaimed(claim.fixedPoint());
+        return Tolerance.forDecimals(Math.min(Math.max(claim.maxDecimals(), 0), FixedPointCodec.MAX_DECIMALS));
     }
 
     private Map<String, Tensor> decodeInputs(SettledBlob blob, ModelSignature signature) {
@@ -238,6 +248,11 @@ public final class ReexecutionCheck implements InferenceCheck {
      * {@link FixedPointClaims}) and is preferred over the decoded float64, so the tolerance follows the claim's decimals.
      */
     private static List<ClaimedTensors> claimsFromStored(List<Tensor> outputs) {
+        if (outputs.stream().noneMatch(FixedPointClaims::isCompanion)) {
+            List<ClaimedTensors> claims = new ArrayList<>(outputs.size());
+            outputs.forEach(t -> claims.add(ClaimedTensors.fromStored(t)));
+            return claims;
+        }
         Map<String, io.proofdesk.reexec.FixedPointTensor> exact = FixedPointClaims.claims(outputs);
         return FixedPointClaims.values(outputs).stream()
                 .map(t -> exact.containsKey(t.name()) ? ClaimedTensors.of(exact.get(t.name())) : ClaimedTensors.fromStored(t))

@@ -1,0 +1,91 @@
+package io.proofdesk.verify;
+
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The batch's verdict writer against a real SQLite store. */
+class VerdictWriterTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    Store store;
+    final List<RecordId> stored = new ArrayList<>();
+
+    @BeforeEach
+    void seed() {
+        store = Store.open(dir.resolve("p.db"), dir.resolve("p.lock"), Clock.systemUTC());
+        List<Inference> records = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            RecordId id = RecordId.of(String.format("0x%064x", i + 1), 0);
+            stored.add(id);
+            records.add(new Inference(id, InferenceMode.VANILLA, "QmModel", null, null, null, SettlementKind.ONCHAIN,
+                    i + 1, T0.plusSeconds(i), null, null, null, null, null, null, List.of(), List.of(), List.of(), null));
+        }
+        store.inTransaction(tx -> {
+            tx.saveInferences(records);
+        });
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static VerdictRecord verdict(RecordId id) {
+        return new VerdictRecord(id, Verdict.VERIFIED, null, T0, null, List.of());
+    }
+
+    @Test
+    @DisplayName("close() saves every verdict handed over, more than one group's worth, each once")
+    void savesEverything() throws InterruptedException {
+        List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
+        VerdictWriter writer = new VerdictWriter(store, saved::add, v -> { });
+        for (RecordId id : stored) {
+            writer.submit(verdict(id));
+        }
+        writer.close();
+        assertEquals(stored.size(), saved.size());
+        for (RecordId id : stored) {
+            assertEquals(1, store.read(tx -> tx.verdictHistory(id)).size(), id.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("a verdict the store refuses is reported; the others of its group are still saved")
+    void oneRefusedVerdictDoesNotLoseItsGroup() throws InterruptedException {
+        List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
+        List<VerdictRecord> refused = new CopyOnWriteArrayList<>();
+        VerdictWriter writer = new VerdictWriter(store, saved::add, refused::add);
+        RecordId unknown = RecordId.of("0x" + "f".repeat(64), 0);  // no such inference: the foreign key refuses it
+        writer.submit(verdict(stored.get(0)));
+        writer.submit(verdict(unknown));
+        writer.submit(verdict(stored.get(1)));
+        writer.close();
+        assertEquals(List.of(unknown), refused.stream().map(VerdictRecord::inferenceId).toList());
+        assertEquals(2, saved.size());
+        assertTrue(store.read(tx -> tx.latestVerdict(stored.get(0))).isPresent());
+        assertTrue(store.read(tx -> tx.latestVerdict(stored.get(1))).isPresent());
+    }
+}
