@@ -21,6 +21,7 @@ import io.proofdesk.devnet.seed.Fault;
 import io.proofdesk.devnet.seed.GroundTruth;
 import io.proofdesk.devnet.seed.SeedPlanner;
 import io.proofdesk.devnet.seed.SeedProgress;
+import io.proofdesk.devnet.seed.SeedWindows;
 import io.proofdesk.devnet.seed.Seeding;
 import io.proofdesk.devnet.tee.DemoAttestationAuthority;
 import io.proofdesk.devnet.tee.DemoMeasurements;
@@ -63,9 +64,14 @@ public final class Devnet implements AutoCloseable {
 
     /** Starts everything, seeds the history, writes devnet.json and ground-truth.json; the network keeps running. */
     public static Devnet start(DevnetConfig config, SeedProgress progress) throws Exception {
+        return start(config, progress, SeedWindows.DEFAULT);
+    }
+
+    /** As {@link #start(DevnetConfig, SeedProgress)}, walking the plan in the given windows (tests use small ones). */
+    static Devnet start(DevnetConfig config, SeedProgress progress, SeedWindows windows) throws Exception {
         Devnet devnet = new Devnet(config);
         try {
-            devnet.boot(progress);
+            devnet.boot(progress, windows);
             return devnet;
         } catch (Exception | Error e) {
             devnet.close();
@@ -78,7 +84,7 @@ public final class Devnet implements AutoCloseable {
         return service;
     }
 
-    private void boot(SeedProgress progress) throws Exception {
+    private void boot(SeedProgress progress, SeedWindows windows) throws Exception {
         Path dir = Files.createDirectories(config.stateDir());
         Files.deleteIfExists(dir.resolve(DevnetManifest.FILE_NAME));
         progress.update("starting the chain", 0, 0);
@@ -120,7 +126,7 @@ public final class Devnet implements AutoCloseable {
 
         SeedPlanner planner = new SeedPlanner(models.choices(), List.of(0, 1, 2), faultNodes);
         groundTruth = new Seeding(contracts, session, blobs, models, nodes, factory)
-                .run(planner.plan(config.inferences(), config.dishonestRate(), config.seed()), progress);
+                .run(planner.plan(config.inferences(), config.dishonestRate(), config.seed()), progress, windows);
         Path truth = dir.resolve("ground-truth.json");
         groundTruth.write(truth);
 

@@ -4,10 +4,12 @@ import java.math.BigInteger;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.FastRawTransactionManager;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.NoOpProcessor;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
@@ -23,6 +25,7 @@ public final class ChainSession implements AutoCloseable {
     private final Web3j web3j;
     private final String rpcUrl;
     private final Credentials credentials;
+    private final long chainId;
     private final TransactionManager transactionManager;
     private final ContractGasProvider gasProvider;
 
@@ -30,6 +33,7 @@ public final class ChainSession implements AutoCloseable {
         this.web3j = web3j;
         this.rpcUrl = rpcUrl;
         this.credentials = credentials;
+        this.chainId = chainId;
         // web3j's default receipt processor polls every 15 s; anvil mines at once, so poll every 20 ms
         this.transactionManager = new RawTransactionManager(web3j, credentials, chainId,
                 new PollingTransactionReceiptProcessor(web3j, 20, 3000));
@@ -54,6 +58,16 @@ public final class ChainSession implements AutoCloseable {
 
     public TransactionManager transactionManager() {
         return transactionManager;
+    }
+
+    /**
+     * A transaction manager for bulk writers that returns as soon as a transaction is accepted (the receipt holds
+     * only its hash) and counts nonces itself, so one thread can keep many transactions in flight and read their
+     * receipts later. It takes the account's nonce when first used: nothing else may send from this account while
+     * it is in use.
+     */
+    public TransactionManager unwaitedTransactionManager() {
+        return new FastRawTransactionManager(web3j, credentials, chainId, new NoOpProcessor(web3j));
     }
 
     public ContractGasProvider gasProvider() {

@@ -4,7 +4,11 @@ import io.proofdesk.devnet.blobs.BlobStoreService;
 import io.proofdesk.devnet.chain.ChainSession;
 import io.proofdesk.devnet.chain.DevAccounts;
 import io.proofdesk.devnet.chain.DevnetContracts;
+import io.proofdesk.devnet.contracts.Inference;
+import io.proofdesk.devnet.contracts.InferenceSettlementRelay;
 import io.proofdesk.devnet.node.DemoNodeFactory;
+
+import org.web3j.tx.TransactionManager;
 
 import java.util.List;
 
@@ -29,12 +33,24 @@ public final class Seeding {
     }
 
     public GroundTruth run(List<PlannedRecord> plan, SeedProgress progress) throws Exception {
+        return run(plan, progress, SeedWindows.DEFAULT);
+    }
+
+    public GroundTruth run(List<PlannedRecord> plan, SeedProgress progress, SeedWindows windows) throws Exception {
         String payer = DevAccounts.other().getAddress();
         progress.update("registering TEE nodes", 0, 0);
         new RegistrySeeder(contracts, session.web3j(), payer).seed(factory.approvedImage(), factory.unapprovedImage(), nodes);
-        SettlementWriter writer = new SettlementWriter(contracts, blobs, payer);
+        // the registry is seeded and mined: from here on only the settling thread sends from this account
+        TransactionManager unwaited = session.unwaitedTransactionManager();
+        SettlementWriter writer = new SettlementWriter(
+                InferenceSettlementRelay.load(contracts.settlementRelay().getContractAddress(), session.web3j(), unwaited,
+                        session.gasProvider()),
+                Inference.load(contracts.inference().getContractAddress(), session.web3j(), unwaited, session.gasProvider()),
+                blobs);
+        WindowSettler settler = new WindowSettler(writer, new ReceiptCollector(session.web3j()));
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        Seeder seeder = new Seeder(models.zoo(), p -> models.cid(p.model(), p.version()), nodes, writer, threads);
+        Seeder seeder = new Seeder(models.zoo(), p -> models.cid(p.model(), p.version()), nodes,
+                new SettlementPreparer(blobs, payer), settler, threads, windows);
         return seeder.seed(plan, progress);
     }
 }
