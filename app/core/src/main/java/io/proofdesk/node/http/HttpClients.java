@@ -24,4 +24,13 @@ public final class HttpClients {
                 .addInterceptor(new ResponseSizeCap(maxResponseBytes))
                 .build();
     }
+
+    /**
+     * A capped client for GET-only endpoints (hub, file store, blob store, node health): these may retry once on a
+     * pooled connection the server closed while it sat idle ("unexpected end of stream"), which is safe because a GET
+     * changes nothing. JSON-RPC and /infer POSTs keep {@link #capped}, which never resends a request.
+     */
+    public static OkHttpClient cappedGets(long maxResponseBytes, Duration callTimeout) {
+        return capped(maxResponseBytes, callTimeout).newBuilder().retryOnConnectionFailure(true).build();
+    }
 }

@@ -36,7 +36,7 @@ public final class EndpointProber implements AutoCloseable {
     private final Duration timeout;
 
     public EndpointProber(ResourceBundle strings, Duration timeout) {
-        this(HttpClients.capped(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
+        this(HttpClients.cappedGets(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
     }
 
     EndpointProber(OkHttpClient http, ResourceBundle strings, Clock clock, Duration timeout) {
