@@ -25,7 +25,8 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --version) version=$2; shift 2 ;;
     --app-image-only) types="app-image"; shift ;;
-    *) echo "build.sh: unknown argument '$1' (use --deps DIR --tools DIR --out DIR --version V [--app-image-only])" >&2; exit 3 ;;
+    --types) types=${2//,/ }; shift 2 ;;
+    *) echo "build.sh: unknown argument '$1' (use --deps DIR --tools DIR --out DIR --version V [--app-image-only | --types app-image,deb])" >&2; exit 3 ;;
   esac
 done
 
@@ -120,6 +121,50 @@ cp -r "$stage/icons/hicolor" "$image/lib/icons/"
 install -m 0644 "$here/proofdesk.desktop" "$image/lib/proofdesk.desktop"
 echo "build.sh: app image in $(( $(date +%s) - start )) s: $image"
 
+# --- AOT cache for the desktop's cold start (JDK 25, JEP 483/514/515) ---
+# One training run of the packaged app itself (`Proofdesk --smoke-exit` on a fresh data folder: toolkit, wiring,
+# main window) records the classes it loads and links plus method profiles; the JVM then writes them to
+# lib/app/proofdesk.aot, which the desktop launcher maps at start. It must be trained by the image's own runtime
+# with the launcher's own class path and options, hence through the launcher with JAVA_TOOL_OPTIONS. The cache
+# holds the app folder's path, but the JVM matches a moved folder by common prefix (a .deb in /opt works).
+# Without a display or xvfb-run there is no cache and no option; the app then starts as before, only slower.
+# PROOFDESK_AOT=0 skips it.
+aot="$image/lib/app/proofdesk.aot"
+train() {
+  local data; data=$(mktemp -d)
+  local opts="-XX:AOTCacheOutput=$aot -Djava.io.tmpdir=$data"
+  if [ -n "${DISPLAY:-}" ]; then
+    env -u _JPACKAGE_LAUNCHER JAVA_TOOL_OPTIONS="$opts" "$image/bin/Proofdesk" --smoke-exit --data-dir "$data/home"
+  else
+    env -u _JPACKAGE_LAUNCHER JAVA_TOOL_OPTIONS="$opts" xvfb-run -a -s '-screen 0 1400x900x24' \
+      "$image/bin/Proofdesk" --smoke-exit --data-dir "$data/home"
+  fi
+  local rc=$?
+  rm -rf "$data"
+  return $rc
+}
+if [ "${PROOFDESK_AOT:-1}" = 0 ]; then
+  echo "build.sh: AOT cache skipped (PROOFDESK_AOT=0)"
+elif [ -z "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
+  echo "build.sh: WARNING no DISPLAY and no xvfb-run: no AOT cache, the desktop starts slower (apt-get install -y xvfb)" >&2
+else
+  echo "build.sh: AOT cache (training run: Proofdesk --smoke-exit)"
+  start=$(date +%s)
+  rm -f "$aot"
+  if train > "$out/aot-training.log" 2>&1 && [ -s "$aot" ]; then
+    cfg="$image/lib/app/Proofdesk.cfg"
+    # the JVM's own words about the cache (missing, or made stale by a changed jar: it then starts without it) go
+    # to stderr, not into the app's stdout
+    sed -i '/^\[JavaOptions\]$/a java-options=-XX:AOTCache=$APPDIR/proofdesk.aot\njava-options=-Xlog:aot*=off\njava-options=-Xlog:aot*=warning:stderr' "$cfg"
+    grep -q '^java-options=-XX:AOTCache=' "$cfg" || { echo "build.sh: no [JavaOptions] in $cfg" >&2; exit 5; }
+    echo "build.sh: AOT cache in $(( $(date +%s) - start )) s: $(stat -c %s "$aot") bytes"
+  else
+    rm -f "$aot" "$aot.config"
+    echo "build.sh: WARNING the AOT training run failed (see $out/aot-training.log); no AOT cache" >&2
+    tail -n 20 "$out/aot-training.log" >&2
+  fi
+fi
+
 if [ "$types" != "app-image" ]; then
   command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1 \
     || { echo "build.sh: the .deb needs dpkg-deb and fakeroot (apt-get install -y dpkg-dev fakeroot)." >&2; exit 4; }
@@ -140,8 +185,12 @@ fi
   echo "Proofdesk $version linux-x64 packages, built $(date -u +%Y-%m-%dT%H:%M:%SZ) with $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release")"
   echo "app image: $(du -sb "$image" | cut -f1) bytes ($(du -sh "$image" | cut -f1))"
   du -sh "$image/lib/runtime" "$image/lib/app" "$image/lib/app/native" "$image/lib/anvil" "$image/lib/icons" "$image/bin"
+  [ -f "$aot" ] && echo "AOT cache: $(stat -c %s "$aot") bytes ($(du -h "$aot" | cut -f1)) lib/app/proofdesk.aot"
   echo "largest in lib/app:"
   ls -S -l "$image/lib/app" | awk 'NR>1 && NR<=12 {printf "  %10d %s\n", $5, $9}'
   echo "runtime modules: $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$image/lib/runtime/release")"
-  ls "$out"/deb/*.deb >/dev/null 2>&1 && echo ".deb: $(stat -c %s "$out"/deb/*.deb) bytes ($(du -h "$out"/deb/*.deb | cut -f1)) $(basename "$out"/deb/*.deb)"
+  # an if, not &&: with --app-image-only there is no .deb, and a failing last command would fail the build
+  if ls "$out"/deb/*.deb >/dev/null 2>&1; then
+    echo ".deb: $(stat -c %s "$out"/deb/*.deb) bytes ($(du -h "$out"/deb/*.deb | cut -f1)) $(basename "$out"/deb/*.deb)"
+  fi
 } | tee "$out/size-report.txt"

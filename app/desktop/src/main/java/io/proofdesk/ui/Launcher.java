@@ -1,5 +1,6 @@
 package io.proofdesk.ui;
 
+import io.proofdesk.ui.startup.StartupTrace;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         AppArgs.checkOrExit(args);
         Application.launch(ProofdeskApp.class, args);
     }

@@ -5,6 +5,7 @@ import io.proofdesk.ui.startup.FocusRequestWatcher;
 import io.proofdesk.ui.startup.InstanceLock;
 import io.proofdesk.ui.startup.SingleInstance;
 import io.proofdesk.ui.startup.SmokeExit;
+import io.proofdesk.ui.startup.StartupTrace;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -24,6 +25,7 @@ public final class ProofdeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx_started");
         AppArgs args;
         try {
             args = AppArgs.parse(getParameters().getRaw());
@@ -42,6 +44,7 @@ public final class ProofdeskApp extends Application {
             }
             instanceLock = claimed.get();
             wiring = new AppWiring(dataDirectory);
+            StartupTrace.mark("wiring_built");
         } catch (IOException e) {
             ResourceBundle strings = ResourceBundle.getBundle(AppWiring.STRINGS);
             Alert alert = new Alert(Alert.AlertType.ERROR, MessageFormat.format(

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /**
  * Asks one endpoint whether it is there, off the FX thread: an RPC endpoint for {@code eth_chainId} and
@@ -30,20 +31,38 @@ public final class EndpointProber implements AutoCloseable {
 
     static final long MAX_ANSWER_BYTES = 64 * 1024;
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> newClient;
     private final ResourceBundle strings;
     private final Clock clock;
     private final Duration timeout;
+    // made on the first probe, off the FX thread: building an OkHttpClient sets up TLS (trust store, providers,
+    // and with them the signed BouncyCastle jar's verification), seconds of a cold start the window need not wait for
+    private OkHttpClient http;
+    private boolean closed;
 
     public EndpointProber(ResourceBundle strings, Duration timeout) {
-        this(HttpClients.cappedGets(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
+        this(() -> HttpClients.cappedGets(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
     }
 
     EndpointProber(OkHttpClient http, ResourceBundle strings, Clock clock, Duration timeout) {
-        this.http = http;
+        this(() -> http, strings, clock, timeout);
+    }
+
+    private EndpointProber(Supplier<OkHttpClient> newClient, ResourceBundle strings, Clock clock, Duration timeout) {
+        this.newClient = newClient;
         this.strings = strings;
         this.clock = clock;
         this.timeout = timeout;
+    }
+
+    private synchronized OkHttpClient http() throws IOException {
+        if (closed) {
+            throw new IOException("the prober is closed");
+        }
+        if (http == null) {
+            http = newClient.get();
+        }
+        return http;
     }
 
     /** @param expectedChainId for RPC endpoints: another chain id is an error; null accepts any */
@@ -62,7 +81,7 @@ public final class EndpointProber implements AutoCloseable {
     }
 
     private ProbeResult rpc(ProbeTarget target, Long expected, long started) throws IOException {
-        HttpService service = new HttpService(target.url(), http);
+        HttpService service = new HttpService(target.url(), http());
         EthChainId chain = new org.web3j.protocol.core.Request<>("eth_chainId", List.of(), service, EthChainId.class)
                 .send();
         rpcError(chain.getError());
@@ -89,7 +108,7 @@ public final class EndpointProber implements AutoCloseable {
             return ProbeResult.failed(target, say("network.probe.badUrl"), clock.instant());
         }
         HttpUrl url = path.isEmpty() ? base : base.newBuilder().addPathSegments(path).build();
-        try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+        try (Response r = http().newCall(new Request.Builder().url(url).get().build()).execute()) {
             long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
             if (needsSuccess ? !r.isSuccessful() : r.code() >= 500) {
                 return ProbeResult.failed(target, say("network.probe.http", r.code()), clock.instant());
@@ -129,8 +148,11 @@ public final class EndpointProber implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    public synchronized void close() {
+        closed = true;
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 }

@@ -21,9 +21,8 @@ public final class NetworkConfigStore {
     static final long MAX_BYTES = 256 * 1024;
 
     private final Path file;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // made when first needed: a first run has no file to read, and an ObjectMapper costs a cold start a second
+    private ObjectMapper json;
 
     public NetworkConfigStore(Path file) {
         this.file = file;
@@ -44,7 +43,7 @@ public final class NetworkConfigStore {
                 throw new NetworkConfigUnreadableException(file, size + " bytes, more than the " + MAX_BYTES
                         + " a settings file may have", null);
             }
-            NetworkConfig config = json.readValue(Files.readAllBytes(file), NetworkConfig.class);
+            NetworkConfig config = json().readValue(Files.readAllBytes(file), NetworkConfig.class);
             if (config == null) {
                 throw new NetworkConfigUnreadableException(file, "it is empty", null);
             }
@@ -58,10 +57,19 @@ public final class NetworkConfigStore {
         }
     }
 
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+        return json;
+    }
+
     public void write(NetworkConfig config) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.write(tmp, json.writeValueAsBytes(config));
+        Files.write(tmp, json().writeValueAsBytes(config));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

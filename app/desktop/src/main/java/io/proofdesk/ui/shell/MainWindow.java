@@ -4,6 +4,7 @@ import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiSettings;
 import io.proofdesk.ui.common.ViewLoader;
 import io.proofdesk.ui.common.WindowGeometry;
+import io.proofdesk.ui.startup.StartupTrace;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -31,6 +32,7 @@ public final class MainWindow {
 
     public void show(Stage stage) {
         ViewLoader.Loaded<MainController> main = loader.load(FXML);
+        StartupTrace.mark("main_view_loaded");
         Optional<WindowGeometry> saved = settings.window().filter(MainWindow::onSomeScreen);
         Scene scene = new Scene(main.root(), saved.map(WindowGeometry::width).orElse(DEFAULT_WIDTH),
                 saved.map(WindowGeometry::height).orElse(DEFAULT_HEIGHT));
@@ -54,6 +56,7 @@ public final class MainWindow {
             settings.rememberWindow(geometryOf(stage));
         });
         stage.show();
+        StartupTrace.mark("shown");
     }
 
     /** A maximized window keeps the size it had before, so un-maximizing next time restores something sensible. */

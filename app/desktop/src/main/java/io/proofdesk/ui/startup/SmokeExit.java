@@ -24,7 +24,7 @@ public final class SmokeExit {
 
     public static void install(Stage stage, PrintStream out) {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
-            out.println(line(ProcessHandle.current().info().startInstant(), Instant.now()));
+            out.println(line(ProcessStart.instant(), Instant.now()));
             out.flush();
             // close rather than Platform.exit(): the window's own hiding handlers (saving its geometry) run before
             // stop() shuts the executors down, as when a user closes it; the app exits with its last window
