@@ -5,10 +5,13 @@ import io.proofdesk.domain.Verdict;
 
 import java.util.List;
 
-/** Which records a report covers: every record with a verdict, those with one verdict, or ids the user typed. */
+/**
+ * Which records a report covers: every stored record, those with one verdict, or ids the user typed. Records
+ * without a verdict yet are left out of the report (the export says how many).
+ */
 public sealed interface ExportSelection {
 
-    record AllVerified() implements ExportSelection {
+    record All() implements ExportSelection {
     }
 
     record WithVerdict(Verdict verdict) implements ExportSelection {

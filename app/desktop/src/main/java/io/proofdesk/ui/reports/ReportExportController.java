@@ -1,7 +1,6 @@
 package io.proofdesk.ui.reports;
 
 import io.proofdesk.domain.Verdict;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,7 +15,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -28,7 +26,7 @@ public final class ReportExportController {
 
     @FXML private ScrollPane root;
     @FXML private ToggleGroup scopeGroup;
-    @FXML private RadioButton allVerified;
+    @FXML private RadioButton allRecords;
     @FXML private RadioButton byVerdict;
     @FXML private RadioButton byIds;
     @FXML private ComboBox<Verdict> verdictCombo;
@@ -38,9 +36,9 @@ public final class ReportExportController {
     @FXML private TextField titleField;
     @FXML private TextField folderField;
     @FXML private TextField nameField;
-    @FXML private Label filesHint;
     @FXML private Button exportButton;
     @FXML private Label resultLabel;
+    @FXML private Label gapsLabel;
 
     public ReportExportController(ReportExportViewModel viewModel, ResourceBundle strings) {
         this.viewModel = viewModel;
@@ -49,7 +47,7 @@ public final class ReportExportController {
 
     @FXML
     private void initialize() {
-        allVerified.setUserData(ReportExportViewModel.Scope.ALL_VERIFIED);
+        allRecords.setUserData(ReportExportViewModel.Scope.ALL);
         byVerdict.setUserData(ReportExportViewModel.Scope.VERDICT);
         byIds.setUserData(ReportExportViewModel.Scope.IDS);
         scopeGroup.selectedToggleProperty().addListener((o, was, now) -> {
@@ -78,9 +76,6 @@ public final class ReportExportController {
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         folderField.textProperty().bindBidirectional(viewModel.folderProperty());
         nameField.textProperty().bindBidirectional(viewModel.baseNameProperty());
-        filesHint.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                        strings.getString("reports.export.filesHint"), viewModel.baseNameProperty().get()),
-                viewModel.baseNameProperty()));
         exportButton.disableProperty().bind(viewModel.runningProperty());
         resultLabel.textProperty().bind(viewModel.resultProperty());
         resultLabel.managedProperty().bind(resultLabel.textProperty().isNotEmpty());
@@ -89,6 +84,12 @@ public final class ReportExportController {
             resultLabel.getStyleClass().removeAll(kindClass(was));
             resultLabel.getStyleClass().add(kindClass(now));
         });
+        gapsLabel.textProperty().bind(viewModel.gapsProperty());
+        gapsLabel.managedProperty().bind(gapsLabel.textProperty().isNotEmpty());
+        gapsLabel.visibleProperty().bind(gapsLabel.managedProperty());
+        gapsLabel.heightProperty().addListener((o, was, now) -> root.setVvalue(root.getVmax()));
+        // the result is under the button: when it appears or grows, scroll the panel down to it
+        resultLabel.heightProperty().addListener((o, was, now) -> root.setVvalue(root.getVmax()));
     }
 
     private static String kindClass(ReportExportViewModel.ResultKind kind) {

@@ -1,7 +1,6 @@
 package io.proofdesk.ui.reports;
 
 import io.proofdesk.domain.RecordId;
-import io.proofdesk.domain.ReportEntry;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.report.ReportNetwork;
 import io.proofdesk.ui.common.BackgroundExecutor;
@@ -41,7 +40,7 @@ import java.util.function.Supplier;
  */
 public final class ReportExportViewModel {
 
-    public enum Scope { ALL_VERIFIED, VERDICT, IDS }
+    public enum Scope { ALL, VERDICT, IDS }
 
     /** How the last export went, for the result line's colour and icon. */
     public enum ResultKind { NONE, WRITTEN, WRITTEN_WITH_GAPS, FAILED }
@@ -55,7 +54,7 @@ public final class ReportExportViewModel {
     private final Supplier<ReportNetwork> network;
     private final Clock clock;
     private final ResourceBundle strings;
-    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(this, "scope", Scope.ALL_VERIFIED);
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(this, "scope", Scope.ALL);
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>(this, "verdict", Verdict.MISMATCH);
     private final StringProperty ids = new SimpleStringProperty(this, "ids", "");
     private final BooleanProperty json = new SimpleBooleanProperty(this, "json", true);
@@ -65,6 +64,7 @@ public final class ReportExportViewModel {
     private final StringProperty baseName = new SimpleStringProperty(this, "baseName");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final ReadOnlyStringWrapper gaps = new ReadOnlyStringWrapper(this, "gaps", "");
     private final ReadOnlyObjectWrapper<ResultKind> resultKind = new ReadOnlyObjectWrapper<>(this, "resultKind",
             ResultKind.NONE);
 
@@ -84,7 +84,7 @@ public final class ReportExportViewModel {
     }
 
     private void freshName() {
-        baseName.set("proofdesk-report-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())));
+        baseName.set("report-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())));
     }
 
     /** Starts the export; a problem with the form is said in the result line instead. Null if nothing started. */
@@ -98,6 +98,7 @@ public final class ReportExportViewModel {
         }
         running.set(true);
         result.set(strings.getString("reports.export.running"));
+        gaps.set("");
         resultKind.set(ResultKind.NONE);
         return Tasks.create(ctx -> exports.export(request, ctx))
                 .titled(MessageFormat.format(strings.getString("reports.export.task"), request.baseName()))
@@ -133,7 +134,7 @@ public final class ReportExportViewModel {
 
     private ExportSelection selection() {
         return switch (scope.get()) {
-            case ALL_VERIFIED -> new ExportSelection.AllVerified();
+            case ALL -> new ExportSelection.All();
             case VERDICT -> new ExportSelection.WithVerdict(verdict.get());
             case IDS -> new ExportSelection.Ids(parseIds(ids.get()));
         };
@@ -163,26 +164,30 @@ public final class ReportExportViewModel {
         List<String> lines = new ArrayList<>();
         lines.add(MessageFormat.format(strings.getString("reports.export.written"), o.summary().records(),
                 o.summary().verified(), o.summary().mismatch(), o.summary().unverified(), o.summary().error()));
-        for (ReportEntry e : o.written()) {
-            lines.add(MessageFormat.format(strings.getString("reports.export.file"),
-                    e.format().toUpperCase(Locale.ROOT), e.path()));
+        if (!o.written().isEmpty()) {
+            Path first = Path.of(o.written().getFirst().path());
+            lines.add(MessageFormat.format(strings.getString("reports.export.files"), String.join(", ",
+                    o.written().stream().map(e -> String.valueOf(Path.of(e.path()).getFileName())).toList()),
+                    first.getParent()));
         }
+        List<String> gapLines = new ArrayList<>();
         if (o.notVerified() > 0) {
-            lines.add(MessageFormat.format(strings.getString("reports.export.leftOut"), o.notVerified()));
+            gapLines.add(MessageFormat.format(strings.getString("reports.export.leftOut"), o.notVerified()));
         }
         if (!o.missing().isEmpty()) {
-            lines.add(MessageFormat.format(strings.getString("reports.export.missing"), o.missing().size(),
+            gapLines.add(MessageFormat.format(strings.getString("reports.export.missing"), o.missing().size(),
                     o.missing().getFirst()));
         }
         result.set(String.join("\n", lines));
-        resultKind.set(o.notVerified() > 0 || !o.missing().isEmpty() ? ResultKind.WRITTEN_WITH_GAPS
-                : ResultKind.WRITTEN);
+        gaps.set(String.join("\n", gapLines));
+        resultKind.set(gapLines.isEmpty() ? ResultKind.WRITTEN : ResultKind.WRITTEN_WITH_GAPS);
         freshName();
         events.publish(new StoreEvent.ReportsWritten(o.written().size()));
     }
 
     private void fail(String sentence) {
         result.set(sentence);
+        gaps.set("");
         resultKind.set(ResultKind.FAILED);
     }
 
@@ -224,9 +229,14 @@ public final class ReportExportViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** What the last export wrote and left out, or why it failed; lines separated by new lines. */
+    /** What the last export wrote, or why it failed; lines separated by new lines. */
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Which selected records the last export left out (no verdict yet, not in the store); empty if none. */
+    public ReadOnlyStringProperty gapsProperty() {
+        return gaps.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ResultKind> resultKindProperty() {

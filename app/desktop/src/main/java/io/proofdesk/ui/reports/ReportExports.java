@@ -75,7 +75,7 @@ public final class ReportExports {
 
     private static List<RecordId> ids(ReportService service, ExportSelection selection) {
         return switch (selection) {
-            case ExportSelection.AllVerified a -> service.select(InferenceQuery.all());
+            case ExportSelection.All a -> service.select(InferenceQuery.all());
             case ExportSelection.WithVerdict v -> service.select(InferenceQuery.all().withVerdict(v.verdict()));
             case ExportSelection.Ids i -> i.ids();
         };

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -45,7 +46,7 @@ public final class ReportsController {
     @FXML private VBox checkPanel;
     @FXML private VerdictBadge checkBadge;
     @FXML private Label checkTitle;
-    @FXML private Label checkLines;
+    @FXML private TextArea checkLines;
 
     public ReportsController(ReportsViewModel viewModel, ResourceBundle strings) {
         this.viewModel = viewModel;
@@ -100,9 +101,9 @@ public final class ReportsController {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     }
 
-    /** The first and last 8 hex digits: enough to tell files apart at a glance; Copy gives all 64. */
+    /** The first 8 and last 4 hex digits: enough to tell files apart at a glance; Copy gives all 64. */
     static String shortHash(String sha) {
-        return sha.length() <= 20 ? sha : sha.substring(0, 8) + "…" + sha.substring(sha.length() - 8);
+        return sha.length() <= 16 ? sha : sha.substring(0, 8) + "…" + sha.substring(sha.length() - 4);
     }
 
     /** Same colours as verdicts, with a word: valid is green, tampered red, unreadable orange, missing grey. */
