@@ -1,10 +1,9 @@
 package io.proofdesk.cli;
 
-import io.proofdesk.domain.Verdict;
 import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.AuditorKeyException;
-import io.proofdesk.report.Report;
 import io.proofdesk.report.ReportCheckResult;
+import io.proofdesk.report.ReportCheckText;
 import io.proofdesk.report.ReportChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,26 +47,10 @@ public final class CheckReportCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         ReportCheckResult r = new ReportChecker().check(file, expected);
+        ReportCheckText.lines(file, r, key != null).forEach(out::println);
         if (r.outcome() == ReportCheckResult.Outcome.UNREADABLE) {
-            out.println("UNREADABLE " + file);
-            r.problems().forEach(p -> out.println("  " + p));
             return ExitCode.BAD_INPUT;
         }
-        out.println((r.isValid() ? "VALID " : "TAMPERED ") + file);
-        r.problems().forEach(p -> out.println("  failed: " + p));
-        out.println("sha256   " + r.sha256());
-        out.println("signer   " + r.signerFingerprint() + (key == null ? " (no --key given: signer not compared)" : ""));
-        r.report().ifPresent(rep -> summary(out, rep));
         return r.isValid() ? ExitCode.VERIFIED : ExitCode.MISMATCH;
-    }
-
-    private static void summary(PrintWriter out, Report r) {
-        out.println("created  " + r.createdAt());
-        out.println("network  " + r.network().name() + (r.network().chainId() == null ? "" : " (chain id "
-                + r.network().chainId() + ")"));
-        out.println("records  " + r.summary().records());
-        for (Verdict v : Verdict.values()) {
-            out.printf("%-10s %d%n", v, r.summary().count(v));
-        }
     }
 }

@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code --devnet DIR} or {@code --rpc/--files/--blobs}: where the report and bundle commands reach the network. */
 public final class EndpointOptions {
@@ -47,21 +45,16 @@ public final class EndpointOptions {
                 roots = roots.with(demoRoot(m.attestationRootPem()));
             }
             String fileStore = m.fileStoreUrl() != null ? m.fileStoreUrl() : m.hubUrl();
-            Map<String, String> endpoints = new LinkedHashMap<>();
-            endpoints.put("rpc", m.rpcUrl());
-            endpoints.put("fileStore", fileStore);
-            endpoints.put("blobStore", m.blobStoreUrl());
             return new Resolved(VerificationSources.http(m.rpcUrl(), fileStore, m.blobStoreUrl(), roots),
                     new JsonRpcChainEvidence(m.rpcUrl()),
-                    new ReportNetwork(m.chainId(), "demo", true, m.contracts(), endpoints));
+                    ReportNetwork.demo(m.chainId(), m.contracts(), m.rpcUrl(), fileStore, m.blobStoreUrl()));
         }
         if (rpc == null || files == null || blobs == null) {
             throw new UserInputException("give --devnet DIR, or all of --rpc, --files and --blobs");
         }
         return new Resolved(VerificationSources.http(rpc, files, blobs, TrustedRoots.awsNitro()),
                 new JsonRpcChainEvidence(rpc),
-                new ReportNetwork(null, "network at " + rpc, false, Map.of(),
-                        Map.of("rpc", rpc, "fileStore", files, "blobStore", blobs)));
+                ReportNetwork.at(rpc, files, blobs));
     }
 
     private TrustedRoot demoRoot(String pemOrPath) throws IOException {

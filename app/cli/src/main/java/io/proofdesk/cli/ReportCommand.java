@@ -3,7 +3,6 @@ package io.proofdesk.cli;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.ReportEntry;
 import io.proofdesk.domain.Verdict;
-import io.proofdesk.domain.VerificationEnvironment;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.AuditorKeyException;
@@ -12,7 +11,6 @@ import io.proofdesk.report.ReportNetwork;
 import io.proofdesk.report.ReportService;
 import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.Store;
-import io.proofdesk.verify.EnvironmentProbe;
 import io.proofdesk.verify.InferenceVerification;
 import io.proofdesk.verify.ReexecutionOutcome;
 import io.proofdesk.verify.Verifier;
@@ -86,8 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         EndpointOptions.Resolved network = endpoints.given() ? endpoints.resolve() : null;
-        VerificationEnvironment probe = EnvironmentProbe.current("");
-        ReportEnvironment env = ReportEnvironment.current(probe.ortVersion(), probe.cpu());
+        ReportEnvironment env = ReportEnvironment.probed();
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
             ReportService service = new ReportService(store, key, Clock.systemUTC());
             List<RecordId> ids = ids(service);

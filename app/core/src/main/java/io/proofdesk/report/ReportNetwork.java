@@ -1,5 +1,6 @@
 package io.proofdesk.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,5 +18,30 @@ public record ReportNetwork(Long chainId, String name, boolean demo, Map<String,
 
     public static ReportNetwork unknown() {
         return new ReportNetwork(null, "unknown", false, Map.of(), Map.of());
+    }
+
+    /** The embedded demo network, as its manifest describes it (the CLI's --devnet and the desktop's demo). */
+    public static ReportNetwork demo(Long chainId, Map<String, String> contracts, String rpc, String fileStore,
+                                     String blobStore) {
+        return new ReportNetwork(chainId, "demo", true, contracts, endpoints(rpc, fileStore, blobStore));
+    }
+
+    /** A network known only by its endpoints. */
+    public static ReportNetwork at(String rpc, String fileStore, String blobStore) {
+        return at(null, Map.of(), rpc, fileStore, blobStore);
+    }
+
+    /** A configured network: its expected chain id and contracts (either may be unknown) and its endpoints. */
+    public static ReportNetwork at(Long chainId, Map<String, String> contracts, String rpc, String fileStore,
+                                   String blobStore) {
+        return new ReportNetwork(chainId, "network at " + rpc, false, contracts, endpoints(rpc, fileStore, blobStore));
+    }
+
+    private static Map<String, String> endpoints(String rpc, String fileStore, String blobStore) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("rpc", rpc);
+        m.put("fileStore", fileStore);
+        m.put("blobStore", blobStore);
+        return m;
     }
 }

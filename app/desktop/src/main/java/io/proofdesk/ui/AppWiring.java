@@ -23,6 +23,12 @@ import io.proofdesk.ui.network.NetworkController;
 import io.proofdesk.ui.network.NetworkService;
 import io.proofdesk.ui.network.NetworkSync;
 import io.proofdesk.ui.network.NetworkViewModel;
+import io.proofdesk.ui.reports.DesktopDocumentOpener;
+import io.proofdesk.ui.reports.DocumentOpener;
+import io.proofdesk.ui.reports.ReportExportController;
+import io.proofdesk.ui.reports.ReportExportViewModel;
+import io.proofdesk.ui.reports.ReportExports;
+import io.proofdesk.ui.reports.ReportNetworks;
 import io.proofdesk.ui.reports.ReportsController;
 import io.proofdesk.ui.reports.ReportsViewModel;
 import io.proofdesk.ui.settings.NetworkSettingsController;
@@ -63,6 +69,8 @@ import java.util.function.Supplier;
 public final class AppWiring implements AutoCloseable {
 
     public static final String STRINGS = "io.proofdesk.ui.strings";
+    /** Where exported reports go unless the user picks another folder. */
+    public static final String REPORTS_FOLDER = "reports";
 
     private final DataDirectory dataDirectory;
     private final ResourceBundle strings;
@@ -81,6 +89,7 @@ public final class AppWiring implements AutoCloseable {
     private final VerificationService verificationService;
     private final VerificationTasks verification;
     private final InferenceNavigation navigation = new InferenceNavigation();
+    private final DocumentOpener documents = new DesktopDocumentOpener();
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
@@ -138,7 +147,12 @@ public final class AppWiring implements AutoCloseable {
                 new VerificationDetailViewModel(store, verification, background, strings), strings));
         register(VerifyController.class, () -> new VerifyController(
                 new VerifyViewModel(store, storeEvents, verification, strings), main, navigation, strings));
-        register(ReportsController.class, () -> new ReportsController(new ReportsViewModel()));
+        register(ReportsController.class, () -> new ReportsController(new ReportsViewModel(store, storeEvents,
+                background, notices, documents, strings), strings));
+        register(ReportExportController.class, () -> new ReportExportController(new ReportExportViewModel(
+                new ReportExports(store::store, dataDirectory.path(), Clock.systemUTC()), storeEvents, background,
+                notices, () -> ReportNetworks.of(network.endpointsProperty().get()),
+                dataDirectory.resolve(REPORTS_FOLDER), Clock.systemUTC(), strings), strings));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
                 strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
     }

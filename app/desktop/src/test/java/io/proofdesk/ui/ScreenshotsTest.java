@@ -269,6 +269,71 @@ class ScreenshotsTest {
         }
     }
 
+    /**
+     * The Reports view after an export from a store with verdicts: the export panel with its result, both files
+     * listed, and the offline check of the JSON (valid, then tampered after one byte of it changed).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void rendersReports(FxRobot robot) throws Exception {
+        Path dir = Path.of(System.getProperty("proofdesk.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path reportsDir = Path.of(System.getProperty("java.io.tmpdir"), "proofdesk-screenshots-reports");
+        deleteTree(reportsDir);
+        robot.interact(() -> {
+            stage.hide();
+            wiring.close();
+        });
+        new DemoStore(2025).populate(new DataDirectory(reportsDir), 500);
+        wiring = new AppWiring(new DataDirectory(reportsDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        robot.interact(() -> {
+            stage = new Stage();
+            wiring.mainWindow().show(stage);
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            wiring.main().open(View.REPORTS);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> wiring.store().isOpen()).get());
+        TableView<io.proofdesk.ui.reports.ReportRow> table = robot.lookup("#reportTable").queryAs(TableView.class);
+        robot.interact(() -> robot.lookup("#exportRun").queryButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> table.getItems().size() == 2
+                && !robot.lookup("#exportRun").queryButton().isDisabled()).get());
+        int json = WaitForAsyncUtils.asyncFx(() -> "json".equals(table.getItems().get(0).entry().format()) ? 0 : 1).get();
+        checkReport(robot, table, json);
+        closeTaskPanel(robot);
+        List<Path> written = new ArrayList<>();
+        written.add(shoot(robot, dir.resolve("28-reports-light.png")));
+        robot.interact(() -> wiring.settings().themeProperty().set(Theme.DARK));
+        written.add(shoot(robot, dir.resolve("29-reports-dark.png")));
+        robot.interact(() -> wiring.settings().themeProperty().set(Theme.LIGHT));
+
+        Path file = WaitForAsyncUtils.asyncFx(() -> table.getItems().get(json).path()).get();
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Verification report");
+        bytes[at] = 'W';
+        Files.write(file, bytes);
+        checkReport(robot, table, json);
+        closeTaskPanel(robot);
+        written.add(shoot(robot, dir.resolve("30-reports-tampered-light.png")));
+        assertTrue(robot.lookup("#checkTitle").queryLabeled().getText().contains("changed after it was signed"));
+        for (Path png : written) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertEquals(WIDTH, image.getWidth(), png + " width");
+            assertTrue(distinctColours(image) > 50, png + " looks blank: " + distinctColours(image) + " colours");
+        }
+    }
+
+    private void checkReport(FxRobot robot, TableView<io.proofdesk.ui.reports.ReportRow> table, int row)
+            throws Exception {
+        robot.interact(() -> {
+            table.getSelectionModel().select(row);
+            robot.lookup("#reportCheck").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                !robot.lookup("#reportCheck").queryButton().isDisabled()
+                        && robot.lookup("#checkBadge").query().isVisible()).get());
+    }
+
     @SuppressWarnings("unchecked")
     private void openAndReexecute(FxRobot robot, io.proofdesk.domain.RecordId id, String verdictWord) throws Exception {
         robot.interact(() -> {

@@ -25,4 +25,8 @@ public sealed interface StoreEvent {
     /** A reorg removed what was learnt from {@code fromBlock} on. */
     record BlocksRolledBack(long fromBlock) implements StoreEvent {
     }
+
+    /** A report export listed {@code count} new files in the reports table. */
+    record ReportsWritten(int count) implements StoreEvent {
+    }
 }

@@ -1,0 +1,43 @@
+package io.proofdesk.report;
+
+import io.proofdesk.domain.Verdict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code proofdesk check-report} prints for a check, line by line, so the CLI and the desktop's Reports view
+ * say exactly the same thing: the outcome and file, what failed, the hash, the signer and what the report claims.
+ */
+public final class ReportCheckText {
+
+    private ReportCheckText() {
+    }
+
+    /** @param keyGiven whether the check compared the signer with an expected key */
+    public static List<String> lines(Path file, ReportCheckResult r, boolean keyGiven) {
+        List<String> out = new ArrayList<>();
+        if (r.outcome() == ReportCheckResult.Outcome.UNREADABLE) {
+            out.add("UNREADABLE " + file);
+            r.problems().forEach(p -> out.add("  " + p));
+            return out;
+        }
+        out.add((r.isValid() ? "VALID " : "TAMPERED ") + file);
+        r.problems().forEach(p -> out.add("  failed: " + p));
+        out.add("sha256   " + r.sha256());
+        out.add("signer   " + r.signerFingerprint() + (keyGiven ? "" : " (no --key given: signer not compared)"));
+        r.report().ifPresent(rep -> summary(out, rep));
+        return out;
+    }
+
+    private static void summary(List<String> out, Report r) {
+        out.add("created  " + r.createdAt());
+        out.add("network  " + r.network().name() + (r.network().chainId() == null ? "" : " (chain id "
+                + r.network().chainId() + ")"));
+        out.add("records  " + r.summary().records());
+        for (Verdict v : Verdict.values()) {
+            out.add(String.format("%-10s %d", v, r.summary().count(v)));
+        }
+    }
+}
