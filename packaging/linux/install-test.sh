@@ -10,26 +10,38 @@
 #   mvn -B -Ppackage -pl packaging -am package -DskipTests && sudo packaging/linux/install-test.sh
 # Refuses to run if proofdesk is already installed (it would remove it). Prints PASS and its duration, or the
 # first failure, and exits non-zero.
+#
+# `install-test.sh --image DIR` runs only step 2, on an app image in place (no root, no dpkg): what CI runs after
+# the test suite (.ci/run), on `mvn -B -Ppackage -pl packaging -am package -DskipTests -Dpackaging.types=app-image`.
 set -euo pipefail
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-deb=${1:-}
-if [ -z "$deb" ]; then
-  deb=$(ls "$here"/../target/deb/proofdesk_*_amd64.deb 2>/dev/null | head -n 1 || true)
-fi
 fail() { echo "install-test: FAIL: $*" >&2; exit 1; }
-[ -n "$deb" ] && [ -f "$deb" ] || fail "no .deb (build it: mvn -B -Ppackage -pl packaging -am package -DskipTests)"
-[ "$(id -u)" = 0 ] || fail "needs root for dpkg"
 command -v xvfb-run >/dev/null || fail "needs xvfb-run (apt-get install -y xvfb xauth libgtk-3-0)"
-if dpkg-query -W -f='${Status}' proofdesk 2>/dev/null | grep -q 'install ok installed'; then
-  fail "proofdesk is already installed here; this test would remove it"
+image=""
+deb=""
+if [ "${1:-}" = "--image" ]; then
+  image=${2:-$here/../target/image/Proofdesk}
+  [ -x "$image/bin/Proofdesk" ] || fail "no app image at $image (build it: mvn -B -Ppackage -pl packaging -am package -DskipTests -Dpackaging.types=app-image)"
+  app=$(CDPATH= cd -- "$image" && pwd)
+  cli=$app/bin/proofdesk
+else
+  deb=${1:-}
+  if [ -z "$deb" ]; then
+    deb=$(ls "$here"/../target/deb/proofdesk_*_amd64.deb 2>/dev/null | head -n 1 || true)
+  fi
+  [ -n "$deb" ] && [ -f "$deb" ] || fail "no .deb (build it: mvn -B -Ppackage -pl packaging -am package -DskipTests)"
+  [ "$(id -u)" = 0 ] || fail "needs root for dpkg"
+  if dpkg-query -W -f='${Status}' proofdesk 2>/dev/null | grep -q 'install ok installed'; then
+    fail "proofdesk is already installed here; this test would remove it"
+  fi
+  app=/opt/proofdesk
+  cli=/usr/bin/proofdesk
 fi
-
-app=/opt/proofdesk
 work=$(mktemp -d /tmp/proofdesk-install-test.XXXXXX)
 home=$work/home
 mkdir -p "$home"
-trap 'rm -rf "$work"; if dpkg-query -W proofdesk >/dev/null 2>&1; then dpkg --purge proofdesk >/dev/null 2>&1 || true; fi' EXIT
+trap 'rm -rf "$work"; if [ -n "$deb" ] && dpkg-query -W proofdesk >/dev/null 2>&1; then dpkg --purge proofdesk >/dev/null 2>&1 || true; fi' EXIT
 started=$(date +%s%N)
 
 # a world without Java: PATH holds only the few system commands the app runs (the demo network starts anvil
@@ -48,19 +60,23 @@ nojava sh -c 'command -v java || command -v javac || command -v jpackage' >/dev/
 
 step() { echo "install-test: [$(( ($(date +%s%N) - started) / 1000000 )) ms] $*"; }
 
+if [ -n "$deb" ]; then
 step "dpkg -i $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 dpkg -i "$deb" >"$work/dpkg-install.log" 2>&1 || { cat "$work/dpkg-install.log" >&2; fail "dpkg -i failed"; }
+fi
 
 for f in "$app/bin/Proofdesk" "$app/bin/proofdesk" "$app/lib/anvil/anvil"; do
   [ -x "$f" ] || fail "$f is missing or not executable"
 done
-[ -f /usr/share/applications/proofdesk.desktop ] || fail "no menu entry /usr/share/applications/proofdesk.desktop"
-[ -f /usr/share/icons/hicolor/256x256/apps/proofdesk.png ] || fail "no 256x256 icon in the hicolor theme"
-[ "$(readlink /usr/bin/proofdesk)" = "$app/bin/proofdesk" ] || fail "/usr/bin/proofdesk does not point at $app/bin/proofdesk"
+if [ -n "$deb" ]; then
+  [ -f /usr/share/applications/proofdesk.desktop ] || fail "no menu entry /usr/share/applications/proofdesk.desktop"
+  [ -f /usr/share/icons/hicolor/256x256/apps/proofdesk.png ] || fail "no 256x256 icon in the hicolor theme"
+  [ "$(readlink /usr/bin/proofdesk)" = "$app/bin/proofdesk" ] || fail "/usr/bin/proofdesk does not point at $app/bin/proofdesk"
+fi
 [ -z "$(find "$app" -name '*.dll' -o -name '*.dylib' | head -n 1)" ] || fail "natives of other OSes in $app"
 
 step "proofdesk --version (no JDK)"
-version=$(nojava /usr/bin/proofdesk --version 2>&1) || { echo "$version" >&2; fail "proofdesk --version exited non-zero"; }
+version=$(nojava "$cli" --version 2>&1) || { echo "$version" >&2; fail "proofdesk --version exited non-zero"; }
 echo "$version" | sed 's/^/    /'
 echo "$version" | grep -q '^Proofdesk ' || fail "--version does not name Proofdesk"
 echo "$version" | grep -q '^ONNX Runtime 1\.' || fail "--version did not load ONNX Runtime"
@@ -80,6 +96,13 @@ grep -q '^SMOKE window_shown_ms=[0-9]' "$work/smoke.log" || fail "the window was
 grep -qi 'unsupported javafx configuration\|exception' "$work/smoke.log" && fail "the desktop printed a warning or an exception"
 data=$home/.local/share/proofdesk
 [ -d "$data" ] || fail "the app did not create its data folder $data"
+
+if [ -z "$deb" ]; then
+  ort_tmp=$(find "$work/tmp" -maxdepth 1 -name 'onnxruntime-java*' | wc -l)
+  [ "$ort_tmp" = 0 ] || fail "ONNX Runtime left $ort_tmp folder(s) in the temp folder (onnxruntime.native.path not used?)"
+  echo "install-test: PASS (app image $app) in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+  exit 0
+fi
 
 step "dpkg -r"
 dpkg -r proofdesk >"$work/dpkg-remove.log" 2>&1 || { cat "$work/dpkg-remove.log" >&2; fail "dpkg -r failed"; }
