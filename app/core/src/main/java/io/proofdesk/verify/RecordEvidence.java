@@ -1,5 +1,6 @@
 package io.proofdesk.verify;
 
+import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.SettlementKind;
@@ -90,13 +91,13 @@ public final class RecordEvidence {
      * What was settled, as stored: the event's fields (individual) or the record's leaf fields (batch). For a batch
      * record the batch-inclusion check is what ties these fields to the settled root.
      */
-    public Fetched<SettledFacts> settled() {
+    public Fetched<TeeSettlementLeaf> settled() {
         Inference r = inference();
         try {
             byte[] teeId = bytes32(r.teeId(), "TEE id");
             byte[] in = bytes32(r.inputHash(), "input hash");
             byte[] out = bytes32(r.outputHash(), "output hash");
-            return Fetched.ok(new SettledFacts(teeId, in, out, r.signature().toArray(),
+            return Fetched.ok(new TeeSettlementLeaf(teeId, in, out, r.signature().toArray(),
                     BigInteger.valueOf(r.timestamp().getEpochSecond())));
         } catch (IllegalArgumentException e) {
             return Fetched.failed(CheckStatus.UNVERIFIED, "the stored record is incomplete: " + e.getMessage());

@@ -1,13 +1,13 @@
 package io.proofdesk.verify.checks;
 
 import io.proofdesk.attest.LegacyJsonHash;
+import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.node.TeeRecordHashes;
 import io.proofdesk.verify.CheckNames;
 import io.proofdesk.verify.Fetched;
 import io.proofdesk.verify.RecordEvidence;
 import io.proofdesk.verify.SettledBlob;
-import io.proofdesk.verify.SettledFacts;
 import org.web3j.utils.Numeric;
 
 import java.security.MessageDigest;
@@ -28,15 +28,15 @@ public final class BlobCheck implements InferenceCheck {
 
     @Override
     public CheckResult check(RecordEvidence evidence) {
-        Fetched<SettledFacts> settled = evidence.settled();
-        if (settled instanceof Fetched.Failed<SettledFacts> f) {
+        Fetched<TeeSettlementLeaf> settled = evidence.settled();
+        if (settled instanceof Fetched.Failed<TeeSettlementLeaf> f) {
             return CheckLines.of(name(), f);
         }
         Fetched<SettledBlob> content = evidence.content();
         if (content instanceof Fetched.Failed<SettledBlob> f) {
             return CheckLines.of(name(), f);
         }
-        SettledFacts s = ((Fetched.Ok<SettledFacts>) settled).value();
+        TeeSettlementLeaf s = ((Fetched.Ok<TeeSettlementLeaf>) settled).value();
         SettledBlob blob = ((Fetched.Ok<SettledBlob>) content).value();
         String input = form(blob.input(), s.inputHash());
         String output = form(blob.output(), s.outputHash());

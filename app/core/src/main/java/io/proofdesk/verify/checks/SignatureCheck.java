@@ -4,6 +4,7 @@ import io.proofdesk.attest.KeyFormatException;
 import io.proofdesk.attest.PublicKeys;
 import io.proofdesk.attest.SignatureResult;
 import io.proofdesk.attest.TeeId;
+import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.attest.TeeSignatures;
 import io.proofdesk.attest.WrongKeyTypeException;
 import io.proofdesk.domain.CheckResult;
@@ -11,7 +12,6 @@ import io.proofdesk.domain.Tee;
 import io.proofdesk.verify.CheckNames;
 import io.proofdesk.verify.Fetched;
 import io.proofdesk.verify.RecordEvidence;
-import io.proofdesk.verify.SettledFacts;
 import org.web3j.utils.Numeric;
 
 import java.security.PublicKey;
@@ -32,16 +32,16 @@ public final class SignatureCheck implements InferenceCheck {
 
     @Override
     public CheckResult check(RecordEvidence evidence) {
-        Fetched<SettledFacts> settled = evidence.settled();
-        if (settled instanceof Fetched.Failed<SettledFacts> f) {
+        Fetched<TeeSettlementLeaf> settled = evidence.settled();
+        if (settled instanceof Fetched.Failed<TeeSettlementLeaf> f) {
             return CheckLines.of(name(), f);
         }
-        SettledFacts s = ((Fetched.Ok<SettledFacts>) settled).value();
+        TeeSettlementLeaf s = ((Fetched.Ok<TeeSettlementLeaf>) settled).value();
         String settledTee = Numeric.toHexString(s.teeId());
         String recordTee = evidence.inference().teeId();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("teeId", settledTee);
-        details.put("timestamp", s.timestamp().toString());
+        details.put("timestamp", s.teeTimestamp().toString());
         if (recordTee != null && !recordTee.equalsIgnoreCase(settledTee)) {
             return CheckLines.fail(name(), "the record names TEE " + recordTee + " but the settlement was signed as "
                     + settledTee, details);
@@ -63,7 +63,7 @@ public final class SignatureCheck implements InferenceCheck {
         }
         SignatureResult result;
         try {
-            result = TeeSignatures.verifySettlement(key, s.inputHash(), s.outputHash(), s.timestamp(), s.signature());
+            result = TeeSignatures.verifySettlement(key, s.inputHash(), s.outputHash(), s.teeTimestamp(), s.teeSignature());
         } catch (WrongKeyTypeException e) {
             return CheckLines.fail(name(), e.getMessage(), details);
         }
