@@ -2,8 +2,6 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.Bytes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,25 +27,9 @@ public final class BlobDao extends Dao {
         });
     }
 
-    /** Stores many blobs with one prepared statement (a sync chunk's blobs); the same cap applies to each. */
+    /** Stores a sync chunk's blobs; {@link #put} reuses one prepared statement for them within the transaction. */
     public void putAll(Map<String, Bytes> blobs, Instant fetchedAt) {
-        for (var b : blobs.entrySet()) {
-            if (b.getValue().length() > MAX_BLOB_BYTES) {
-                throw new StoreValueTooLargeException("blob " + b.getKey(), b.getValue().length(), MAX_BLOB_BYTES);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR REPLACE INTO blobs (blob_id, data, fetched_at) VALUES (?, ?, ?)")) {
-            for (var b : blobs.entrySet()) {
-                ps.setString(1, b.getKey());
-                Sql.setBytes(ps, 2, b.getValue());
-                Sql.setInstant(ps, 3, fetchedAt);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw Sql.failure("save " + blobs.size() + " blobs", e);
-        }
+        blobs.forEach((blobId, data) -> put(blobId, data, fetchedAt));
     }
 
     public Optional<Bytes> find(String blobId) {
