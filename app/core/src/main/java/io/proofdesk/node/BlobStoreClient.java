@@ -24,7 +24,7 @@ public final class BlobStoreClient {
 
     public BlobStoreClient(String baseUrl, long maxBytes, Duration timeout) {
         this.base = CappedGet.base(baseUrl, "blob store URL");
-        this.get = new CappedGet(HttpClients.cappedGets(maxBytes, timeout));
+        this.get = new CappedGet(HttpClients.cappedIdempotent(maxBytes, timeout));
     }
 
     public byte[] fetch(String blobId) throws IOException {

@@ -23,7 +23,7 @@ public final class FileStoreClient {
 
     public FileStoreClient(String baseUrl, long maxBytes, Duration timeout) {
         this.base = CappedGet.base(baseUrl, "file store URL");
-        this.get = new CappedGet(HttpClients.cappedGets(maxBytes, timeout));
+        this.get = new CappedGet(HttpClients.cappedIdempotent(maxBytes, timeout));
     }
 
     /** The bytes the store serves for {@code cid}; never trusted: callers check them against the CID. */

@@ -47,8 +47,8 @@ public final class HubClient {
 
     public static HubClient open(String hubUrl, String fileStoreUrl, long maxListingBytes, long maxFileBytes,
                                  Duration listingTimeout, Duration fileTimeout) {
-        return new HubClient(hubUrl, fileStoreUrl, HttpClients.cappedGets(maxListingBytes, listingTimeout),
-                HttpClients.cappedGets(maxFileBytes, fileTimeout));
+        return new HubClient(hubUrl, fileStoreUrl, HttpClients.cappedIdempotent(maxListingBytes, listingTimeout),
+                HttpClients.cappedIdempotent(maxFileBytes, fileTimeout));
     }
 
     private static HttpUrl parse(String url) {

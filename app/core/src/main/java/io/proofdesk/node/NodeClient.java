@@ -32,7 +32,7 @@ public final class NodeClient {
     }
 
     public NodeClient(Duration timeout) {
-        this.get = new CappedGet(HttpClients.cappedGets(MAX_ANSWER_BYTES, timeout));
+        this.get = new CappedGet(HttpClients.cappedIdempotent(MAX_ANSWER_BYTES, timeout));
     }
 
     /** {@code /signing-key}'s answer. */

@@ -49,7 +49,7 @@ public final class SyncBlobReader implements AutoCloseable {
     }
 
     public static SyncBlobReader open(String blobStoreUrl, SyncLimits limits) {
-        return new SyncBlobReader(blobStoreUrl, HttpClients.cappedGets(limits.maxBlobBytes(), limits.blobTimeout()),
+        return new SyncBlobReader(blobStoreUrl, HttpClients.cappedIdempotent(limits.maxBlobBytes(), limits.blobTimeout()),
                 limits.blobConcurrency());
     }
 

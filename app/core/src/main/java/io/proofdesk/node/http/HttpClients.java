@@ -26,11 +26,12 @@ public final class HttpClients {
     }
 
     /**
-     * A capped client for GET-only endpoints (hub, file store, blob store, node health): these may retry once on a
-     * pooled connection the server closed while it sat idle ("unexpected end of stream"), which is safe because a GET
-     * changes nothing. JSON-RPC and /infer POSTs keep {@link #capped}, which never resends a request.
+     * A capped client for requests that change nothing on the server (GETs to the hub, file store, blob store and
+     * nodes; the endpoint probe's eth_chainId / eth_blockNumber): these may retry once on a pooled connection the
+     * server closed while it sat idle ("unexpected end of stream"). Sync's JSON-RPC and the /infer and transaction
+     * POSTs keep {@link #capped}, which never resends a request.
      */
-    public static OkHttpClient cappedGets(long maxResponseBytes, Duration callTimeout) {
+    public static OkHttpClient cappedIdempotent(long maxResponseBytes, Duration callTimeout) {
         return capped(maxResponseBytes, callTimeout).newBuilder().retryOnConnectionFailure(true).build();
     }
 }

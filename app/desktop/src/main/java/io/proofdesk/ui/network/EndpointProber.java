@@ -41,7 +41,7 @@ public final class EndpointProber implements AutoCloseable {
     private boolean closed;
 
     public EndpointProber(ResourceBundle strings, Duration timeout) {
-        this(() -> HttpClients.cappedGets(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
+        this(() -> HttpClients.cappedIdempotent(MAX_ANSWER_BYTES, timeout), strings, Clock.systemUTC(), timeout);
     }
 
     EndpointProber(OkHttpClient http, ResourceBundle strings, Clock clock, Duration timeout) {

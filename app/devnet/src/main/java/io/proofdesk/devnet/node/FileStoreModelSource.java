@@ -21,7 +21,7 @@ public final class FileStoreModelSource implements ModelSource {
     private static final long MAX_MODEL_BYTES = 256L << 20;
 
     private final String baseUrl;
-    private final OkHttpClient http = HttpClients.cappedGets(MAX_MODEL_BYTES, Duration.ofSeconds(30));
+    private final OkHttpClient http = HttpClients.cappedIdempotent(MAX_MODEL_BYTES, Duration.ofSeconds(30));
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     public FileStoreModelSource(String baseUrl) {
