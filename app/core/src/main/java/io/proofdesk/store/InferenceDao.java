@@ -194,6 +194,13 @@ public final class InferenceDao extends Dao {
                 ps -> ps.setLong(1, block));
     }
 
+    /** SQLite's plan for {@link #count}, one detail per line; lets tests hold combined counts to one index. */
+    String countPlan(InferenceQuery q) {
+        Filter f = filter(q);
+        return String.join("\n", list("explain count query", "EXPLAIN QUERY PLAN SELECT count(*) FROM inferences "
+                + f.where(), f::bindFilters, rs -> rs.getString("detail")));
+    }
+
     /** SQLite's plan for {@link #page}, one detail per line; lets tests hold the indexes to the filters. */
     String pagePlan(InferenceQuery q, PageKey after, int limit) {
         Filter f = pageFilter(q, after);

@@ -98,6 +98,35 @@ class BulkInsertPlanTest {
         assertEquals(667L, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all().withVerdict(Verdict.MISMATCH))));
     }
 
+    static Stream<Arguments> combinedCounts() {
+        return Stream.of(
+                Arguments.of(Named.of("model+mode+verdict", InferenceQuery.all().withModel("model-1")
+                        .withMode(InferenceMode.TEE).withVerdict(Verdict.VERIFIED)), "inferences_model_facets",
+                        "model = 'model-1' AND mode = 'TEE' AND verdict = 'VERIFIED'"),
+                Arguments.of(Named.of("model+mode", InferenceQuery.all().withModel("model-1").withMode(InferenceMode.TEE)),
+                        "inferences_model_facets", "model = 'model-1' AND mode = 'TEE'"),
+                Arguments.of(Named.of("model+settlement", InferenceQuery.all().withModel("model-2")
+                        .withSettlement(SettlementKind.BATCH)), "inferences_model_facets",
+                        "model = 'model-2' AND settlement = 'BATCH'"),
+                Arguments.of(Named.of("mode+verdict", InferenceQuery.all().withMode(InferenceMode.TEE)
+                        .withVerdict(Verdict.MISMATCH)), "inferences_verdict_facets",
+                        "mode = 'TEE' AND verdict = 'MISMATCH'"),
+                Arguments.of(Named.of("not checked+settlement", InferenceQuery.all().withNotChecked()
+                        .withSettlement(SettlementKind.BATCH)), "inferences_verdict_facets",
+                        "verdict IS NULL AND settlement = 'BATCH'"));
+    }
+
+    /** A count of several equality filters reads one covering index, never the rows, and counts what a scan counts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("combinedCounts")
+    void combinedCountsReadOneIndexOnly(InferenceQuery q, String index, String where) throws Exception {
+        String plan = store.read(tx -> tx.inferences().countPlan(q));
+        assertTrue(plan.contains("USING COVERING INDEX " + index), "plan for " + q + ":\n" + plan);
+        long counted = store.read(tx -> tx.inferences().count(q));
+        assertEquals(scalar(db, "SELECT count(*) FROM inferences NOT INDEXED WHERE " + where), counted);
+        assertTrue(counted > 0, "the fixture has rows for " + where);
+    }
+
     static Stream<Arguments> filteredQueries() {
         return Stream.of(
                 Arguments.of(Named.of("verdict", InferenceQuery.all().withVerdict(Verdict.MISMATCH)), "inferences_verdict"),

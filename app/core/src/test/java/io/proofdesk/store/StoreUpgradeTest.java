@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A store written by the V2 schema (the code path of the previous release) opens as V3 with every row kept. */
+/** A store written by the V2 schema (the code path of an earlier release) opens as the latest schema with every row kept. */
 class StoreUpgradeTest {
 
     private static final int ROWS = 3_000;
@@ -70,7 +70,7 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals((long) ROWS, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all())));
             for (Inference expected : rows) {
                 assertEquals(expected, store.read(tx -> tx.inferences().find(expected.id())).orElseThrow());
@@ -92,7 +92,8 @@ class StoreUpgradeTest {
             List<String> indexes = column(c, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inferences'");
             for (String name : List.of("inferences_tee", "inferences_node", "inferences_model_time",
                     "inferences_model_version_time", "inferences_tee_time", "inferences_node_time", "inferences_mode_time",
-                    "inferences_settlement_time", "inferences_verdict_time")) {
+                    "inferences_settlement_time", "inferences_verdict_time", "inferences_model_facets",
+                    "inferences_verdict_facets")) {
                 assertTrue(indexes.contains(name), name + " in " + indexes);
             }
             assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"));
