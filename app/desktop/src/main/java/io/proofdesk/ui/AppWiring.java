@@ -43,6 +43,7 @@ import io.proofdesk.ui.shell.StatusBarViewModel;
 import io.proofdesk.ui.shell.TaskPanelController;
 import io.proofdesk.ui.shell.TaskPanelViewModel;
 import io.proofdesk.ui.inferences.InferenceNavigation;
+import io.proofdesk.ui.reports.ReportHandoff;
 import io.proofdesk.ui.verify.DemoManifestEndpoints;
 import io.proofdesk.ui.verify.DesktopNotifications;
 import io.proofdesk.ui.verify.VerificationDetailController;
@@ -89,6 +90,7 @@ public final class AppWiring implements AutoCloseable {
     private final VerificationService verificationService;
     private final VerificationTasks verification;
     private final InferenceNavigation navigation = new InferenceNavigation();
+    private final ReportHandoff reportHandoff = new ReportHandoff();
     private final DocumentOpener documents = new DesktopDocumentOpener();
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
@@ -140,7 +142,8 @@ public final class AppWiring implements AutoCloseable {
                 new NetworkSettingsViewModel(network, strings)));
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
-                new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, strings));
+                new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, main,
+                reportHandoff, strings));
         register(InferenceDetailController.class, () -> new InferenceDetailController(
                 new InferenceDetailViewModel(store, strings), strings));
         register(VerificationDetailController.class, () -> new VerificationDetailController(
@@ -152,7 +155,7 @@ public final class AppWiring implements AutoCloseable {
         register(ReportExportController.class, () -> new ReportExportController(new ReportExportViewModel(
                 new ReportExports(store::store, dataDirectory.path(), Clock.systemUTC()), storeEvents, background,
                 notices, () -> ReportNetworks.of(network.endpointsProperty().get()),
-                dataDirectory.resolve(REPORTS_FOLDER), Clock.systemUTC(), strings), strings));
+                dataDirectory.resolve(REPORTS_FOLDER), Clock.systemUTC(), strings, reportHandoff), strings));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
                 strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
     }

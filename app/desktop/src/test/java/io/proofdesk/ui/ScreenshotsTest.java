@@ -316,6 +316,14 @@ class ScreenshotsTest {
         closeTaskPanel(robot);
         written.add(shoot(robot, dir.resolve("30-reports-tampered-light.png")));
         assertTrue(robot.lookup("#checkTitle").queryLabeled().getText().contains("changed after it was signed"));
+
+        // the Inferences view's filter handed to the export panel
+        robot.interact(() -> wiring.main().open(View.INFERENCES));
+        FxWait.choose(robot, "#verdictFilter", "Mismatch");
+        robot.interact(() -> robot.lookup("#reportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                robot.lookup("#exportHandedOver").query().isVisible()).get());
+        written.add(shoot(robot, dir.resolve("31-reports-from-inferences-light.png")));
         for (Path png : written) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(WIDTH, image.getWidth(), png + " width");

@@ -3,9 +3,12 @@ package io.proofdesk.ui.inferences;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.controls.EmptyState;
 import io.proofdesk.ui.controls.VerdictBreakdown;
 import io.proofdesk.ui.controls.VerdictKind;
+import io.proofdesk.ui.reports.ReportHandoff;
+import io.proofdesk.ui.shell.MainViewModel;
 import io.proofdesk.ui.verify.BatchRequest;
 import io.proofdesk.ui.verify.SampleDialog;
 import io.proofdesk.ui.verify.VerificationTasks;
@@ -71,11 +74,16 @@ public final class InferencesController {
     @FXML private Parent detail;
     @FXML private InferenceDetailController detailController;
     private final VerificationTasks verification;
+    private final MainViewModel main;
+    private final ReportHandoff reportHandoff;
     private InferenceTable inferenceTable;
 
-    public InferencesController(InferencesViewModel viewModel, VerificationTasks verification, ResourceBundle strings) {
+    public InferencesController(InferencesViewModel viewModel, VerificationTasks verification, MainViewModel main,
+                                ReportHandoff reportHandoff, ResourceBundle strings) {
         this.viewModel = viewModel;
         this.verification = verification;
+        this.main = main;
+        this.reportHandoff = reportHandoff;
         this.strings = strings;
         this.format = new InferenceFormat(strings);
     }
@@ -186,6 +194,14 @@ public final class InferencesController {
     @FXML
     private void verifyAll() {
         verification.runBatch(BatchRequest.all());
+    }
+
+    /** Hands the selected rows, or else every record the filters select, to the Reports view's export panel. */
+    @FXML
+    private void report() {
+        ReportHandoff.Offer offer = viewModel.reportOffer(inferenceTable.selectedIds());
+        reportHandoff.offer(offer.selection(), offer.description());
+        main.open(View.REPORTS);
     }
 
     @FXML

@@ -7,6 +7,8 @@ import io.proofdesk.store.Transaction;
 import io.proofdesk.ui.common.ErrorNotices;
 import io.proofdesk.ui.common.StoreAccess;
 import io.proofdesk.ui.common.StoreEvents;
+import io.proofdesk.ui.reports.ExportSelection;
+import io.proofdesk.ui.reports.ReportHandoff;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,6 +61,7 @@ public final class InferencesViewModel {
     private final InvalidationListener modelListener = o -> updateVersions();
     private Subscription storeSubscription = Subscription.EMPTY;
     private long generation;
+    private long shown;
     private boolean choicesWanted;
 
     public InferencesViewModel(StoreAccess store, StoreEvents events, ErrorNotices notices, ResourceBundle strings,
@@ -157,7 +160,24 @@ public final class InferencesViewModel {
                     notices.show(problem);
                 }), afterFirstPage));
         countText.set(MessageFormat.format(strings.getString("inferences.count"), totals.all(), totals.shown()));
+        shown = totals.shown();
         empty.set(totals.all() == 0);
+    }
+
+    /**
+     * What a report of this view covers: the selected records if any, else every record the current filters select
+     * (read again when the report is written, so records stored meanwhile are in it).
+     */
+    public ReportHandoff.Offer reportOffer(List<RecordId> selected) {
+        if (!selected.isEmpty()) {
+            return new ReportHandoff.Offer(new ExportSelection.Ids(selected), MessageFormat.format(
+                    strings.getString("inferences.report.selected"), selected.size()));
+        }
+        InferenceQuery q = filters.toQuery();
+        String key = q.equals(InferenceQuery.all().sortedBy(q.sort())) ? "inferences.report.all"
+                : "inferences.report.filtered";
+        return new ReportHandoff.Offer(new ExportSelection.Matching(q), MessageFormat.format(strings.getString(key),
+                shown));
     }
 
     /** Shows a row in the detail view (ignored while the row is still loading). */

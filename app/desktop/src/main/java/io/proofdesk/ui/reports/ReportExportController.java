@@ -1,6 +1,8 @@
 package io.proofdesk.ui.reports;
 
 import io.proofdesk.domain.Verdict;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -29,6 +31,7 @@ public final class ReportExportController {
     @FXML private RadioButton allRecords;
     @FXML private RadioButton byVerdict;
     @FXML private RadioButton byIds;
+    @FXML private RadioButton handedOver;
     @FXML private ComboBox<Verdict> verdictCombo;
     @FXML private TextArea idsArea;
     @FXML private CheckBox pdfBox;
@@ -50,11 +53,21 @@ public final class ReportExportController {
         allRecords.setUserData(ReportExportViewModel.Scope.ALL);
         byVerdict.setUserData(ReportExportViewModel.Scope.VERDICT);
         byIds.setUserData(ReportExportViewModel.Scope.IDS);
+        handedOver.setUserData(ReportExportViewModel.Scope.HANDED_OVER);
         scopeGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
                 viewModel.scopeProperty().set((ReportExportViewModel.Scope) now.getUserData());
             }
         });
+        // the model also moves the scope (an offer from the Inferences view selects it)
+        viewModel.scopeProperty().addListener((o, was, now) -> selectScope(now));
+        selectScope(viewModel.scopeProperty().get());
+        handedOver.managedProperty().bind(viewModel.handedOverProperty().isNotNull());
+        handedOver.visibleProperty().bind(handedOver.managedProperty());
+        handedOver.textProperty().bind(Bindings.createStringBinding(() -> viewModel.handedOverProperty().get() == null
+                ? "" : viewModel.handedOverProperty().get().description(), viewModel.handedOverProperty()));
+        // a handed-over scope is the first choice of the form: show it, after the layout the new text causes
+        viewModel.handedOverProperty().addListener((o, was, now) -> Platform.runLater(() -> root.setVvalue(0)));
         verdictCombo.getItems().setAll(Verdict.values());
         verdictCombo.setConverter(new StringConverter<>() {
             @Override
@@ -90,6 +103,11 @@ public final class ReportExportController {
         gapsLabel.heightProperty().addListener((o, was, now) -> root.setVvalue(root.getVmax()));
         // the result is under the button: when it appears or grows, scroll the panel down to it
         resultLabel.heightProperty().addListener((o, was, now) -> root.setVvalue(root.getVmax()));
+    }
+
+    private void selectScope(ReportExportViewModel.Scope scope) {
+        scopeGroup.getToggles().stream().filter(t -> t.getUserData() == scope).findFirst()
+                .ifPresent(t -> scopeGroup.selectToggle(t));
     }
 
     private static String kindClass(ReportExportViewModel.ResultKind kind) {

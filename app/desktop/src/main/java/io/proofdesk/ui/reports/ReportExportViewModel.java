@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  */
 public final class ReportExportViewModel {
 
-    public enum Scope { ALL, VERDICT, IDS }
+    public enum Scope { ALL, VERDICT, IDS, HANDED_OVER }
 
     /** How the last export went, for the result line's colour and icon. */
     public enum ResultKind { NONE, WRITTEN, WRITTEN_WITH_GAPS, FAILED }
@@ -65,12 +65,13 @@ public final class ReportExportViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyStringWrapper gaps = new ReadOnlyStringWrapper(this, "gaps", "");
+    private final ReportHandoff handoff;
     private final ReadOnlyObjectWrapper<ResultKind> resultKind = new ReadOnlyObjectWrapper<>(this, "resultKind",
             ResultKind.NONE);
 
     public ReportExportViewModel(ReportExports exports, StoreEvents events, BackgroundExecutor executor,
                                  ErrorNotices notices, Supplier<ReportNetwork> network, Path defaultFolder,
-                                 Clock clock, ResourceBundle strings) {
+                                 Clock clock, ResourceBundle strings, ReportHandoff handoff) {
         this.exports = exports;
         this.events = events;
         this.executor = executor;
@@ -80,7 +81,21 @@ public final class ReportExportViewModel {
         this.strings = strings;
         this.title = new SimpleStringProperty(this, "title", strings.getString("reports.export.defaultTitle"));
         this.folder = new SimpleStringProperty(this, "folder", defaultFolder.toString());
+        this.handoff = handoff;
         freshName();
+        // an offer made before this panel existed counts as much as one made while it is shown
+        if (handoff.offerProperty().get() != null) {
+            scope.set(Scope.HANDED_OVER);
+        }
+        handoff.offerProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                scope.set(Scope.HANDED_OVER);
+                // the last export's lines were about other records
+                result.set("");
+                gaps.set("");
+                resultKind.set(ResultKind.NONE);
+            }
+        });
     }
 
     private void freshName() {
@@ -137,6 +152,13 @@ public final class ReportExportViewModel {
             case ALL -> new ExportSelection.All();
             case VERDICT -> new ExportSelection.WithVerdict(verdict.get());
             case IDS -> new ExportSelection.Ids(parseIds(ids.get()));
+            case HANDED_OVER -> {
+                ReportHandoff.Offer offer = handoff.offerProperty().get();
+                if (offer == null) {
+                    throw new IllegalArgumentException(strings.getString("reports.export.nothingHandedOver"));
+                }
+                yield offer.selection();
+            }
         };
     }
 
@@ -193,6 +215,11 @@ public final class ReportExportViewModel {
 
     public ObjectProperty<Scope> scopeProperty() {
         return scope;
+    }
+
+    /** What another view handed over for {@link Scope#HANDED_OVER}; null before any. */
+    public ReadOnlyObjectProperty<ReportHandoff.Offer> handedOverProperty() {
+        return handoff.offerProperty();
     }
 
     public ObjectProperty<Verdict> verdictProperty() {

@@ -77,6 +77,7 @@ public final class ReportExports {
         return switch (selection) {
             case ExportSelection.All a -> service.select(InferenceQuery.all());
             case ExportSelection.WithVerdict v -> service.select(InferenceQuery.all().withVerdict(v.verdict()));
+            case ExportSelection.Matching m -> service.select(m.query());
             case ExportSelection.Ids i -> i.ids();
         };
     }

@@ -35,6 +35,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.proofdesk.ui.FxWait.choose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,15 +90,6 @@ class InferencesViewTest {
         TableView<InferenceRow> table = table(robot);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> count.getText().equals(text)
                 && (table.getItems().isEmpty() || !table.getItems().getFirst().isLoading())));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Picks an entry of a filter's drop-down by its text (table cells may read the same). */
-    static void choose(FxRobot robot, String combo, String text) {
-        robot.clickOn(combo);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> text.equals(c.getText()))
-                .queryAs(javafx.scene.control.ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

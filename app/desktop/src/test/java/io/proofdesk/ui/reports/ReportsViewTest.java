@@ -185,6 +185,64 @@ class ReportsViewTest {
         }
     }
 
+    /**
+     * The Inferences view hands its filter to the export panel: the report holds exactly the records that filter
+     * selects; then selected rows are handed over instead, and the report holds exactly those.
+     */
+    @Test
+    void theInferencesViewHandsItsFilterAndThenItsSelectionToTheExport(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> wiring.store().isOpen()));
+        assertFalse(robot.lookup("#exportHandedOver").query().isVisible(), "nothing handed over yet");
+        robot.interact(() -> wiring.main().open(View.INFERENCES));
+        io.proofdesk.ui.FxWait.choose(robot, "#verdictFilter", "Mismatch");
+        List<String> mismatched = records.stream().filter(r -> r.verdict() == io.proofdesk.domain.Verdict.MISMATCH)
+                .map(r -> r.id().toString()).sorted().toList();
+        assertTrue(mismatched.size() > 1 && mismatched.size() < records.size(), "the demo store has a few mismatches");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> text(robot, ".count-label")
+                .endsWith(mismatched.size() + " shown")));
+        robot.interact(() -> robot.lookup("#reportButton").queryButton().fire());
+
+        javafx.scene.control.RadioButton handed = robot.lookup("#exportHandedOver").queryAs(
+                javafx.scene.control.RadioButton.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(handed::isVisible));
+        assertTrue(onFx(handed::isSelected), "the handed-over records are the export's scope");
+        assertEquals("The " + mismatched.size() + " inferences the Inferences view’s filters select",
+                onFx(handed::getText));
+        assertEquals(mismatched, exportedIds(robot, "from-filter"));
+
+        robot.interact(() -> wiring.main().open(View.INFERENCES));
+        @SuppressWarnings("unchecked")
+        TableView<io.proofdesk.ui.inferences.InferenceRow> rows = robot.lookup(".inference-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> rows.getItems().size() == mismatched.size()
+                && rows.getItems().stream().noneMatch(io.proofdesk.ui.inferences.InferenceRow::isLoading)));
+        List<String> picked = onFx(() -> {
+            rows.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            rows.getSelectionModel().selectIndices(0, 1);
+            return rows.getSelectionModel().getSelectedItems().stream().map(r -> r.inference().id().toString())
+                    .sorted().toList();
+        });
+        robot.interact(() -> robot.lookup("#reportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> handed.getText().equals(
+                "The 2 inferences selected in the Inferences view")));
+        assertEquals(picked, exportedIds(robot, "from-selection"));
+    }
+
+    /** Exports the current scope as JSON only under {@code name} and returns the report's record ids, sorted. */
+    private List<String> exportedIds(FxRobot robot, String name) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#exportPdf").queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+            robot.lookup("#exportName").queryAs(TextInputControl.class).setText(name);
+            robot.lookup("#exportRun").queryButton().fire();
+        });
+        Path json = dataDir.resolve(AppWiring.REPORTS_FOLDER).resolve(name + ".json");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> text(robot, "#exportResult")
+                .startsWith("Wrote") && Files.exists(json)));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        List<String> ids = new java.util.ArrayList<>();
+        tree.findValues("id").forEach(n -> ids.add(n.asText()));
+        return ids.stream().filter(s -> s.contains(":")).sorted().toList();
+    }
+
     /** Exports all records with a verdict to the default folder and waits until both files are listed. */
     @SuppressWarnings("unchecked")
     private TableView<ReportRow> exportDefault(FxRobot robot) throws Exception {
