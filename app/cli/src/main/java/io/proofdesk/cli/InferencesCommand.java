@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * as they come, so a million rows never sit in memory. The JSON fields {@code id, mode, model, tee, txHash, block,
  * timestamp, verdict, failedChecks} are a public contract (DESIGN.md section 5).
  */
-@Command(name = "inferences", mixinStandardHelpOptions = true,
+@Command(name = "inferences",
         description = "List the inferences in the local store, oldest block first.")
 public final class InferencesCommand implements Callable<Integer> {
 
@@ -48,38 +48,15 @@ public final class InferencesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // no standard -V/--version here: --version is the model version's old alias (see InferenceFilterOptions)
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--model", paramLabel = "M", description = "Model name (as the hub lists it) or model CID")
-    String model;
-
-    @Option(names = "--version", paramLabel = "V", description = "Model version (with --model)")
-    String version;
-
-    @Option(names = "--tee", paramLabel = "ID", description = "TEE id (0x + 64 hex)")
-    String tee;
-
-    @Option(names = "--node", paramLabel = "URL", description = "Node URL the TEE registered")
-    String node;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "VANILLA, TEE or ZKML")
-    String mode;
-
-    @Option(names = "--settlement", paramLabel = "KIND", description = "individual, batch or onchain")
-    String settlement;
-
-    @Option(names = "--verdict", paramLabel = "V", description = "VERIFIED, MISMATCH, UNVERIFIED, ERROR, or none")
-    String verdict;
-
-    @Option(names = "--from-block", paramLabel = "N", description = "First block (inclusive)")
-    Long fromBlock;
-
-    @Option(names = "--to-block", paramLabel = "N", description = "Last block (inclusive)")
-    Long toBlock;
-
-    @Option(names = "--id-prefix", paramLabel = "P", description = "Record id prefix (a tx hash prefix)")
-    String idPrefix;
+    @Mixin
+    InferenceFilterOptions filters;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default: all)")
     Long limit;
@@ -100,11 +77,10 @@ public final class InferencesCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw new UserInputException("--limit must be >= 0");
         }
-        InferenceQuery base = baseQuery();
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = Store.open(data.dataDirectory())) {
-            Map<String, ModelVersion> byCid = store.read(InferencesCommand::versionsByCid);
-            List<InferenceQuery> queries = modelQueries(base, byCid);
+            Map<String, ModelVersion> byCid = store.read(InferenceFilterOptions::versionsByCid);
+            List<InferenceQuery> queries = filters.queries(byCid, InferenceSort.BLOCK_ASC);
             Output sink = format.json ? new JsonOutput(out) : format.csv ? new CsvOutput(out) : new TableOutput(out);
             sink.start();
             long written = 0;
@@ -136,78 +112,6 @@ public final class InferencesCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.VERIFIED;
-    }
-
-    private InferenceQuery baseQuery() {
-        InferenceQuery q = InferenceQuery.all().sortedBy(InferenceSort.BLOCK_ASC);
-        try {
-            if (tee != null) {
-                q = q.withTee(tee.trim().toLowerCase(Locale.ROOT));
-            }
-            if (node != null) {
-                q = q.withNode(node.trim());
-            }
-            if (mode != null) {
-                q = q.withMode(InferenceMode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
-            }
-            if (settlement != null) {
-                q = q.withSettlement(SettlementKind.valueOf(settlement.trim().toUpperCase(Locale.ROOT)));
-            }
-            if (verdict != null) {
-                q = verdict.equalsIgnoreCase("none") ? q.withNotChecked()
-                        : q.withVerdict(Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT)));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("bad filter value: " + e.getMessage(), e);
-        }
-        if (fromBlock != null || toBlock != null) {
-            q = q.withBlocks(fromBlock, toBlock);
-        }
-        if (idPrefix != null) {
-            q = q.withIdPrefix(idPrefix);
-        }
-        return q;
-    }
-
-    /** --model by CID is one query; by name it is one query per matching version's CID. */
-    private List<InferenceQuery> modelQueries(InferenceQuery base, Map<String, ModelVersion> byCid) {
-        if (model == null) {
-            if (version != null) {
-                throw new UserInputException("--version needs --model");
-            }
-            return List.of(base);
-        }
-        if (byCid.containsKey(model) || !byCid.values().stream().anyMatch(v -> v.modelName().equals(model))) {
-            if (!byCid.containsKey(model) && !looksLikeCid(model)) {
-                throw new UserInputException("no model named '" + model + "' in the store; run 'proofdesk models' to "
-                        + "see the names, or give a model CID");
-            }
-            return List.of(version == null ? base.withModel(model) : base.withModel(model).withModelVersion(version));
-        }
-        List<InferenceQuery> out = new ArrayList<>();
-        byCid.values().stream().filter(v -> v.modelName().equals(model) && (version == null || v.version().equals(version)))
-                .sorted((a, b) -> a.version().compareTo(b.version()))
-                .forEach(v -> out.add(base.withModel(v.cid())));
-        if (out.isEmpty()) {
-            throw new UserInputException("model '" + model + "' has no version '" + version + "' in the store");
-        }
-        return out;
-    }
-
-    private static boolean looksLikeCid(String s) {
-        return s.matches("Qm[1-9A-HJ-NP-Za-km-z]{44}") || s.matches("b[a-z2-7]{50,}");
-    }
-
-    private static Map<String, ModelVersion> versionsByCid(Transaction tx) {
-        Map<String, ModelVersion> out = new HashMap<>();
-        for (var m : tx.models().all()) {
-            for (ModelVersion v : tx.modelVersions().forModel(m.name())) {
-                if (v.cid() != null) {
-                    out.put(v.cid(), v);
-                }
-            }
-        }
-        return out;
     }
 
     /** One output row: the contract fields and a few more. */

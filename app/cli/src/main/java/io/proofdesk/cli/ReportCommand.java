@@ -10,12 +10,12 @@ import io.proofdesk.report.ReportEnvironment;
 import io.proofdesk.report.ReportNetwork;
 import io.proofdesk.report.ReportService;
 import io.proofdesk.store.InferenceQuery;
+import io.proofdesk.store.InferenceSort;
 import io.proofdesk.store.Store;
 import io.proofdesk.verify.InferenceVerification;
 import io.proofdesk.verify.ReexecutionOutcome;
 import io.proofdesk.verify.Verifier;
 import io.proofdesk.verify.VerifierOptions;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +26,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,22 +41,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Selection selection;
+    @Option(names = "--all", description = "Every stored record")
+    boolean all;
 
-    static final class Selection {
-        @Option(names = "--all", description = "Every stored record")
-        boolean all;
+    @Option(names = "--id", paramLabel = "ID", description = "Record id (repeatable)")
+    List<String> ids;
 
-        @Option(names = "--id", paramLabel = "ID", description = "Record id (repeatable)")
-        List<String> ids;
-
-        @Option(names = "--verdict", paramLabel = "V", description = "Records whose latest verdict is V")
-        String verdict;
-
-        @Option(names = "--model", paramLabel = "M", description = "Records of model M (its CID)")
-        String model;
-    }
+    /** The Inferences view's filters; the records they select, as {@code proofdesk inferences} lists them. */
+    @Mixin
+    InferenceFilterOptions filters;
 
     @Option(names = "--json", paramLabel = "FILE", required = true)
     Path json;
@@ -87,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportEnvironment env = ReportEnvironment.probed();
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
             ReportService service = new ReportService(store, key, Clock.systemUTC());
-            List<RecordId> ids = ids(service);
+            List<RecordId> selected = ids(store, service);
             Function<RecordId, Optional<ReexecutionOutcome>> reexec = id -> Optional.empty();
             if (network != null) {
                 Verifier verifier = new Verifier(store, network.sources(), sessions, VerifierOptions.defaults(),
@@ -95,13 +88,13 @@ public final class ReportCommand implements Callable<Integer> {
                 reexec = id -> store.read(tx -> tx.latestVerdict(id)).filter(v -> v.verdict() == Verdict.MISMATCH)
                         .flatMap(v -> verifier.verify(id)).flatMap(InferenceVerification::reexecution);
             }
-            ReportService.Gathered g = service.gather(ids, reexec);
+            ReportService.Gathered g = service.gather(selected, reexec);
             if (!g.missing().isEmpty()) {
                 throw new UserInputException("the store has no record " + g.missing().getFirst()
                         + (g.missing().size() > 1 ? " (and " + (g.missing().size() - 1) + " more)" : ""));
             }
             if (g.items().isEmpty()) {
-                throw new UserInputException("none of the " + ids.size() + " selected records has a verdict yet; "
+                throw new UserInputException("none of the " + selected.size() + " selected records has a verdict yet; "
                         + "run proofdesk verify first");
             }
             if (!g.notVerified().isEmpty()) {
@@ -122,22 +115,29 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private List<RecordId> ids(ReportService service) {
-        try {
-            if (selection.ids != null) {
-                return selection.ids.stream().map(RecordId::parse).toList();
-            }
-            if (selection.verdict != null) {
-                return service.select(InferenceQuery.all().withVerdict(
-                        Verdict.valueOf(selection.verdict.toUpperCase(Locale.ROOT))));
-            }
-            if (selection.model != null) {
-                return service.select(InferenceQuery.all().withModel(selection.model));
-            }
-            return service.select(InferenceQuery.all());
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage() + " (verdicts: " + List.of(Verdict.values()) + ")", e);
+    /** Exactly one of --all, --id or filters; the records in chain order. */
+    private List<RecordId> ids(Store store, ReportService service) {
+        int given = (all ? 1 : 0) + (ids != null ? 1 : 0) + (filters.any() ? 1 : 0);
+        if (given != 1) {
+            throw new UserInputException("give exactly one of --all, --id ID..., or filters (--model, --verdict, "
+                    + "--mode, ... as for proofdesk inferences)");
         }
+        if (ids != null) {
+            try {
+                return ids.stream().map(RecordId::parse).toList();
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+        if (all) {
+            return service.select(InferenceQuery.all());
+        }
+        List<RecordId> out = new ArrayList<>();
+        for (InferenceQuery q : filters.queries(store.read(InferenceFilterOptions::versionsByCid),
+                InferenceSort.BLOCK_ASC)) {
+            out.addAll(service.select(q));
+        }
+        return out;
     }
 
 }

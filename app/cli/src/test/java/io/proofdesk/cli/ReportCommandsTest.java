@@ -55,6 +55,47 @@ class ReportCommandsTest {
     }
 
     @Test
+    @DisplayName("report with the inferences command's filters reports exactly the records those filters list")
+    void reportTakesTheInferencesFilters() throws Exception {
+        Path data = seededDataDir();
+        String[] filters = {"--verdict", "verified", "--from-block", "12"};
+        CliTestRun listed = CliTestRun.of(concat(new String[] {"inferences", "--json", "--data-dir", data.toString()},
+                filters));
+        assertEquals(ExitCode.VERIFIED, listed.exitCode(), listed.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> expected = new ArrayList<>();
+        mapper.readTree(listed.out()).forEach(n -> expected.add(n.get("id").asText()));
+        assertEquals(2, expected.size(), "verified records at blocks 12 and 13");
+
+        Path json = dir.resolve("filtered.json");
+        CliTestRun run = CliTestRun.of(concat(new String[] {"report", "--json", json.toString(), "--pdf",
+                dir.resolve("filtered.pdf").toString(), "--data-dir", data.toString()}, filters));
+        assertEquals(ExitCode.VERIFIED, run.exitCode(), run.out() + run.err());
+        List<String> reported = new ArrayList<>();
+        mapper.readTree(json.toFile()).findValues("id").forEach(n -> {
+            if (n.asText().contains(":")) {
+                reported.add(n.asText());
+            }
+        });
+        assertEquals(expected, reported);
+
+        CliTestRun both = CliTestRun.of("report", "--all", "--verdict", "MISMATCH", "--json", json.toString(), "--pdf",
+                dir.resolve("x.pdf").toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, both.exitCode(), both.out() + both.err());
+        assertTrue(both.err().contains("give exactly one of --all, --id ID..., or filters"), both.err());
+
+        CliTestRun help = CliTestRun.of("inferences", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("--model-version"), help.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     @DisplayName("report writes JSON and PDF that check-report finds VALID (exit 0); records without verdicts are left out")
     void reportThenCheck() throws Exception {
         Path data = seededDataDir();
