@@ -25,8 +25,7 @@ public final class InferenceFilterOptions {
     @Option(names = "--model", paramLabel = "M", description = "Model name (as the hub lists it) or model CID")
     String model;
 
-    // --version alone is the standard version flag elsewhere; kept here as an alias for scripts written before
-    @Option(names = {"--model-version", "--version"}, paramLabel = "V", description = "Model version (with --model)")
+    @Option(names = "--model-version", paramLabel = "V", description = "Model version (with --model)")
     String version;
 
     @Option(names = "--tee", paramLabel = "ID", description = "TEE id (0x + 64 hex)")

@@ -48,9 +48,15 @@ public final class InferencesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // no standard -V/--version here: --version is the model version's old alias (see InferenceFilterOptions)
+    // no standard -V/--version here: this command took --version for the model version before --model-version
+    // existed, and scripts may still pass it
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    @Option(names = "--version", hidden = true, paramLabel = "V", description = "Old name of --model-version")
+    void oldModelVersion(String v) {
+        filters.version = v;
+    }
 
     @Mixin
     DataDirOption data;

@@ -29,6 +29,28 @@ class ProofdeskCliTest {
     }
 
     @Test
+    @DisplayName("every command and bench subcommand answers --help with its usage (exit 0)")
+    void everyCommandHasHelp() {
+        var root = ProofdeskCli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        java.util.List<String[]> commands = new java.util.ArrayList<>();
+        root.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                commands.add(new String[] {name, "--help"});
+                sub.getSubcommands().keySet().stream().filter(n -> !n.equals("help"))
+                        .forEach(n -> commands.add(new String[] {name, n, "--help"}));
+            }
+        });
+        assertTrue(commands.size() > 15, "found " + commands.size());
+        for (String[] args : commands) {
+            CliTestRun run = CliTestRun.of(args);
+            assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: proofdesk " + String.join(" ", java.util.Arrays.copyOf(args,
+                    args.length - 1))), run.out());
+        }
+    }
+
+    @Test
     @DisplayName("an unknown option is bad input (exit 3) with a hint, not a stack trace")
     void unknownOption() {
         CliTestRun run = CliTestRun.of("--frobnicate");
