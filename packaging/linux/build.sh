@@ -109,6 +109,7 @@ start=$(date +%s)
   --module-path "$stage/fxmods" --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
   --java-options '--enable-native-access=javafx.graphics,ALL-UNNAMED' \
+  --java-options '--sun-misc-unsafe-memory-access=allow' \
   --java-options '-Donnxruntime.native.path=$APPDIR/native' \
   --add-launcher "proofdesk=$stage/cli-launcher.properties" \
   --icon "$stage/icons/proofdesk.png" \
