@@ -47,7 +47,7 @@ public final class RpcEndpoint implements AutoCloseable {
      * Inference transactions carry up to a few hundred kilobytes of calldata each: a chunk's hundreds of them in one
      * batch would pass the answer cap, so they are asked for this many at a time.
      */
-    static final int TRANSACTIONS_PER_BATCH = 16;
+    public static final int TRANSACTIONS_PER_BATCH = 16;
 
     /** Phrases endpoints use when a log query spans too much (geth, erigon, alchemy, infura, anvil...). */
     private static final Pattern RANGE_TOO_LARGE = Pattern.compile(
