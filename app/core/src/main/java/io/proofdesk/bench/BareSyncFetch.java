@@ -20,6 +20,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Okio;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -80,8 +81,8 @@ final class BareSyncFetch implements AutoCloseable {
     record Totals(long logs, long transactions, long blobs, long bytes) {
     }
 
-    private final OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60))
-            .readTimeout(Duration.ofSeconds(60)).build();
+    /** No call timeout (each would be one more entry in okio's shared watchdog queue), only a read timeout. */
+    private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final BareLogFetch logFetch = new BareLogFetch();
     private final ExecutorService blobPool;
@@ -241,7 +242,7 @@ final class BareSyncFetch implements AutoCloseable {
             if (!resp.isSuccessful()) {
                 throw new IOException(method + " batch: HTTP " + resp.code());
             }
-            return drain(resp.body().byteStream());
+            return drain(resp.body());
         }
     }
 
@@ -250,10 +251,15 @@ final class BareSyncFetch implements AutoCloseable {
             if (!resp.isSuccessful()) {
                 throw new IOException("GET " + url + ": HTTP " + resp.code());
             }
-            return drain(resp.body().byteStream());
+            return drain(resp.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a body to its end, moving okio's segments to nowhere (no copy into arrays); returns its bytes. */
+    static long drain(okhttp3.ResponseBody body) throws IOException {
+        return body.source().readAll(Okio.blackhole());
     }
 
     static long drain(InputStream in) throws IOException {

@@ -1,15 +1,19 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import io.proofdesk.reexec.FixedPointNumber;
+import org.web3j.protocol.core.methods.response.Log;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A direct decoder of the inference contract's ABI values — {@code runManyWithResults(InferenceRecord[])} calldata
- * and the {@code InferenceResult(ModelOutput)} event data, in both ModelOutput layouts — for encodings in canonical
+ * and the {@code InferenceResult(ModelOutput)} event data, in both ModelOutput layouts — and of the relay's
+ * {@code IndividualSettlement} logs, for encodings in canonical
  * form only: every offset points exactly where a standard encoder puts that value (right after the previous one),
  * every padding byte is zero, every {@code int128}/{@code uint8}/{@code bool} word is properly sign- or zero-extended
  * and nothing follows the last value. On those the answer equals the generated web3j wrappers' (the sync's reference
@@ -54,6 +58,58 @@ final class CanonicalInferenceAbi {
         ChainModelData out = r.modelOutput(WORD, jsonsLayout);
         r.expectEnd();
         return out;
+    }
+
+    /**
+     * An {@code IndividualSettlement} log (topic0 exactly the event's, then teeId and the left-padded ethAddress;
+     * data: inputHash, outputHash, timestamp, walrusBlobId, signature) as the wrapper's event response.
+     */
+    static IInferenceSettlementRelay.IndividualSettlementEventResponse individualSettlement(Log log, String topic0)
+            throws NotCanonical {
+        List<String> topics = log.getTopics();
+        String data = log.getData();
+        if (topics == null || topics.size() != 3 || !topic0.equals(topics.get(0)) || data == null
+                || !data.startsWith("0x")) {
+            throw new NotCanonical("not an IndividualSettlement log in canonical form");
+        }
+        byte[] teeId = topic(topics.get(1));
+        byte[] address = topic(topics.get(2));
+        for (int i = 0; i < 12; i++) {
+            if (address[i] != 0) {
+                throw new NotCanonical("address topic is not zero-padded");
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = HexFormat.of().parseHex(data, 2, data.length());
+        } catch (IllegalArgumentException e) {
+            throw new NotCanonical("data is not hex");
+        }
+        CanonicalInferenceAbi r = new CanonicalInferenceAbi(bytes);
+        var e = new IInferenceSettlementRelay.IndividualSettlementEventResponse();
+        e.log = log;
+        e.teeId = teeId;
+        e.ethAddress = "0x" + HexFormat.of().formatHex(address, 12, WORD);
+        e.inputHash = r.word(0);
+        e.outputHash = r.word(WORD);
+        e.timestamp = new BigInteger(1, r.word(2 * WORD));
+        r.expectOffset(0, 3 * WORD, 5 * WORD);
+        e.walrusBlobId = r.bytes(5 * WORD);
+        r.expectOffset(0, 4 * WORD, r.end);
+        e.signature = r.bytes(r.end);
+        r.expectEnd();
+        return e;
+    }
+
+    private static byte[] topic(String t) throws NotCanonical {
+        if (t == null || t.length() != 2 + 2 * WORD || !t.startsWith("0x")) {
+            throw new NotCanonical("topic is not 32 bytes of hex");
+        }
+        try {
+            return HexFormat.of().parseHex(t, 2, t.length());
+        } catch (IllegalArgumentException e) {
+            throw new NotCanonical("topic is not hex");
+        }
     }
 
     private interface Element<T> {
@@ -156,19 +212,31 @@ final class CanonicalInferenceAbi {
     }
 
     private String string(int s) throws NotCanonical {
+        int len = checkedBytes(s);
+        return new String(d, s + WORD, len, StandardCharsets.UTF_8);
+    }
+
+    /** A {@code bytes} value at {@code s}: length, then the bytes zero-padded to whole words. */
+    private byte[] bytes(int s) throws NotCanonical {
+        int len = checkedBytes(s);
+        return java.util.Arrays.copyOfRange(d, s + WORD, s + WORD + len);
+    }
+
+    /** Checks the length and padding of a {@code bytes}/{@code string} at {@code s}; returns its length. */
+    private int checkedBytes(int s) throws NotCanonical {
         int len = length(s);
         int from = s + WORD;
         int padded = (len + WORD - 1) / WORD * WORD;
         if (from + padded > d.length) {
-            throw new NotCanonical("string past the end");
+            throw new NotCanonical("bytes past the end");
         }
         for (int i = from + len; i < from + padded; i++) {
             if (d[i] != 0) {
-                throw new NotCanonical("string padding is not zero");
+                throw new NotCanonical("padding is not zero");
             }
         }
         end = from + padded;
-        return new String(d, from, len, StandardCharsets.UTF_8);
+        return len;
     }
 
     /** The word at {@code base + slot} must be the offset {@code expected} (relative to {@code base}). */

@@ -145,9 +145,9 @@ final class ChunkReader implements AutoCloseable {
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
         // first, and do everything else (headers, registry, calldata) while they download
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.parallelStream()
-                .map(l -> decode(rpc, l, "IndividualSettlement",
-                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.stream()
+                .map(l -> canonicalSettlement(l).orElseGet(() -> decode(rpc, l, "IndividualSettlement",
+                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l)))).toList();
         List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = new ArrayList<>();
         for (Log l : batch) {
             batches.add(decode(rpc, l, "BatchSettlement",
@@ -646,6 +646,16 @@ final class ChunkReader implements AutoCloseable {
             return java.util.Optional.of(CanonicalInferenceAbi.output(HexFormat.of().parseHex(data, 2, data.length()),
                     jsonsLayout));
         } catch (CanonicalInferenceAbi.NotCanonical | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The log by the direct decoder when it is in canonical form; empty otherwise, and the wrapper decides. */
+    private static java.util.Optional<IInferenceSettlementRelay.IndividualSettlementEventResponse> canonicalSettlement(
+            Log l) {
+        try {
+            return java.util.Optional.of(CanonicalInferenceAbi.individualSettlement(l, INDIVIDUAL));
+        } catch (CanonicalInferenceAbi.NotCanonical e) {
             return java.util.Optional.empty();
         }
     }

@@ -2,11 +2,17 @@ package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.contracts.IInference;
 import io.proofdesk.chain.contracts.IInferenceJsons;
+import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeEncoder;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.math.BigInteger;
@@ -68,6 +74,54 @@ class CanonicalInferenceAbiTest {
             assertEquals(describe(ChainModelData.of(IInferenceJsons.getInferenceResultEventFromLog(log).output)),
                     describe(CanonicalInferenceAbi.output(HexFormat.of().parseHex(dataJ), true)));
         }
+    }
+
+    @Test
+    @DisplayName("IndividualSettlement logs: the direct decoder and the wrapper agree; odd logs are declined")
+    void settlementMatchesWeb3j() throws Exception {
+        Random rnd = new Random(5);
+        String topic0 = org.web3j.abi.EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
+        for (int i = 0; i < 100; i++) {
+            byte[] blob = new byte[rnd.nextInt(80)];
+            byte[] signature = new byte[rnd.nextInt(300)];
+            rnd.nextBytes(blob);
+            rnd.nextBytes(signature);
+            String data = FunctionEncoder.encodeConstructor(List.of(new Bytes32(random32(rnd)),
+                    new Bytes32(random32(rnd)), new Uint256(new BigInteger(rnd.nextInt(257), rnd)),
+                    new DynamicBytes(blob), new DynamicBytes(signature)));
+            Log log = new Log();
+            String address = "0x" + HexFormat.of().formatHex(Arrays.copyOf(random32(rnd), 20));
+            log.setTopics(List.of(topic0, "0x" + TypeEncoder.encode(new Bytes32(random32(rnd))),
+                    "0x" + TypeEncoder.encode(new Address(address))));
+            log.setData("0x" + data);
+            var expected = IInferenceSettlementRelay.getIndividualSettlementEventFromLog(log);
+            var direct = CanonicalInferenceAbi.individualSettlement(log, topic0);
+            assertEquals(HexFormat.of().formatHex(expected.teeId), HexFormat.of().formatHex(direct.teeId));
+            assertEquals(expected.ethAddress, direct.ethAddress);
+            assertEquals(HexFormat.of().formatHex(expected.inputHash), HexFormat.of().formatHex(direct.inputHash));
+            assertEquals(HexFormat.of().formatHex(expected.outputHash), HexFormat.of().formatHex(direct.outputHash));
+            assertEquals(expected.timestamp, direct.timestamp);
+            assertEquals(HexFormat.of().formatHex(expected.walrusBlobId), HexFormat.of().formatHex(direct.walrusBlobId));
+            assertEquals(HexFormat.of().formatHex(expected.signature), HexFormat.of().formatHex(direct.signature));
+
+            Log upper = new Log();
+            upper.setTopics(List.of(topic0.toUpperCase(java.util.Locale.ROOT).replace("0X", "0x"),
+                    log.getTopics().get(1), log.getTopics().get(2)));
+            upper.setData(log.getData());
+            assertThrows(CanonicalInferenceAbi.NotCanonical.class,
+                    () -> CanonicalInferenceAbi.individualSettlement(upper, topic0));
+            Log trailing = new Log();
+            trailing.setTopics(log.getTopics());
+            trailing.setData(log.getData() + "00".repeat(32));
+            assertThrows(CanonicalInferenceAbi.NotCanonical.class,
+                    () -> CanonicalInferenceAbi.individualSettlement(trailing, topic0));
+        }
+    }
+
+    private static byte[] random32(Random rnd) {
+        byte[] b = new byte[32];
+        rnd.nextBytes(b);
+        return b;
     }
 
     @Test
