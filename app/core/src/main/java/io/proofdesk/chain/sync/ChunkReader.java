@@ -53,7 +53,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Turns the logs of one block range into {@link ChunkData}: decodes each log with the generated wrappers, reads the
+ * Turns the logs of one block range into {@link ChunkData}: decodes each log (the generated wrappers, or
+ * {@link CanonicalInferenceAbi} for the bulky inference and settlement values in canonical form), reads the
  * headers (timestamps, hashes), the inference transactions' calldata, the settled blobs (bounded concurrency) and the
  * registry's TEE records, and builds the inference records. A record whose blob, model or input cannot be had is
  * still built, without that part, with a note saying why. A log the wrappers cannot decode means the endpoint lied:
@@ -90,6 +91,7 @@ final class ChunkReader implements AutoCloseable {
     private final Set<String> unknownTees = new java.util.HashSet<>();
     /** Builds settled records (blob JSON, tensors) as their blobs arrive; made on first use, ended by close. */
     private ExecutorService decoding;
+    private final Object decodingLock = new Object();
 
     ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store) {
         this.contracts = contracts;
@@ -166,6 +168,8 @@ final class ChunkReader implements AutoCloseable {
         Map<RecordId, String> onchainNotes = new LinkedHashMap<>();
         List<Inference> inferences = new ArrayList<>();
         Map<RecordId, String> notes = new LinkedHashMap<>();
+        List<CompletableFuture<List<Built>>> built = new ArrayList<>();
+        boolean read = false;
         try {
             // headers: the range's end (the checkpoint) and every block with a log (timestamps, hash cross-check)
             Set<Long> blockNumbers = new LinkedHashSet<>();
@@ -183,7 +187,6 @@ final class ChunkReader implements AutoCloseable {
             tees = readTees(rpc, teesToRead, range.to());
             // from here the TEE records of this chunk are known, so each settled record is built (blob JSON, tensors)
             // on the decoding threads as soon as its blob is here, while the calldata below is fetched and decoded
-            List<CompletableFuture<List<Built>>> built = new ArrayList<>();
             for (var e : singles) {
                 built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(
                         blob -> List.of(individualRecord(rpc, e, blob, range.to())), decoding()));
@@ -202,9 +205,13 @@ final class ChunkReader implements AutoCloseable {
             for (CompletableFuture<List<Built>> f : built) {
                 joined(f, rpc).forEach(b -> add(b.inference(), b.problems(), inferences, notes));
             }
+            read = true;
         } finally {
             if (pending != null) {
                 pending.cancel(); // a no-op once awaited; stops the downloads when the chunk failed
+            }
+            if (!read) {
+                settle(built); // no build of a failed chunk may still touch the TEE cache when the next read starts
             }
         }
         teeEvents.replaceAll(ev -> ev.kind() == TeeEventKind.REGISTERED && teeCache.containsKey(ev.teeId())
@@ -232,16 +239,36 @@ final class ChunkReader implements AutoCloseable {
         return pending.fetchOf(blobId(walrusBlobId));
     }
 
+    /**
+     * Waits for the builds of a failed chunk: those whose blob was cancelled end at once, those under way run out.
+     * Stops waiting when interrupted (the flag stays set).
+     */
+    private static void settle(List<? extends CompletableFuture<?>> builds) {
+        for (CompletableFuture<?> f : builds) {
+            try {
+                f.get();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // the chunk failed already; this is only waiting for it to be over
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The decoding threads (one per core), made on first use. */
-    private synchronized ExecutorService decoding() {
-        if (decoding == null) {
+    private ExecutorService decoding() {
+        synchronized (decodingLock) {
+            if (decoding != null) {
+                return decoding;
+            }
             decoding = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "proofdesk-sync-decode");
                 t.setDaemon(true);
                 return t;
             });
+            return decoding;
         }
-        return decoding;
     }
 
     /** A record build's result; its failure is rethrown as it was thrown. */
@@ -262,9 +289,11 @@ final class ChunkReader implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (decoding != null) {
-            decoding.shutdownNow();
+    public void close() {
+        synchronized (decodingLock) {
+            if (decoding != null) {
+                decoding.shutdownNow();
+            }
         }
     }
 
