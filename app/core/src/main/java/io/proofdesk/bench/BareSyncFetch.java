@@ -52,7 +52,8 @@ import java.util.concurrent.Future;
  *
  * <p>Which transactions and blobs a chunk needs can only be known by decoding its logs, which this baseline must not
  * pay for; so a {@link Plan} is made once, untimed, by decoding every log with the generated wrappers. What the sync
- * reads beyond this (the {@code getTEE} registry reads of a handful of TEEs, the hub's model listing) is left out.
+ * reads beyond this is small and left out: the {@code getTEE} registry reads of a handful of TEEs, the hub's model
+ * listing, the chain-id/genesis/head probes and the one-header reorg check before each chunk.
  */
 final class BareSyncFetch implements AutoCloseable {
 
