@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync throughput from a demo network's anvil against a bare eth_getLogs fetch of the same logs.",
+        description = {"Sync throughput from a demo network against bare fetches of the same data (logs,",
+                "headers, calldata, blobs) and of the logs alone; ratio = full sync / same-data fetch",
+                "(keys in docs/SYNC.md).",
                 "Give a running demo network with --devnet DIR (proofdesk devnet --state-dir DIR)."})
 public final class BenchSyncCommand implements Callable<Integer> {
 

@@ -13,15 +13,17 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The sync benchmark's baseline: the same {@code eth_getLogs} queries (addresses, topics, adaptive chunks) over plain
- * okhttp, counting the log objects in each answer with a streaming parser — no decoding, no blobs, no store. Whatever
- * the sync does beyond this is its overhead.
+ * The sync benchmark's logs-only baseline: the same {@code eth_getLogs} queries (addresses, topics, adaptive chunks)
+ * over plain okhttp, counting the log objects in each answer with a streaming parser — no decoding, no headers,
+ * transactions or blobs, no store. A sync that stores decoded tensors must also fetch the calldata and blobs they come
+ * from, so this is a floor no such sync can reach; {@link BareSyncFetch} is the baseline that fetches the same data.
  */
 final class BareLogFetch {
 
@@ -30,31 +32,67 @@ final class BareLogFetch {
     private final OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60))
             .readTimeout(Duration.ofSeconds(60)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = new JsonFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private int id;
+
+    /** The log objects and bytes of one {@code eth_getLogs} answer. */
+    record Answer(int logs, long bytes) {
+    }
 
     /** Fetches every matching log of blocks 0..head; returns the number of logs. */
     long fetchAll(String rpcUrl, List<String> addresses, List<String> topics, long head) throws IOException {
         AdaptiveChunker chunker = new AdaptiveChunker(2_000, 1, 50_000, 2_000);
         long next = 0;
         long total = 0;
-        int id = 0;
         while (next <= head) {
             BlockRange r = chunker.next(next, head);
-            ObjectNode req = json.createObjectNode().put("jsonrpc", "2.0").put("id", ++id).put("method", "eth_getLogs");
-            ObjectNode filter = req.putArray("params").addObject();
-            filter.put("fromBlock", "0x" + Long.toHexString(r.from())).put("toBlock", "0x" + Long.toHexString(r.to()));
-            addresses.forEach(filter.putArray("address")::add);
-            var t0 = filter.putArray("topics").addArray();
-            topics.forEach(t0::add);
-            try (Response resp = client.newCall(new Request.Builder().url(rpcUrl)
-                    .post(RequestBody.create(json.writeValueAsBytes(req), JSON)).build()).execute()) {
-                int n = countLogs(resp.body().byteStream());
-                total += n;
-                chunker.succeeded(r, n);
-            }
+            int n = fetchRange(client, rpcUrl, addresses, topics, r).logs();
+            total += n;
+            chunker.succeeded(r, n);
             next = r.to() + 1;
         }
         return total;
+    }
+
+    /** One {@code eth_getLogs} of {@code r}, its log objects counted by a streaming parser. */
+    Answer fetchRange(OkHttpClient http, String rpcUrl, List<String> addresses, List<String> topics, BlockRange r)
+            throws IOException {
+        ObjectNode req = json.createObjectNode().put("jsonrpc", "2.0").put("id", ++id).put("method", "eth_getLogs");
+        ObjectNode filter = req.putArray("params").addObject();
+        filter.put("fromBlock", "0x" + Long.toHexString(r.from())).put("toBlock", "0x" + Long.toHexString(r.to()));
+        addresses.forEach(filter.putArray("address")::add);
+        var t0 = filter.putArray("topics").addArray();
+        topics.forEach(t0::add);
+        try (Response resp = http.newCall(new Request.Builder().url(rpcUrl)
+                .post(RequestBody.create(json.writeValueAsBytes(req), JSON)).build()).execute()) {
+            CountingStream in = new CountingStream(resp.body().byteStream());
+            int n = countLogs(in);
+            BareSyncFetch.drain(in);
+            return new Answer(n, in.count);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
     }
 
     private int countLogs(InputStream in) throws IOException {

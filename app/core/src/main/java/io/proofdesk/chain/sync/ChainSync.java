@@ -85,8 +85,11 @@ public final class ChainSync {
                 catalog.load(tx);
                 return null;
             });
-            Run run = new Run(endpoints, new ChunkReader(config.contracts(), blobs, catalog, store), control, blobs);
-            run.syncLoop();
+            Run run;
+            try (ChunkReader reader = new ChunkReader(config.contracts(), blobs, catalog, store)) {
+                run = new Run(endpoints, reader, control, blobs);
+                run.syncLoop();
+            }
             return new SyncSummary(chainId, run.startBlock, run.next - 1, Math.max(0, run.next - run.startBlock),
                     run.logs, run.records, run.blobsFetched, run.blobsFailed, run.notes, run.reorgs, models,
                     Duration.ofNanos(System.nanoTime() - started));

@@ -47,15 +47,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Turns the logs of one block range into {@link ChunkData}: decodes each log with the generated wrappers, reads the
+ * Turns the logs of one block range into {@link ChunkData}: decodes each log (the generated wrappers, or
+ * {@link CanonicalInferenceAbi} for the bulky inference and settlement values in canonical form), reads the
  * headers (timestamps, hashes), the inference transactions' calldata, the settled blobs (bounded concurrency) and the
  * registry's TEE records, and builds the inference records. A record whose blob, model or input cannot be had is
  * still built, without that part, with a note saying why. A log the wrappers cannot decode means the endpoint lied:
  * {@link RpcAnswerMalformedException}.
  */
-final class ChunkReader {
+final class ChunkReader implements AutoCloseable {
 
     static final String TEE_REGISTERED = EventEncoder.encode(ITEERegistry.TEEREGISTERED_EVENT);
     static final String TEE_ENABLED = EventEncoder.encode(ITEERegistry.TEEENABLED_EVENT);
@@ -84,6 +89,9 @@ final class ChunkReader {
     /** teeId -> endpoint URL (null when the registry does not know the TEE); filled lazily, kept across chunks. */
     private final Map<String, Tee> teeCache = new HashMap<>();
     private final Set<String> unknownTees = new java.util.HashSet<>();
+    /** Builds settled records (blob JSON, tensors) as their blobs arrive; made on first use, ended by close. */
+    private ExecutorService decoding;
+    private final Object decodingLock = new Object();
 
     ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store) {
         this.contracts = contracts;
@@ -118,18 +126,6 @@ final class ChunkReader {
         logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
                 ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
 
-        // headers: the range's end (the checkpoint) and every block with a log (timestamps, hash cross-check)
-        Set<Long> blockNumbers = new LinkedHashSet<>();
-        blockNumbers.add(range.to());
-        logs.forEach(l -> blockNumbers.add(l.getBlockNumber().longValueExact()));
-        Map<Long, BlockRef> headers = rpc.headers(blockNumbers);
-        for (Log l : logs) {
-            BlockRef h = headers.get(l.getBlockNumber().longValueExact());
-            if (!h.hash().equalsIgnoreCase(l.getBlockHash())) {
-                throw new ChainChangedException("block " + h.number() + " changed while its logs were read");
-            }
-        }
-
         List<Log> registry = new ArrayList<>();
         List<Log> individual = new ArrayList<>();
         List<Log> batch = new ArrayList<>();
@@ -149,16 +145,11 @@ final class ChunkReader {
             // any other (address, topic) pair is an event of a configured contract the sync does not keep
         }
 
-        List<TeeEvent> teeEvents = new ArrayList<>();
-        List<ChunkData.RegistryOp> ops = new ArrayList<>();
-        Set<String> teesToRead = new LinkedHashSet<>();
-        readRegistry(rpc, registry, headers, teeEvents, ops, teesToRead);
-
-        // settled records need their blobs; fetch every distinct blob of the chunk at once
-        // web3j's reflective ABI decoder dominates the CPU time of a chunk; logs decode independently, so in parallel
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.parallelStream()
-                .map(l -> decode(rpc, l, "IndividualSettlement",
-                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
+        // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
+        // first, and do everything else (headers, registry, calldata) while they download
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.stream()
+                .map(l -> canonicalSettlement(l).orElseGet(() -> decode(rpc, l, "IndividualSettlement",
+                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l)))).toList();
         List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = new ArrayList<>();
         for (Log l : batch) {
             batches.add(decode(rpc, l, "BatchSettlement",
@@ -167,27 +158,66 @@ final class ChunkReader {
         List<String> blobIds = new ArrayList<>();
         singles.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
         batches.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
-        // the blobs download while the registry is read and the on-chain results' calldata is decoded (CPU-bound)
         SyncBlobReader.Pending pending = blobIds.isEmpty() ? null : blobReader.start(blobIds);
+        Map<Long, BlockRef> headers;
+        List<TeeEvent> teeEvents = new ArrayList<>();
+        List<ChunkData.RegistryOp> ops = new ArrayList<>();
         Map<String, BlobFetch> blobs;
         List<Tee> tees;
         List<Inference> onchain = new ArrayList<>();
         Map<RecordId, String> onchainNotes = new LinkedHashMap<>();
+        List<Inference> inferences = new ArrayList<>();
+        Map<RecordId, String> notes = new LinkedHashMap<>();
+        List<CompletableFuture<List<Built>>> built = new ArrayList<>();
+        boolean read = false;
         try {
+            // headers: the range's end (the checkpoint) and every block with a log (timestamps, hash cross-check)
+            Set<Long> blockNumbers = new LinkedHashSet<>();
+            blockNumbers.add(range.to());
+            logs.forEach(l -> blockNumbers.add(l.getBlockNumber().longValueExact()));
+            headers = rpc.headers(blockNumbers);
+            for (Log l : logs) {
+                BlockRef h = headers.get(l.getBlockNumber().longValueExact());
+                if (!h.hash().equalsIgnoreCase(l.getBlockHash())) {
+                    throw new ChainChangedException("block " + h.number() + " changed while its logs were read");
+                }
+            }
+            Set<String> teesToRead = new LinkedHashSet<>();
+            readRegistry(rpc, registry, headers, teeEvents, ops, teesToRead);
             tees = readTees(rpc, teesToRead, range.to());
+            // from here the TEE records of this chunk are known, so each settled record is built (blob JSON, tensors)
+            // on the decoding threads as soon as its blob is here, while the calldata below is fetched and decoded
+            for (var e : singles) {
+                built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(
+                        blob -> List.of(individualRecord(rpc, e, blob, range.to())), decoding()));
+            }
+            for (var e : batches) {
+                built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(blob -> {
+                    List<Inference> leaves = new ArrayList<>();
+                    Map<RecordId, String> leafNotes = new LinkedHashMap<>();
+                    batchRecords(rpc, e, blob, leaves, leafNotes, range.to());
+                    return leaves.stream().map(inf -> new Built(inf, leafNotes.containsKey(inf.id())
+                            ? List.of(leafNotes.get(inf.id())) : List.of())).toList();
+                }, decoding()));
+            }
             onchainRecords(rpc, results, headers, onchain, onchainNotes);
             blobs = pending == null ? Map.of() : pending.await();
+            for (CompletableFuture<List<Built>> f : built) {
+                joined(f, rpc).forEach(b -> add(b.inference(), b.problems(), inferences, notes));
+            }
+            read = true;
         } finally {
             if (pending != null) {
                 pending.cancel(); // a no-op once awaited; stops the downloads when the chunk failed
+            }
+            if (!read) {
+                settle(built); // no build of a failed chunk may still touch the TEE cache when the next read starts
             }
         }
         teeEvents.replaceAll(ev -> ev.kind() == TeeEventKind.REGISTERED && teeCache.containsKey(ev.teeId())
                 ? new TeeEvent(ev.blockNumber(), ev.logIndex(), ev.txHash(), ev.kind(), ev.teeId(),
                         teeCache.get(ev.teeId()).pcrHash(), ev.teeType(), ev.pcrVersion(), ev.timestamp())
                 : ev);
-        List<Inference> inferences = new ArrayList<>();
-        Map<RecordId, String> notes = new LinkedHashMap<>();
         Map<String, byte[]> keptBlobs = new LinkedHashMap<>();
         int blobsFailed = 0;
         for (BlobFetch f : blobs.values()) {
@@ -197,19 +227,74 @@ final class ChunkReader {
                 blobsFailed++;
             }
         }
-        // blob parsing and tensor decoding are independent per record; the order of the results is kept
-        List<Built> builtSingles = singles.parallelStream()
-                .map(e -> individualRecord(rpc, e, blobs.get(blobId(e.walrusBlobId)), range.to())).toList();
-        builtSingles.forEach(b -> add(b.inference(), b.problems(), inferences, notes));
-        for (var e : batches) {
-            batchRecords(rpc, e, blobs.get(blobId(e.walrusBlobId)), inferences, notes, range.to());
-        }
         inferences.addAll(onchain);
         notes.putAll(onchainNotes);
 
         List<BlockRef> blocks = new ArrayList<>(headers.values());
         return new ChunkData(range, headers.get(range.to()), logs.size(), inferences, notes, teeEvents, ops, tees,
                 blocks, keptBlobs, blobsFailed);
+    }
+
+    private static CompletableFuture<BlobFetch> blobOf(SyncBlobReader.Pending pending, byte[] walrusBlobId) {
+        return pending.fetchOf(blobId(walrusBlobId));
+    }
+
+    /**
+     * Waits for the builds of a failed chunk: those whose blob was cancelled end at once, those under way run out.
+     * Stops waiting when interrupted (the flag stays set).
+     */
+    private static void settle(List<? extends CompletableFuture<?>> builds) {
+        for (CompletableFuture<?> f : builds) {
+            try {
+                f.get();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // the chunk failed already; this is only waiting for it to be over
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The decoding threads (one per core), made on first use. */
+    private ExecutorService decoding() {
+        synchronized (decodingLock) {
+            if (decoding != null) {
+                return decoding;
+            }
+            decoding = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "proofdesk-sync-decode");
+                t.setDaemon(true);
+                return t;
+            });
+            return decoding;
+        }
+    }
+
+    /** A record build's result; its failure is rethrown as it was thrown. */
+    private static <T> T joined(CompletableFuture<T> f, RpcEndpoint rpc) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new SyncCancelledException(rpc.url(), "interrupted while decoding settled records", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException("decoding a settled record failed", e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (decodingLock) {
+            if (decoding != null) {
+                decoding.shutdownNow();
+            }
+        }
     }
 
     private static boolean isRegistryTopic(String topic) {
@@ -508,9 +593,11 @@ final class ChunkReader {
                     decodedCalls.put(key, decodeCall(txs.get(parts[0]), parts[1]));
                 });
         List<ChainModelData> outputs = logs.parallelStream().map(l -> l.getTopics().getFirst().equalsIgnoreCase(RESULT)
-                ? ChainModelData.of(decode(rpc, l, "InferenceResult", () -> IInference.getInferenceResultEventFromLog(l)).output)
-                : ChainModelData.of(decode(rpc, l, "InferenceResult (jsons layout)",
-                        () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output)).toList();
+                ? canonicalOutput(l, RESULT, false).orElseGet(() -> ChainModelData.of(decode(rpc, l, "InferenceResult",
+                        () -> IInference.getInferenceResultEventFromLog(l)).output))
+                : canonicalOutput(l, RESULT_JSONS, true).orElseGet(() -> ChainModelData.of(decode(rpc, l,
+                        "InferenceResult (jsons layout)", () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output)))
+                .toList();
         int position = 0;
         for (Log l : logs) {
             ChainModelData output = outputs.get(position++);
@@ -572,6 +659,33 @@ final class ChunkReader {
             add(new Inference(id, mode, model, version, null, null, SettlementKind.ONCHAIN, block,
                     headers.get(block).timestamp(), null, null, null, null, null, null, List.of(), in, outTensors,
                     null), problems, out, notes);
+        }
+    }
+
+    /**
+     * The event's ModelOutput by the direct decoder when the wrapper would take this log (its topic0 is exactly the
+     * event's) and its data is canonical; empty otherwise, and the wrapper decodes it (or says why it cannot).
+     */
+    private static java.util.Optional<ChainModelData> canonicalOutput(Log l, String topic0, boolean jsonsLayout) {
+        String data = l.getData();
+        if (!l.getTopics().getFirst().equals(topic0) || data == null || !data.startsWith("0x")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(CanonicalInferenceAbi.output(HexFormat.of().parseHex(data, 2, data.length()),
+                    jsonsLayout));
+        } catch (CanonicalInferenceAbi.NotCanonical | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The log by the direct decoder when it is in canonical form; empty otherwise, and the wrapper decides. */
+    private static java.util.Optional<IInferenceSettlementRelay.IndividualSettlementEventResponse> canonicalSettlement(
+            Log l) {
+        try {
+            return java.util.Optional.of(CanonicalInferenceAbi.individualSettlement(l, INDIVIDUAL));
+        } catch (CanonicalInferenceAbi.NotCanonical e) {
+            return java.util.Optional.empty();
         }
     }
 

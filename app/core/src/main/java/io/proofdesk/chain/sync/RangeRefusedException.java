@@ -5,7 +5,7 @@ package io.proofdesk.chain.sync;
  * the range and tries again. Only escapes the sync as an {@link RpcErrorException} / {@link RpcTimeoutException}
  * once the range cannot shrink further.
  */
-final class RangeRefusedException extends Exception {
+public final class RangeRefusedException extends Exception {
     private final SyncException asFailure;
 
     RangeRefusedException(SyncException asFailure) {
@@ -13,7 +13,7 @@ final class RangeRefusedException extends Exception {
         this.asFailure = asFailure;
     }
 
-    SyncException asFailure() {
+    public SyncException asFailure() {
         return asFailure;
     }
 }

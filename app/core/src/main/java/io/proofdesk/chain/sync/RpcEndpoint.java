@@ -47,7 +47,7 @@ public final class RpcEndpoint implements AutoCloseable {
      * Inference transactions carry up to a few hundred kilobytes of calldata each: a chunk's hundreds of them in one
      * batch would pass the answer cap, so they are asked for this many at a time.
      */
-    static final int TRANSACTIONS_PER_BATCH = 16;
+    public static final int TRANSACTIONS_PER_BATCH = 16;
 
     /** Phrases endpoints use when a log query spans too much (geth, erigon, alchemy, infura, anvil...). */
     private static final Pattern RANGE_TOO_LARGE = Pattern.compile(
@@ -163,21 +163,25 @@ public final class RpcEndpoint implements AutoCloseable {
             if (!(result.get() instanceof Log log)) {
                 throw malformed(what, "a log entry is a bare hash, not a log object");
             }
-            check(what, range, asked, log);
-            logs.add(log);
+            logs.add(check(what, range, asked, log));
         }
         return logs;
     }
 
-    private void check(String what, BlockRange range, Set<String> asked, Log log) {
+    /** The log, checked, with its block number and index decoded once. */
+    private Log check(String what, BlockRange range, Set<String> asked, Log log) {
         long block;
         long index;
+        BigInteger blockNumber;
+        BigInteger logIndex;
         try {
             if (log.getBlockNumberRaw() == null || log.getLogIndexRaw() == null) {
                 throw malformed(what, "a log has no block number or log index");
             }
-            block = log.getBlockNumber().longValueExact();
-            index = log.getLogIndex().longValueExact();
+            blockNumber = log.getBlockNumber();
+            logIndex = log.getLogIndex();
+            block = blockNumber.longValueExact();
+            index = logIndex.longValueExact();
         } catch (RuntimeException e) {
             if (e instanceof SyncException s) {
                 throw s;
@@ -202,6 +206,7 @@ public final class RpcEndpoint implements AutoCloseable {
             throw malformed(what, "the log at block " + block + " index " + index
                     + " lacks its transaction hash, block hash, topics or data");
         }
+        return new CheckedLog(log, blockNumber, logIndex);
     }
 
     /**

@@ -10,10 +10,13 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,33 +78,53 @@ public final class SyncBlobReader implements AutoCloseable {
      * while the blobs arrive; {@link Pending#await} collects them, {@link Pending#cancel} abandons them.
      */
     public Pending start(Collection<String> ids) {
-        Map<String, Future<BlobFetch>> pending = new LinkedHashMap<>();
+        Map<String, CompletableFuture<BlobFetch>> results = new LinkedHashMap<>();
+        List<Future<?>> tasks = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            pending.put(id, pool.submit(() -> fetch(id)));
+            CompletableFuture<BlobFetch> result = new CompletableFuture<>();
+            results.put(id, result);
+            tasks.add(pool.submit(() -> {
+                try {
+                    result.complete(fetch(id));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }));
         }
-        return new Pending(pending);
+        return new Pending(results, tasks);
     }
 
     /** Blob fetches under way. */
     public final class Pending {
-        private final Map<String, Future<BlobFetch>> futures;
+        private final Map<String, CompletableFuture<BlobFetch>> results;
+        private final List<Future<?>> tasks;
 
-        private Pending(Map<String, Future<BlobFetch>> futures) {
-            this.futures = futures;
+        private Pending(Map<String, CompletableFuture<BlobFetch>> results, List<Future<?>> tasks) {
+            this.results = results;
+            this.tasks = tasks;
+        }
+
+        /** The fetch of one id given to {@link #start}, to process the blob as soon as it is here. */
+        public CompletableFuture<BlobFetch> fetchOf(String id) {
+            CompletableFuture<BlobFetch> f = results.get(id);
+            if (f == null) {
+                throw new IllegalArgumentException("blob " + id + " was not asked for");
+            }
+            return f;
         }
 
         /** Waits for every fetch; one entry per id, in the order first given. */
         public Map<String, BlobFetch> await() {
             Map<String, BlobFetch> out = new LinkedHashMap<>();
             try {
-                for (var e : futures.entrySet()) {
+                for (var e : results.entrySet()) {
                     out.put(e.getKey(), e.getValue().get());
                 }
             } catch (InterruptedException e) {
                 cancel();
                 Thread.currentThread().interrupt();
                 throw new SyncCancelledException(url(), "interrupted while fetching blobs", e);
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
                 cancel();
                 throw new IllegalStateException("blob fetch failed unexpectedly", e.getCause());
             }
@@ -110,7 +133,8 @@ public final class SyncBlobReader implements AutoCloseable {
 
         /** Abandons the fetches not yet done (the chunk failed before its blobs were needed). */
         public void cancel() {
-            futures.values().forEach(f -> f.cancel(true));
+            tasks.forEach(f -> f.cancel(true));
+            results.values().forEach(f -> f.cancel(false));
         }
     }
 

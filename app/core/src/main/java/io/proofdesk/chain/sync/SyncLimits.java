@@ -5,14 +5,17 @@ import java.time.Duration;
 /**
  * Caps and timeouts for everything the sync reads. Defaults: RPC answers 32 MiB, blobs 4 MiB, model files 256 MiB,
  * hub listings 4 MiB; 30 s per RPC call, 20 s per blob, 120 s per model file; 8 blob fetches at a time; chunks of
- * 1..50,000 blocks starting at 2,000, aiming at about 2,000 logs per chunk.
+ * 1..50,000 blocks starting at 2,000, aiming at about 500 logs per chunk. A chunk is read on one thread while the
+ * one before it is written on another; chunks of a few hundred logs keep both busy (a 2,000-record devnet history is
+ * three chunks, not one that is read and then written with nothing overlapping), while a chunk's blobs still download
+ * many at a time.
  */
 public record SyncLimits(long maxRpcBytes, long maxBlobBytes, long maxModelBytes, long maxHubBytes,
                          Duration rpcTimeout, Duration blobTimeout, Duration modelTimeout, int blobConcurrency,
                          long initialSpan, long minSpan, long maxSpan, int targetLogs) {
 
     public static final SyncLimits DEFAULT = new SyncLimits(32L << 20, 4L << 20, 256L << 20, 4L << 20,
-            Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(120), 8, 2_000, 1, 50_000, 2_000);
+            Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(120), 8, 2_000, 1, 50_000, 500);
 
     public SyncLimits {
         if (maxRpcBytes <= 0 || maxBlobBytes <= 0 || maxModelBytes <= 0 || maxHubBytes <= 0 || blobConcurrency < 1
