@@ -53,8 +53,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Turns the logs of one block range into {@link ChunkData}: decodes each log (the generated wrappers, or
- * {@link CanonicalInferenceAbi} for the bulky inference and settlement values in canonical form), reads the
+ * Turns the logs of one block range into {@link ChunkData}: decodes each log through the generated wrappers, reads the
  * headers (timestamps, hashes), the inference transactions' calldata, the settled blobs (bounded concurrency) and the
  * registry's TEE records, and builds the inference records. A record whose blob, model or input cannot be had is
  * still built, without that part, with a note saying why. A log the wrappers cannot decode means the endpoint lied:
@@ -148,8 +147,8 @@ final class ChunkReader implements AutoCloseable {
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
         // first, and do everything else (headers, registry, calldata) while they download
         List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = individual.stream()
-                .map(l -> canonicalSettlement(l).orElseGet(() -> decode(rpc, l, "IndividualSettlement",
-                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l)))).toList();
+                .map(l -> decode(rpc, l, "IndividualSettlement",
+                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
         List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = new ArrayList<>();
         for (Log l : batch) {
             batches.add(decode(rpc, l, "BatchSettlement",
@@ -593,10 +592,10 @@ final class ChunkReader implements AutoCloseable {
                     decodedCalls.put(key, decodeCall(txs.get(parts[0]), parts[1]));
                 });
         List<ChainModelData> outputs = logs.parallelStream().map(l -> l.getTopics().getFirst().equalsIgnoreCase(RESULT)
-                ? canonicalOutput(l, RESULT, false).orElseGet(() -> ChainModelData.of(decode(rpc, l, "InferenceResult",
-                        () -> IInference.getInferenceResultEventFromLog(l)).output))
-                : canonicalOutput(l, RESULT_JSONS, true).orElseGet(() -> ChainModelData.of(decode(rpc, l,
-                        "InferenceResult (jsons layout)", () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output)))
+                ? ChainModelData.of(decode(rpc, l, "InferenceResult",
+                        () -> IInference.getInferenceResultEventFromLog(l)).output)
+                : ChainModelData.of(decode(rpc, l,
+                        "InferenceResult (jsons layout)", () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output))
                 .toList();
         int position = 0;
         for (Log l : logs) {
@@ -659,33 +658,6 @@ final class ChunkReader implements AutoCloseable {
             add(new Inference(id, mode, model, version, null, null, SettlementKind.ONCHAIN, block,
                     headers.get(block).timestamp(), null, null, null, null, null, null, List.of(), in, outTensors,
                     null), problems, out, notes);
-        }
-    }
-
-    /**
-     * The event's ModelOutput by the direct decoder when the wrapper would take this log (its topic0 is exactly the
-     * event's) and its data is canonical; empty otherwise, and the wrapper decodes it (or says why it cannot).
-     */
-    private static java.util.Optional<ChainModelData> canonicalOutput(Log l, String topic0, boolean jsonsLayout) {
-        String data = l.getData();
-        if (!l.getTopics().getFirst().equals(topic0) || data == null || !data.startsWith("0x")) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(CanonicalInferenceAbi.output(HexFormat.of().parseHex(data, 2, data.length()),
-                    jsonsLayout));
-        } catch (CanonicalInferenceAbi.NotCanonical | IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The log by the direct decoder when it is in canonical form; empty otherwise, and the wrapper decides. */
-    private static java.util.Optional<IInferenceSettlementRelay.IndividualSettlementEventResponse> canonicalSettlement(
-            Log l) {
-        try {
-            return java.util.Optional.of(CanonicalInferenceAbi.individualSettlement(l, INDIVIDUAL));
-        } catch (CanonicalInferenceAbi.NotCanonical e) {
-            return java.util.Optional.empty();
         }
     }
 

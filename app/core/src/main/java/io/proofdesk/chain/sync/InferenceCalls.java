@@ -20,9 +20,8 @@ import java.util.Locale;
 /**
  * Recovers (modelId, mode, input) of inference records from a transaction's calldata, through the generated
  * wrappers' struct types: the real network's {@code run}, and the demo network's {@code runWithResult} and
- * {@code runManyWithResults} in both ModelOutput layouts, told apart by their 4-byte selectors. The demo network's
- * {@code runManyWithResults} calldata in canonical form goes through {@link CanonicalInferenceAbi} (same answer, a
- * fraction of the CPU); everything else through web3j's decoder.
+ * {@code runManyWithResults} in both ModelOutput layouts, told apart by their 4-byte selectors, all through web3j's
+ * decoder (the project decodes ABI only through web3j and the generated wrappers).
  */
 final class InferenceCalls {
 
@@ -61,13 +60,6 @@ final class InferenceCalls {
     List<CallRecord> decode(String calldata) throws RecordProblem {
         if (calldata == null || calldata.length() < 10) {
             throw new RecordProblem("the transaction's calldata is too short to be an inference call");
-        }
-        String sel = calldata.substring(0, 10).toLowerCase(Locale.ROOT);
-        if (sel.equals(runMany) || sel.equals(runManyJsons)) {
-            List<CallRecord> fast = canonical(calldata, sel.equals(runManyJsons));
-            if (fast != null) {
-                return fast;
-            }
         }
         return reference(calldata);
     }
@@ -120,21 +112,6 @@ final class InferenceCalls {
         }
         throw new RecordProblem("the transaction is not a run/runWithResult/runManyWithResults call (selector " + sel
                 + ")");
-    }
-
-    /** The records by the direct decoder, or null when the calldata is not canonical (or not hex) and needs web3j. */
-    private static List<CallRecord> canonical(String calldata, boolean jsonsLayout) {
-        byte[] args;
-        try {
-            args = HexFormat.of().parseHex(calldata, 10, calldata.length());
-        } catch (IllegalArgumentException notHex) {
-            return null;
-        }
-        try {
-            return CanonicalInferenceAbi.runMany(args, jsonsLayout);
-        } catch (CanonicalInferenceAbi.NotCanonical | IllegalArgumentException e) {
-            return null; // e.g. an int128 a FixedPointNumber refuses: web3j's path says what is wrong
-        }
     }
 
     @SuppressWarnings("rawtypes")
