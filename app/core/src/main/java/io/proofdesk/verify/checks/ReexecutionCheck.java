@@ -86,7 +86,8 @@ public final class ReexecutionCheck implements InferenceCheck {
             return ReexecutionOutcome.without(CheckLines.unverified(name(),
                     "not run: the served model file does not match its CID (see the model line)"));
         }
-        // one lease for the whole check: the signature read here and the run below use the same session
+        // one lease for the whole check: the signature read here and the run below use the same session. It is held
+        // across a blob fetch for a record without stored tensors; a lease only keeps an evicted session open longer
         ReexecEngine.Loaded loaded;
         try {
             loaded = engine.load(file.sha256(), file.bytes());
