@@ -16,6 +16,7 @@ import io.proofdesk.verify.ReexecutionOutcome;
 import io.proofdesk.verify.StoredFacts;
 import io.proofdesk.verify.checks.ReexecutionCheck;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -133,16 +134,20 @@ public final class ReexecBenchmark {
     /**
      * Calls {@code body} until it runs at its steady speed: at least a fifth of the iterations and
      * {@link #WARM_UP_NANOS}, then until {@link #SETTLED_BLOCKS} blocks of calls in a row were no faster (in this
-     * thread's CPU time) than the best block so far, or {@link #WARM_UP_LIMIT_NANOS} passed. On a busy machine the
-     * JIT's compiler threads get little of the cores, and a fixed number of calls would time the check half-compiled.
+     * thread's CPU time) than the best block so far while the JIT compiled nothing, or {@link #WARM_UP_LIMIT_NANOS}
+     * passed. On a busy machine the JIT's compiler threads get little of the cores, and a fixed number of calls
+     * would time the check half-compiled.
      */
     static void warmUp(int iterations, Body body) throws OrtException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         int block = Math.max(500, iterations / 20);
         long start = System.nanoTime();
         long calls = 0;
         double best = Double.MAX_VALUE;
         int settled = 0;
+        long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
         while (System.nanoTime() - start < WARM_UP_LIMIT_NANOS) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < block; i++) {
@@ -150,12 +155,14 @@ public final class ReexecBenchmark {
             }
             calls += block;
             double perCall = (double) (threads.getCurrentThreadCpuTime() - cpuStart) / block;
-            if (perCall < best * 0.99) {
-                best = perCall;
+            long compiledNow = jitTimed ? jit.getTotalCompilationTime() : 0;
+            if (perCall < best * 0.99 || compiledNow != compiled) {
+                best = Math.min(best, perCall);
                 settled = 0;
             } else {
                 settled++;
             }
+            compiled = compiledNow;
             if (calls >= iterations / 5 && System.nanoTime() - start >= WARM_UP_NANOS && settled >= SETTLED_BLOCKS) {
                 return;
             }
