@@ -38,8 +38,8 @@ import java.util.Optional;
  * reused forever, {@code session.run} and {@code result.get(0)} without reading any value; {@code run_only_ratio}
  * is the check against it.
  *
- * <p>The loops run interleaved in {@link #ROUNDS} rounds, after a warm-up of all three (see {@link #warmUp}: until the
- * JIT has compiled them and they run at their steady speed), and each
+ * <p>The loops run interleaved in {@link #ROUNDS} rounds, each phase after its own warm-up (see {@link #warmUp}: until
+ * the JIT has compiled it and it runs at its steady speed), and each
  * reported number is the median over the rounds: a helper building on the same two cores then slows all three
  * alike instead of whichever phase it happened to overlap.
  */
@@ -96,7 +96,9 @@ public final class ReexecBenchmark {
                     }
                 };
                 Body checkBody = () -> reexecution.outcome(new RecordEvidence(facts, id -> new byte[0]));
-                warmUp(iterations, bareBody, runOnlyBody, checkBody);
+                warmUp(iterations, bareBody);
+                warmUp(iterations, runOnlyBody);
+                warmUp(iterations, checkBody);
                 int perRound = Math.max(1, iterations / ROUNDS);
                 for (int round = 0; round < ROUNDS; round++) {
                     bare.add(perRound, bareBody);
@@ -130,38 +132,36 @@ public final class ReexecBenchmark {
     }
 
     /**
-     * Calls the bodies in turn, a block of calls each, until all run at their steady speed: at least a fifth of the
-     * iterations each and {@link #WARM_UP_NANOS}, then until {@link #SETTLED_BLOCKS} turns in a row in which no body
-     * got faster (in this thread's CPU time) than its best block so far and the JIT compiled nothing, or
-     * {@link #WARM_UP_LIMIT_NANOS} passed. On a busy machine the JIT's compiler threads get little of the cores, and
-     * a fixed number of calls would time the check half-compiled. The bodies share ORT's Java code and run
-     * interleaved in the rounds, so they are warmed up interleaved too: the JIT compiles for the mix it will run.
+     * Calls {@code body} until it runs at its steady speed: at least a fifth of the iterations and
+     * {@link #WARM_UP_NANOS}, then until {@link #SETTLED_BLOCKS} blocks of calls in a row were no faster (in this
+     * thread's CPU time) than the best block so far while the JIT compiled nothing, or {@link #WARM_UP_LIMIT_NANOS}
+     * passed. On a busy machine the JIT's compiler threads get little of the cores, and a fixed number of calls
+     * would time the check half-compiled.
      */
-    static void warmUp(int iterations, Body... bodies) throws OrtException {
+    static void warmUp(int iterations, Body body) throws OrtException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         int block = Math.max(500, iterations / 20);
         long start = System.nanoTime();
         long calls = 0;
-        double[] best = new double[bodies.length];
-        Arrays.fill(best, Double.MAX_VALUE);
+        double best = Double.MAX_VALUE;
         int settled = 0;
         long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
         while (System.nanoTime() - start < WARM_UP_LIMIT_NANOS) {
-            boolean faster = false;
-            for (int b = 0; b < bodies.length; b++) {
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < block; i++) {
-                    bodies[b].run();
-                }
-                double perCall = (double) (threads.getCurrentThreadCpuTime() - cpuStart) / block;
-                faster |= perCall < best[b] * 0.99;
-                best[b] = Math.min(best[b], perCall);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < block; i++) {
+                body.run();
             }
             calls += block;
+            double perCall = (double) (threads.getCurrentThreadCpuTime() - cpuStart) / block;
             long compiledNow = jitTimed ? jit.getTotalCompilationTime() : 0;
-            settled = faster || compiledNow != compiled ? 0 : settled + 1;
+            if (perCall < best * 0.99 || compiledNow != compiled) {
+                best = Math.min(best, perCall);
+                settled = 0;
+            } else {
+                settled++;
+            }
             compiled = compiledNow;
             if (calls >= iterations / 5 && System.nanoTime() - start >= WARM_UP_NANOS && settled >= SETTLED_BLOCKS) {
                 return;
