@@ -49,6 +49,8 @@ public final class ReexecBenchmark {
     static final long WARM_UP_NANOS = 1_000_000_000L;
     static final long WARM_UP_LIMIT_NANOS = 30_000_000_000L;
     static final int SETTLED_BLOCKS = 5;
+    /** The JIT's compilation time only grows when a compilation ends, and a starved compiler takes a while. */
+    static final long JIT_QUIET_NANOS = 500_000_000L;
 
     private final byte[] model;
     private final Map<String, Tensor> input;
@@ -134,8 +136,8 @@ public final class ReexecBenchmark {
     /**
      * Calls {@code body} until it runs at its steady speed: at least a fifth of the iterations and
      * {@link #WARM_UP_NANOS}, then until {@link #SETTLED_BLOCKS} blocks of calls in a row were no faster (in this
-     * thread's CPU time) than the best block so far while the JIT compiled nothing, or {@link #WARM_UP_LIMIT_NANOS}
-     * passed. On a busy machine the JIT's compiler threads get little of the cores, and a fixed number of calls
+     * thread's CPU time) than the best block so far and the JIT finished no compilation for
+     * {@link #JIT_QUIET_NANOS}, or {@link #WARM_UP_LIMIT_NANOS} passed. On a busy machine the JIT's compiler threads get little of the cores, and a fixed number of calls
      * would time the check half-compiled.
      */
     static void warmUp(int iterations, Body body) throws OrtException {
@@ -148,6 +150,7 @@ public final class ReexecBenchmark {
         double best = Double.MAX_VALUE;
         int settled = 0;
         long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
+        long lastCompile = start;
         while (System.nanoTime() - start < WARM_UP_LIMIT_NANOS) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < block; i++) {
@@ -156,14 +159,18 @@ public final class ReexecBenchmark {
             calls += block;
             double perCall = (double) (threads.getCurrentThreadCpuTime() - cpuStart) / block;
             long compiledNow = jitTimed ? jit.getTotalCompilationTime() : 0;
-            if (perCall < best * 0.99 || compiledNow != compiled) {
-                best = Math.min(best, perCall);
+            if (compiledNow != compiled) {
+                compiled = compiledNow;
+                lastCompile = System.nanoTime();
+            }
+            if (perCall < best * 0.99) {
+                best = perCall;
                 settled = 0;
             } else {
                 settled++;
             }
-            compiled = compiledNow;
-            if (calls >= iterations / 5 && System.nanoTime() - start >= WARM_UP_NANOS && settled >= SETTLED_BLOCKS) {
+            if (calls >= iterations / 5 && System.nanoTime() - start >= WARM_UP_NANOS && settled >= SETTLED_BLOCKS
+                    && System.nanoTime() - lastCompile >= JIT_QUIET_NANOS) {
                 return;
             }
         }
