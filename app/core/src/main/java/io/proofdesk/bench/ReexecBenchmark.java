@@ -38,10 +38,11 @@ import java.util.Optional;
  * reused forever, {@code session.run} and {@code result.get(0)} without reading any value; {@code run_only_ratio}
  * is the check against it.
  *
- * <p>The loops run interleaved in {@link #ROUNDS} rounds, each phase after its own warm-up (see {@link #warmUp}: until
- * the JIT has compiled it and it runs at its steady speed), and each
- * reported number is the median over the rounds: a helper building on the same two cores then slows all three
- * alike instead of whichever phase it happened to overlap.
+ * <p>The loops run interleaved in {@link #ROUNDS} rounds, each after its own warm-up (see {@link #warmUp}: until the
+ * JIT has compiled it and it runs at its steady speed), and each reported number is the median over the rounds: a
+ * helper building on the same two cores then slows all three alike instead of whichever one it happened to overlap.
+ * Warming the three up interleaved as well was tried and made the check about three times slower in every round
+ * (the JIT compiled the shared ORT calls for the mixed profile), so they are warmed up one after the other.
  */
 public final class ReexecBenchmark {
 
