@@ -42,7 +42,8 @@ import java.util.Optional;
  * JIT has compiled it and it runs at its steady speed), and each reported number is the median over the rounds: a
  * helper building on the same two cores then slows all three alike instead of whichever one it happened to overlap.
  * Warming the three up interleaved as well was tried and made the check about three times slower in every round
- * (the JIT compiled the shared ORT calls for the mixed profile), so they are warmed up one after the other.
+ * (presumably the JIT compiled the shared ORT calls for the mixed profile), so they are warmed up one after the
+ * other.
  */
 public final class ReexecBenchmark {
 
