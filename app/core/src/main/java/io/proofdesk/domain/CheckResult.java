@@ -13,7 +13,9 @@ public record CheckResult(String name, CheckStatus status, String reason, Map<St
     public CheckResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        // CheckDetails is immutable and ordered already, so it is kept rather than copied
+        details = details == null ? Map.of() : details instanceof CheckDetails kept ? kept
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static CheckResult pass(String name) {

@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtSession;
 import io.proofdesk.domain.Tensor;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,8 @@ public final class ReexecEngine {
 
     /** As {@link #describe(byte[])} for bytes whose SHA-256 (lower-case hex) the caller already computed. */
     public OnnxModelFile describe(String modelSha256, byte[] modelBytes) {
-        try (SessionCache.Lease lease = sessions.acquire(modelSha256, modelBytes)) {
-            return lease.model();
+        try (Loaded loaded = load(modelSha256, modelBytes)) {
+            return loaded.model();
         }
     }
 
@@ -62,35 +61,87 @@ public final class ReexecEngine {
 
     /** As {@link #execute(byte[], Map)} for bytes whose SHA-256 (lower-case hex) the caller already computed. */
     public ReexecResult execute(String modelSha256, byte[] modelBytes, Map<String, Tensor> inputs) {
-        try (SessionCache.Lease lease = sessions.acquire(modelSha256, modelBytes)) {
+        try (Loaded loaded = load(modelSha256, modelBytes)) {
+            return loaded.execute(inputs);
+        }
+    }
+
+    /**
+     * The model's session on loan, for a caller that reads the signature before it runs the model (the
+     * re-execution check builds its inputs and claims from it): one cache look-up for both. Throws
+     * {@link ModelFileInvalidException} for a file that fails the gate or that ONNX Runtime refuses. Close it when
+     * done; the bytes must hash to {@code modelSha256} (lower-case hex).
+     */
+    public Loaded load(String modelSha256, byte[] modelBytes) {
+        return new Loaded(sessions.acquire(modelSha256, modelBytes));
+    }
+
+    /** A loaded model: its description and its session, held until {@link #close}. */
+    public final class Loaded implements AutoCloseable {
+        private final SessionCache.Lease lease;
+
+        private Loaded(SessionCache.Lease lease) {
+            this.lease = lease;
+        }
+
+        public OnnxModelFile model() {
+            return lease.model();
+        }
+
+        public ModelSignature signature() {
+            return lease.model().signature();
+        }
+
+        /** Runs the model on {@code inputs} after checking them against its signature. */
+        public ReexecResult execute(Map<String, Tensor> inputs) {
             OnnxModelFile model = lease.model();
             model.signature().checkInputs(inputs);
-            Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
             InputScratch memory = scratch.get();
             memory.reset();
+            OnnxTensor[] made = new OnnxTensor[inputs.size()];
+            int count = 0;
             try {
-                for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-                    ortInputs.put(e.getKey(), codec.toOnnx(e.getValue(), memory::take));
+                Map<String, OnnxTensor> ortInputs;
+                if (inputs.size() == 1) {  // the usual single input: no map to hash into
+                    Map.Entry<String, Tensor> only = inputs.entrySet().iterator().next();
+                    made[0] = codec.toOnnx(only.getValue(), memory::take);
+                    count = 1;
+                    ortInputs = Map.of(only.getKey(), made[0]);
+                } else {
+                    ortInputs = new LinkedHashMap<>();
+                    for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                        made[count] = codec.toOnnx(e.getValue(), memory::take);
+                        ortInputs.put(e.getKey(), made[count++]);
+                    }
                 }
                 long start = System.nanoTime();
                 try (OrtSession.Result result = lease.session().run(ortInputs)) {
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                    List<Tensor> outputs = new ArrayList<>();
-                    for (TensorSpec spec : model.signature().outputs()) {
-                        Optional<OnnxValue> value = result.get(spec.name());
+                    List<TensorSpec> specs = model.signature().outputs();
+                    Tensor[] outputs = new Tensor[specs.size()];
+                    for (int i = 0; i < outputs.length; i++) {
+                        String name = specs.get(i).name();
+                        Optional<OnnxValue> value = result.get(name);
                         if (value.isEmpty()) {
-                            throw new InferenceFailedException(model.sha256(), "no value for output '"
-                                    + spec.name() + "'", null);
+                            throw new InferenceFailedException(model.sha256(), "no value for output '" + name + "'",
+                                    null);
                         }
-                        outputs.add(codec.fromOnnx(spec.name(), value.get()));
+                        outputs[i] = codec.fromOnnx(name, value.get());
                     }
-                    return new ReexecResult(model.sha256(), outputs, elapsed, lease.cacheHit());
+                    return new ReexecResult(model.sha256(), List.of(outputs), elapsed, lease.cacheHit());
                 }
             } catch (OrtException e) {
                 throw new InferenceFailedException(model.sha256(), e.getMessage(), e);
             } finally {
-                ortInputs.values().forEach(OnnxTensor::close);
+                for (int i = 0; i < count; i++) {
+                    made[i].close();
+                }
             }
+        }
+
+        @Override
+        public void close() {
+            lease.close();
         }
     }
 }

@@ -13,7 +13,9 @@ import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -82,17 +84,35 @@ public final class TensorCodec {
         return new Tensor(name, type, shape, little.array(), null);
     }
 
+    /** ORT's element type to ours, looked up once per output of every run rather than matched by name each time. */
+    private static final Map<TensorInfo.OnnxTensorType, DType> DTYPES = dtypes();
+
     /** ORT numbers its element types its own way; the enum names match ONNX's, so map by name. */
-    private static DType dtypeOf(String name, TensorInfo.OnnxTensorType ortType) {
+    private static Map<TensorInfo.OnnxTensorType, DType> dtypes() {
         String prefix = "ONNX_TENSOR_ELEMENT_DATA_TYPE_";
-        try {
-            return DType.valueOf(ortType.name().substring(prefix.length()));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new UnsupportedTensorTypeException(name, "element type " + ortType);
+        Map<TensorInfo.OnnxTensorType, DType> out = new EnumMap<>(TensorInfo.OnnxTensorType.class);
+        for (TensorInfo.OnnxTensorType t : TensorInfo.OnnxTensorType.values()) {
+            if (t.name().startsWith(prefix)) {
+                try {
+                    out.put(t, DType.valueOf(t.name().substring(prefix.length())));
+                } catch (IllegalArgumentException e) {
+                    // an ORT type Proofdesk has no DType for (complex, float8, int4...): refused when met
+                }
+            }
         }
+        return out;
     }
 
-    static OnnxJavaType javaType(String name, DType type) {
+    private static DType dtypeOf(String name, TensorInfo.OnnxTensorType ortType) {
+        DType type = ortType == null ? null : DTYPES.get(ortType);
+        if (type == null) {
+            throw new UnsupportedTensorTypeException(name, "element type " + ortType);
+        }
+        return type;
+    }
+
+    /** The ORT element type of ours; ORT's Java API has none for the unsigned 16/32/64-bit types. */
+    public static OnnxJavaType javaType(String name, DType type) {
         return switch (type) {
             case FLOAT -> OnnxJavaType.FLOAT;
             case DOUBLE -> OnnxJavaType.DOUBLE;

@@ -105,6 +105,35 @@ class TensorComparisonTest {
     }
 
     @Test
+    void outputsArePairedByNameWhateverOrderTheClaimListsThem() {
+        Tensor d = Tensor.ofDoubles("d", new long[] {2}, new double[] {1.0, -2});
+        Tensor p = Tensor.ofFloats("p", new long[] {2}, new float[] {0.25f, 0.75f});
+        Tensor claimedD = Tensor.ofDoubles("d", new long[] {2}, new double[] {Math.nextUp(1.0), -2});
+        Tensor claimedP = Tensor.ofFloats("p", new long[] {2}, new float[] {0.25f, 0.5f});
+        List<Tensor> local = List.of(d, p);
+        // same order pairs by position, another order goes through the names: both must give one report
+        ComparisonReport inOrder = comparison.compareAll(List.of(claimedD, claimedP), local, Tolerance.forDecimals(12));
+        ComparisonReport reversed = comparison.compareAll(List.of(claimedP, claimedD), local, Tolerance.forDecimals(12));
+        assertEquals(2, inOrder.tensors().size());
+        for (int i = 0; i < 2; i++) {
+            TensorComparisonResult a = inOrder.tensors().get(i);
+            TensorComparisonResult b = reversed.tensors().get(i);
+            assertEquals(local.get(i).name(), a.name());
+            assertEquals(a.toString(), b.toString());
+            assertEquals(a.maxRelError(), b.maxRelError());
+            assertEquals(a.worstIndex(), b.worstIndex());
+            assertArrayEquals(a.differences(), b.differences());
+        }
+        assertEquals(ComparisonStatus.WITHIN_TOLERANCE, inOrder.tensors().get(0).status());
+        assertEquals(ComparisonStatus.OUT_OF_TOLERANCE, inOrder.tensors().get(1).status());
+
+        // a name claimed twice is not paired by position: the later claim is the one compared, as before
+        ComparisonReport twice = comparison.compareAll(List.of(claimedD, d), List.of(d, d), Tolerance.forDecimals(12));
+        assertEquals(List.of(ComparisonStatus.EXACT, ComparisonStatus.MISMATCH),
+                twice.tensors().stream().map(TensorComparisonResult::status).toList());
+    }
+
+    @Test
     void integersCompareByDifferenceAndStringsByEquality() {
         Tensor a = Tensor.ofLongs("i", new long[] {3}, new long[] {1, 5, 9});
         Tensor b = Tensor.ofLongs("i", new long[] {3}, new long[] {1, 7, 9});

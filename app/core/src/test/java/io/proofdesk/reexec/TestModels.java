@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Small ONNX models written for the tests (IR 8, opset 17). */
-final class TestModels {
+public final class TestModels {
 
     private TestModels() {
     }
@@ -24,7 +24,7 @@ final class TestModels {
     }
 
     /** probabilities = Softmax(Relu(x W + b)), x of shape [batch, 4], 3 classes; weights from a simple formula. */
-    static byte[] mlp(float weightScale) {
+    public static byte[] mlp(float weightScale) {
         float[] w = new float[4 * 3];
         for (int i = 0; i < w.length; i++) {
             w[i] = weightScale * (float) Math.sin(i + 1);

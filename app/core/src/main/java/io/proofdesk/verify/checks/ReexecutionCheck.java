@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proofdesk.chain.sync.FixedPointClaims;
+import io.proofdesk.domain.CheckDetails;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
@@ -85,12 +86,21 @@ public final class ReexecutionCheck implements InferenceCheck {
             return ReexecutionOutcome.without(CheckLines.unverified(name(),
                     "not run: the served model file does not match its CID (see the model line)"));
         }
-        ModelSignature signature;
+        // one lease for the whole check: the signature read here and the run below use the same session. It is held
+        // across a blob fetch for a record without stored tensors; a lease only keeps an evicted session open longer
+        ReexecEngine.Loaded loaded;
         try {
-            signature = engine.describe(file.sha256(), file.bytes()).signature();
+            loaded = engine.load(file.sha256(), file.bytes());
         } catch (ModelFileInvalidException e) {
             return ReexecutionOutcome.without(CheckLines.error(name(), "the model cannot be run here: " + e.getMessage()));
         }
+        try (loaded) {
+            return outcome(evidence, r, loaded);
+        }
+    }
+
+    private ReexecutionOutcome outcome(RecordEvidence evidence, Inference r, ReexecEngine.Loaded loaded) {
+        ModelSignature signature = loaded.signature();
         Optional<SettledBlob> content = Optional.empty();
         if (r.inputs().isEmpty() || r.outputs().isEmpty()) {
             Fetched<SettledBlob> fetched = evidence.content();
@@ -111,42 +121,57 @@ public final class ReexecutionCheck implements InferenceCheck {
         }
         ReexecResult run;
         try {
-            run = engine.execute(file.sha256(), file.bytes(), inputs);
+            run = loaded.execute(inputs);
         } catch (InputMismatchException e) {
             return ReexecutionOutcome.without(CheckLines.fail(name(), "the recorded input does not fit the model: "
                     + String.join("; ", e.problems())));
         } catch (InferenceFailedException | ModelFileInvalidException e) {
             return ReexecutionOutcome.without(CheckLines.error(name(), "ONNX Runtime failed: " + e.getMessage()));
         }
-        Map<String, ClaimedTensors> byName = new LinkedHashMap<>();
-        claims.forEach(c -> byName.put(c.name(), c));
-        List<Tensor> claimed = new ArrayList<>();
+        Tensor[] claimed = new Tensor[claims.size()];
         try {
-            for (ClaimedTensors c : claims) {
-                claimed.add(c.as(signature.output(c.name()).map(TensorSpec::type).orElse(io.proofdesk.domain.DType.DOUBLE)));
+            for (int i = 0; i < claimed.length; i++) {
+                ClaimedTensors c = claims.get(i);
+                claimed[i] = c.as(signature.output(c.name()).map(TensorSpec::type).orElse(io.proofdesk.domain.DType.DOUBLE));
             }
         } catch (ReexecException | IllegalArgumentException e) {
             return ReexecutionOutcome.without(CheckLines.fail(name(), "the claimed output cannot be read as the model's "
                     + "output type: " + e.getMessage()));
         }
-        ComparisonReport report = comparison.compareAll(claimed, run.outputs(), n -> toleranceFor(byName.get(n)));
+        List<Tensor> claimedList = List.of(claimed);
+        ComparisonReport report = comparison.compareAll(claimedList, run.outputs(), n -> toleranceFor(lastNamed(claims, n)));
         CheckResult line = line(report, run);
-        return new ReexecutionOutcome(line, Optional.of(report), new ArrayList<>(inputs.values()), run.outputs(),
-                claimed, run.runTime());
+        return new ReexecutionOutcome(line, Optional.of(report), List.copyOf(inputs.values()), run.outputs(),
+                claimedList, run.runTime());
+    }
+
+    /** The claim of that name, the last if several (as a map keyed by name would keep); a linear scan of a few. */
+    private static ClaimedTensors lastNamed(List<ClaimedTensors> claims, String name) {
+        for (int i = claims.size() - 1; i >= 0; i--) {
+            if (claims.get(i).name().equals(name)) {
+                return claims.get(i);
+            }
+        }
+        return null;
     }
 
     private CheckResult line(ComparisonReport report, ReexecResult run) {
-        Map<String, String> details = new LinkedHashMap<>();
+        List<TensorComparisonResult> tensors = report.tensors();
+        CheckDetails.Builder details = CheckDetails.builder(tensors.size() + 6);
         double maxAbs = 0;
         double maxRel = 0;
         long maxUlp = 0;
-        List<String> problems = new ArrayList<>();
-        for (TensorComparisonResult t : report.tensors()) {
-            details.put("output." + t.name(), t.status() + (t.status() == ComparisonStatus.MISMATCH ? ""
-                    : " maxAbs=" + text(t.maxAbsError()) + " maxRel=" + text(t.maxRelError()) + " maxUlp="
-                    + text(t.maxUlp()))
-                    + " (" + t.tolerance().basis() + ")");
+        List<String> problems = null;  // made only for a line that fails
+        for (TensorComparisonResult t : tensors) {
+            // one concatenation per detail (same text as before: status, errors unless MISMATCH, basis)
+            details.put("output." + t.name(), t.status() == ComparisonStatus.MISMATCH
+                    ? t.status() + " (" + t.tolerance().basis() + ")"
+                    : t.status() + " maxAbs=" + text(t.maxAbsError()) + " maxRel=" + text(t.maxRelError())
+                    + " maxUlp=" + text(t.maxUlp()) + " (" + t.tolerance().basis() + ")");
             if (!t.status().isMatch()) {
+                if (problems == null) {
+                    problems = new ArrayList<>();
+                }
                 problems.add("output '" + t.name() + "': " + t.reason());
             }
             if (t.status() != ComparisonStatus.MISMATCH) {
@@ -155,17 +180,19 @@ public final class ReexecutionCheck implements InferenceCheck {
                 maxUlp = Math.max(maxUlp, t.maxUlp());
             }
         }
+        ComparisonStatus overall = report.overall();
         details.put("maxAbsError", text(maxAbs));
         details.put("maxRelError", text(maxRel));
         details.put("maxUlp", text(maxUlp));
         details.put("modelSha256", run.modelSha256());
         details.put("runMicros", Long.toString(run.runTime().toNanos() / 1000));
-        details.put("result", report.overall().name());
-        return switch (report.overall()) {
-            case EXACT -> CheckLines.pass(name(), "local output is bit-identical to the claim", details);
+        details.put("result", overall.name());
+        return switch (overall) {
+            case EXACT -> CheckLines.pass(name(), "local output is bit-identical to the claim", details.build());
             case WITHIN_TOLERANCE -> CheckLines.pass(name(), "local output within tolerance (max abs error " + maxAbs
-                    + ", " + maxUlp + " ULP)", details);
-            default -> new CheckResult(name(), CheckStatus.FAIL, String.join("; ", problems), details);
+                    + ", " + maxUlp + " ULP)", details.build());
+            default -> new CheckResult(name(), CheckStatus.FAIL, problems == null ? "" : String.join("; ", problems),
+                    details.build());
         };
     }
 
@@ -248,7 +275,7 @@ public final class ReexecutionCheck implements InferenceCheck {
      * {@link FixedPointClaims}) and is preferred over the decoded float64, so the tolerance follows the claim's decimals.
      */
     private static List<ClaimedTensors> claimsFromStored(List<Tensor> outputs) {
-        if (outputs.stream().noneMatch(FixedPointClaims::isCompanion)) {
+        if (!anyCompanion(outputs)) {
             List<ClaimedTensors> claims = new ArrayList<>(outputs.size());
             outputs.forEach(t -> claims.add(ClaimedTensors.fromStored(t)));
             return claims;
@@ -257,6 +284,15 @@ public final class ReexecutionCheck implements InferenceCheck {
         return FixedPointClaims.values(outputs).stream()
                 .map(t -> exact.containsKey(t.name()) ? ClaimedTensors.of(exact.get(t.name())) : ClaimedTensors.fromStored(t))
                 .toList();
+    }
+
+    private static boolean anyCompanion(List<Tensor> outputs) {
+        for (Tensor t : outputs) {  // a loop, not a stream: once per check
+            if (FixedPointClaims.isCompanion(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ClaimedTensors> claimsFromJson(JsonNode output) {
