@@ -2,7 +2,6 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.RecordId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,8 +12,8 @@ public final class CheckResultDao extends Dao {
     private final CheckResultRowMapper mapper;
     private final StoreJson json;
 
-    CheckResultDao(Connection c, StoreJson json) {
-        super(c);
+    CheckResultDao(StatementCache statements, StoreJson json) {
+        super(statements);
         this.json = json;
         this.mapper = new CheckResultRowMapper(json);
     }

@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.ModelFile;
-import java.sql.Connection;
 import java.util.List;
 
 /** The model_files table; a file's model version must be stored first. */
@@ -10,8 +9,8 @@ public final class ModelFileDao extends Dao {
     private static final ModelFileRowMapper MAPPER = new ModelFileRowMapper();
     private static final String SELECT = "SELECT " + ModelFileRowMapper.COLUMNS + " FROM model_files ";
 
-    ModelFileDao(Connection c) {
-        super(c);
+    ModelFileDao(StatementCache statements) {
+        super(statements);
     }
 
     public void upsert(ModelFile f) {
