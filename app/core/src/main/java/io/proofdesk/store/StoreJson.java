@@ -3,9 +3,11 @@ package io.proofdesk.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The JSON the store keeps in text columns (shapes, string tensors, proofs, details, environments). */
 final class StoreJson {
@@ -14,6 +16,11 @@ final class StoreJson {
     private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() { };
 
     private final ObjectMapper mapper = new ObjectMapper();
+    // readers made once: readValue with a TypeReference resolves the generic type on every call, and a verification
+    // reads a record's proof and tensor shapes for every record
+    private final ObjectReader strings = mapper.readerFor(STRINGS);
+    private final ObjectReader stringMap = mapper.readerFor(STRING_MAP);
+    private final ConcurrentHashMap<Class<?>, ObjectReader> byClass = new ConcurrentHashMap<>();
 
     String write(Object value) {
         try {
@@ -25,7 +32,7 @@ final class StoreJson {
 
     <T> T read(String json, Class<T> type, String where) {
         try {
-            return mapper.readValue(json, type);
+            return byClass.computeIfAbsent(type, mapper::readerFor).readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
         }
@@ -33,7 +40,7 @@ final class StoreJson {
 
     List<String> readStrings(String json, String where) {
         try {
-            return mapper.readValue(json, STRINGS);
+            return strings.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
         }
@@ -41,7 +48,7 @@ final class StoreJson {
 
     Map<String, String> readStringMap(String json, String where) {
         try {
-            return mapper.readValue(json, STRING_MAP);
+            return stringMap.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
         }
