@@ -35,7 +35,7 @@ public final class CheckResultDao extends Dao {
                 ps.setString(p++, r.name());
                 Sql.setEnum(ps, p++, r.status());
                 ps.setString(p++, r.reason());
-                ps.setString(p++, json.write(r.details()));
+                ps.setString(p++, json.writeStringMap(r.details()));
             }
             ps.executeUpdate();
         } catch (SQLException e) {
