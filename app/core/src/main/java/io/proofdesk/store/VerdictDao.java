@@ -22,22 +22,16 @@ public final class VerdictDao extends Dao {
         this.mapper = new VerdictRowMapper(json);
     }
 
-    /**
-     * Inserts the verdict row (not its checks) and returns its id: the connection's last insert rowid, which is the
-     * id column. Not {@code RETURNING id}: SQLite buffers a RETURNING statement's rows in a temporary table, which
-     * cost a batch's single writer more than the insert.
-     */
+    /** Inserts the verdict row (not its checks) and returns its id. */
     public long insert(VerdictRecord v) {
-        String what = "save verdict of " + v.inferenceId();
-        update(what, "INSERT INTO verdicts (inference_id, verdict, reason, checked_at, environment) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+        return one("save verdict of " + v.inferenceId(), "INSERT INTO verdicts (inference_id, verdict, reason, "
+                + "checked_at, environment) VALUES (?, ?, ?, ?, ?) RETURNING id", ps -> {
                     ps.setString(1, v.inferenceId().toString());
                     Sql.setEnum(ps, 2, v.verdict());
                     ps.setString(3, v.reason());
                     Sql.setInstant(ps, 4, v.checkedAt());
                     ps.setString(5, environmentJson(v));
-                });
-        return one(what, "SELECT last_insert_rowid()", ps -> { }, rs -> rs.getLong(1)).orElseThrow();
+                }, rs -> rs.getLong(1)).orElseThrow();
     }
 
     private String environmentJson(VerdictRecord v) {
