@@ -50,6 +50,9 @@ abstract class Dao {
                 return out;
             }
         } catch (SQLException e) {
+            if (reused) {
+                statements.discard(sql);
+            }
             throw Sql.failure(what, e);
         } finally {
             if (reused) {
@@ -75,8 +78,14 @@ abstract class Dao {
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {
+            discard(sql);
             throw Sql.failure(what, e);
         }
+    }
+
+    /** Forgets a statement that failed, so the next use prepares it afresh (see {@link StatementCache#discard}). */
+    protected void discard(String sql) {
+        statements.discard(sql);
     }
 
     protected long count(String what, String sql, Binder binder) {

@@ -50,6 +50,17 @@ final class StatementCache implements AutoCloseable {
         return ps;
     }
 
+    /**
+     * Finalises and forgets {@code sql}'s statement after it failed: sqlite-jdbc finalises a statement's native
+     * handle on most errors without marking the JDBC object closed, so keeping it would fail every later use.
+     */
+    void discard(String sql) {
+        PreparedStatement ps = statements.remove(sql);
+        if (ps != null) {
+            closeQuietly(ps);
+        }
+    }
+
     /** Marks {@code sql}'s statement as being read; false if it already is (then prepare a statement of your own). */
     boolean lease(String sql) {
         return busy.add(sql);

@@ -173,6 +173,7 @@ public final class Store implements AutoCloseable {
         try {
             c.get("ROLLBACK").execute();
         } catch (SQLException e) {
+            c.discard("ROLLBACK");
             cause.addSuppressed(e);
         }
     }
@@ -181,6 +182,7 @@ public final class Store implements AutoCloseable {
         try {
             c.get(sql).execute();
         } catch (SQLException e) {
+            c.discard(sql);
             if (!"BEGIN IMMEDIATE".equals(sql) && !"BEGIN".equals(sql)) {
                 rollback(c, e);
             }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * workers only verify; a {@link VerdictWriter} saves their verdicts in groups, and everything reached is saved
  * before {@code run} returns, so a cancelled batch keeps its work (a crash loses at most the group in flight);
  * re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
- * CPU, tolerance) unless {@code force}.
+ * CPU, tolerance) unless {@code force}. Workers claim records a few at a time and read them in one read unit, each
+ * record's facts still from one snapshot.
  */
 public final class BatchVerification {
 
@@ -71,7 +72,7 @@ public final class BatchVerification {
                 for (int k = 0; k < chunk.size() && !cancel.isCancelled(); k++) {
                     try {
                         Read r = reads == null ? readOne(chunk.get(k), force) : reads.get(k);
-                        if (r == SKIP) {
+                        if (r.skip()) {
                             skipped.incrementAndGet();
                         } else if (r.facts().isEmpty()) {
                             failedToRun.incrementAndGet();
@@ -127,11 +128,14 @@ public final class BatchVerification {
                 cancel.isCancelled() && done.get() < total);
     }
 
-    /** What a worker read for one record: its facts (empty if the store has no such record), or {@link #SKIP}. */
-    private record Read(Optional<StoredFacts> facts) {
+    /**
+     * What a worker read for one record: to skip it (this environment already verified it), or its facts (empty if
+     * the store has no such record).
+     */
+    private record Read(boolean skip, Optional<StoredFacts> facts) {
     }
 
-    private static final Read SKIP = new Read(Optional.empty());
+    private static final Read SKIP = new Read(true, Optional.empty());
 
     /**
      * The records of one chunk, each as {@link #readOne} reads it, in one read unit: a unit per record cost a
@@ -161,7 +165,7 @@ public final class BatchVerification {
         if (!force && alreadyVerified(tx, id)) {
             return SKIP;
         }
-        return new Read(StoredFacts.load(tx, id));
+        return new Read(false, StoredFacts.load(tx, id));
     }
 
     private boolean alreadyVerified(Transaction tx, RecordId id) {
