@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.Bytes;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,8 @@ public final class BlobDao extends Dao {
     /** Larger payloads are refused; a settled record's blob is kilobytes, a batch dump at most a few megabytes. */
     public static final int MAX_BLOB_BYTES = 16 * 1024 * 1024;
 
-    BlobDao(Connection c) {
-        super(c);
+    BlobDao(StatementCache statements) {
+        super(statements);
     }
 
     public void put(String blobId, Bytes data, Instant fetchedAt) {

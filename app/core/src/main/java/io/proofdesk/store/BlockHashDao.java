@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.BlockRef;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +9,8 @@ public final class BlockHashDao extends Dao {
 
     private static final BlockRefRowMapper MAPPER = new BlockRefRowMapper();
 
-    BlockHashDao(Connection c) {
-        super(c);
+    BlockHashDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Stores (or replaces) the hash seen for a block number. */

@@ -5,12 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What every DAO does the same way: run a statement, map rows, turn SQLExceptions into StoreExceptions. */
 abstract class Dao {
@@ -23,39 +19,19 @@ abstract class Dao {
 
     protected final Connection c;
     /**
-     * Statements of this DAO prepared in this transaction, by SQL, reused until it ends ({@link #closeStatements}):
-     * a transaction that saves a group of verdicts prepares each INSERT once, not once per verdict.
+     * The connection's statements, reused across its transactions: a transaction that saves a group of verdicts
+     * prepares each INSERT once, and a worker's read of one record prepares nothing after the first.
      */
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
-    /** SQL whose cached statement is being read right now. */
-    private final Set<String> busy = new HashSet<>();
+    private final StatementCache statements;
 
-    Dao(Connection c) {
-        this.c = c;
+    Dao(StatementCache statements) {
+        this.c = statements.connection();
+        this.statements = statements;
     }
 
-    /** This transaction's statement for {@code sql}, parameters cleared; not to be closed by the caller. */
+    /** The connection's statement for {@code sql}, parameters cleared; not to be closed by the caller. */
     protected PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null) {
-            ps = c.prepareStatement(sql);
-            prepared.put(sql, ps);
-        } else {
-            ps.clearParameters();
-        }
-        return ps;
-    }
-
-    /** Closes the statements this DAO prepared; called when its transaction ends. */
-    final void closeStatements() {
-        for (PreparedStatement ps : prepared.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                // finalising a statement of a finished transaction: nothing left to lose
-            }
-        }
-        prepared.clear();
+        return statements.get(sql);
     }
 
     protected <T> List<T> list(String what, String sql, Binder binder, RowMapper<T> mapper) {
@@ -63,11 +39,8 @@ abstract class Dao {
         boolean reused = false;
         try {
             // a mapper that runs this same query again while its rows are read gets a statement of its own
-            reused = !busy.contains(sql);
+            reused = statements.lease(sql);
             ps = reused ? prepared(sql) : c.prepareStatement(sql);
-            if (reused) {
-                busy.add(sql);
-            }
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -77,10 +50,13 @@ abstract class Dao {
                 return out;
             }
         } catch (SQLException e) {
+            if (reused) {
+                statements.discard(sql);
+            }
             throw Sql.failure(what, e);
         } finally {
             if (reused) {
-                busy.remove(sql);
+                statements.release(sql);
             } else if (ps != null) {
                 try {
                     ps.close();
@@ -102,8 +78,14 @@ abstract class Dao {
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {
+            discard(sql);
             throw Sql.failure(what, e);
         }
+    }
+
+    /** Forgets a statement that failed, so the next use prepares it afresh (see {@link StatementCache#discard}). */
+    protected void discard(String sql) {
+        statements.discard(sql);
     }
 
     protected long count(String what, String sql, Binder binder) {

@@ -2,7 +2,6 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.Endpoint;
 import io.proofdesk.domain.EndpointKind;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,8 @@ public final class EndpointDao extends Dao {
 
     private static final EndpointRowMapper MAPPER = new EndpointRowMapper();
 
-    EndpointDao(Connection c) {
-        super(c);
+    EndpointDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Inserts or replaces the endpoint with the same kind and URL. */

@@ -3,7 +3,6 @@ package io.proofdesk.store;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,8 +30,8 @@ public final class InferenceDao extends Dao {
     private final InferenceRowMapper mapper;
     private final StoreJson json;
 
-    InferenceDao(Connection c, StoreJson json) {
-        super(c);
+    InferenceDao(StatementCache statements, StoreJson json) {
+        super(statements);
         this.json = json;
         this.mapper = new InferenceRowMapper(json);
     }

@@ -1,13 +1,12 @@
 package io.proofdesk.store;
 
-import java.sql.Connection;
 import java.util.Optional;
 
 /** The meta table: facts about the store itself, e.g. "chain_id" and "genesis_hash" of the network it holds. */
 public final class MetaDao extends Dao {
 
-    MetaDao(Connection c) {
-        super(c);
+    MetaDao(StatementCache statements) {
+        super(statements);
     }
 
     public Optional<String> get(String key) {

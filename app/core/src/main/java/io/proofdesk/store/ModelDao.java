@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.Model;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ public final class ModelDao extends Dao {
     private static final ModelRowMapper MAPPER = new ModelRowMapper();
     private static final String SELECT = "SELECT " + ModelRowMapper.COLUMNS + " FROM models ";
 
-    ModelDao(Connection c) {
-        super(c);
+    ModelDao(StatementCache statements) {
+        super(statements);
     }
 
     public void upsert(Model m) {

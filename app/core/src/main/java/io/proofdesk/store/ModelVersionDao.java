@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.ModelVersion;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ public final class ModelVersionDao extends Dao {
     private static final ModelVersionRowMapper MAPPER = new ModelVersionRowMapper();
     private static final String SELECT = "SELECT " + ModelVersionRowMapper.COLUMNS + " FROM model_versions ";
 
-    ModelVersionDao(Connection c) {
-        super(c);
+    ModelVersionDao(StatementCache statements) {
+        super(statements);
     }
 
     public void upsert(ModelVersion v) {

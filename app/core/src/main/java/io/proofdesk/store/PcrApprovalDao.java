@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.PcrApproval;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ public final class PcrApprovalDao extends Dao {
     private static final PcrApprovalRowMapper MAPPER = new PcrApprovalRowMapper();
     private static final String SELECT = "SELECT " + PcrApprovalRowMapper.COLUMNS + " FROM pcr_approvals ";
 
-    PcrApprovalDao(Connection c) {
-        super(c);
+    PcrApprovalDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Records an approval (a PCRApproved event); a repeat of the same (hash, block) is ignored. */

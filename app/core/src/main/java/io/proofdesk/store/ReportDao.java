@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.ReportEntry;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ public final class ReportDao extends Dao {
     private static final ReportRowMapper MAPPER = new ReportRowMapper();
     private static final String SELECT = "SELECT " + ReportRowMapper.COLUMNS + " FROM reports ";
 
-    ReportDao(Connection c) {
-        super(c);
+    ReportDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Stores a report entry and returns it with its new id. */

@@ -6,9 +6,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** JDBC's null handling for the column types the store uses; times are epoch milliseconds. */
 final class Sql {
+
+    /**
+     * SQLite's BINARY collation for TEXT: memcmp of the UTF-8 bytes, which is code point order (String.compareTo
+     * compares UTF-16 units and orders U+E000..U+FFFF after supplementary characters; UTF-8 does not).
+     */
+    static final Comparator<String> BINARY = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     private Sql() {
     }

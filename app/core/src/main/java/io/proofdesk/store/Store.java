@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
     private final Path file;
     private final StoreLock lock;
     private final Connection writer;
+    private final StatementCache writerStatements;
     /** Several read-only connections, so parallel verification threads do not queue behind one reader. */
     private final List<PooledReader> readers;
     private final int schemaVersion;
@@ -35,7 +36,7 @@ public final class Store implements AutoCloseable {
     private final ReentrantLock writeGuard = new ReentrantLock();
     private volatile boolean closed;
 
-    private record PooledReader(Connection connection, ReentrantLock guard) {}
+    private record PooledReader(Connection connection, StatementCache statements, ReentrantLock guard) {}
 
     static final int READERS = 4;
 
@@ -43,7 +44,8 @@ public final class Store implements AutoCloseable {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
-        this.readers = readers.stream().map(c -> new PooledReader(c, new ReentrantLock())).toList();
+        this.writerStatements = new StatementCache(writer);
+        this.readers = readers.stream().map(c -> new PooledReader(c, new StatementCache(c), new ReentrantLock())).toList();
         this.schemaVersion = schemaVersion;
     }
 
@@ -113,7 +115,7 @@ public final class Store implements AutoCloseable {
 
     /** As {@link #inTransaction}, returning the work's value. */
     public <T, X extends Exception> T inTransactionGet(UnitOfWork<T, X> work) throws X {
-        return run(writer, writeGuard, "BEGIN IMMEDIATE", false, work);
+        return run(writerStatements, writeGuard, "BEGIN IMMEDIATE", false, work);
     }
 
     /** Runs read-only work on one consistent snapshot; any write inside fails. */
@@ -126,17 +128,17 @@ public final class Store implements AutoCloseable {
         for (PooledReader r : readers) {
             if (r.guard().tryLock()) {
                 try {
-                    return runLocked(r.connection(), "BEGIN", true, work);
+                    return runLocked(r.statements(), "BEGIN", true, work);
                 } finally {
                     r.guard().unlock();
                 }
             }
         }
         PooledReader r = readers.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(readers.size()));
-        return run(r.connection(), r.guard(), "BEGIN", true, work);
+        return run(r.statements(), r.guard(), "BEGIN", true, work);
     }
 
-    private <T, X extends Exception> T run(Connection c, ReentrantLock guard, String begin, boolean readOnly,
+    private <T, X extends Exception> T run(StatementCache c, ReentrantLock guard, String begin, boolean readOnly,
                                            UnitOfWork<T, X> work) throws X {
         if (guard.isHeldByCurrentThread()) {
             throw new IllegalStateException("store transactions do not nest; pass the Transaction down instead");
@@ -149,7 +151,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private <T, X extends Exception> T runLocked(Connection c, String begin, boolean readOnly, UnitOfWork<T, X> work)
+    private <T, X extends Exception> T runLocked(StatementCache c, String begin, boolean readOnly, UnitOfWork<T, X> work)
             throws X {
         if (closed) {
             throw new IllegalStateException("store " + file + " is closed");
@@ -160,27 +162,27 @@ public final class Store implements AutoCloseable {
         try {
             result = work.run(tx);
         } catch (Throwable t) {
-            tx.closeStatements();
             rollback(c, t);
             throw t;
         }
-        tx.closeStatements();
         exec(c, readOnly ? "ROLLBACK" : "COMMIT");
         return result;
     }
 
-    private void rollback(Connection c, Throwable cause) {
-        try (Statement s = c.createStatement()) {
-            s.execute("ROLLBACK");
+    private void rollback(StatementCache c, Throwable cause) {
+        try {
+            c.get("ROLLBACK").execute();
         } catch (SQLException e) {
+            c.discard("ROLLBACK");
             cause.addSuppressed(e);
         }
     }
 
-    private void exec(Connection c, String sql) {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
+    private void exec(StatementCache c, String sql) {
+        try {
+            c.get(sql).execute();
         } catch (SQLException e) {
+            c.discard(sql);
             if (!"BEGIN IMMEDIATE".equals(sql) && !"BEGIN".equals(sql)) {
                 rollback(c, e);
             }
@@ -205,8 +207,10 @@ public final class Store implements AutoCloseable {
             }
             try {
                 for (PooledReader r : readers) {
+                    r.statements().close();
                     r.connection().close();
                 }
+                writerStatements.close();
                 writer.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close store " + file + ": " + e.getMessage(), e);

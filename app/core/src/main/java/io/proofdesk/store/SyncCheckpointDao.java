@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.SyncCheckpoint;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +9,8 @@ public final class SyncCheckpointDao extends Dao {
 
     private static final SyncCheckpointRowMapper MAPPER = new SyncCheckpointRowMapper();
 
-    SyncCheckpointDao(Connection c) {
-        super(c);
+    SyncCheckpointDao(StatementCache statements) {
+        super(statements);
     }
 
     public void put(SyncCheckpoint cp) {

@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.RecordId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Optional;
  */
 public final class SyncNoteDao extends Dao {
 
-    SyncNoteDao(Connection c) {
-        super(c);
+    SyncNoteDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Adds notes for stored records; a record that already has a note keeps it (a resumed sync changes nothing). */

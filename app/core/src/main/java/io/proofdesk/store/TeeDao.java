@@ -1,7 +1,6 @@
 package io.proofdesk.store;
 
 import io.proofdesk.domain.Tee;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,8 @@ public final class TeeDao extends Dao {
     private static final TeeRowMapper MAPPER = new TeeRowMapper();
     private static final String SELECT = "SELECT " + TeeRowMapper.COLUMNS + " FROM tees ";
 
-    TeeDao(Connection c) {
-        super(c);
+    TeeDao(StatementCache statements) {
+        super(statements);
     }
 
     public void upsert(Tee t) {

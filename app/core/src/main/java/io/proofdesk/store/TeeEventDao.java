@@ -2,7 +2,6 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.TeeEvent;
 import io.proofdesk.domain.TeeEventKind;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -14,8 +13,8 @@ public final class TeeEventDao extends Dao {
     private static final TeeEventRowMapper MAPPER = new TeeEventRowMapper();
     private static final String SELECT = "SELECT " + TeeEventRowMapper.COLUMNS + " FROM tee_events ";
 
-    TeeEventDao(Connection c) {
-        super(c);
+    TeeEventDao(StatementCache statements) {
+        super(statements);
     }
 
     /** Inserts events, ignoring any already stored at the same (block, log index); returns how many were new. */

@@ -4,7 +4,6 @@ import io.proofdesk.domain.DType;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Tensor;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -19,8 +18,8 @@ public final class TensorDao extends Dao {
     private final TensorRowMapper mapper;
     private final StoreJson json;
 
-    TensorDao(Connection c, StoreJson json) {
-        super(c);
+    TensorDao(StatementCache statements, StoreJson json) {
+        super(statements);
         this.json = json;
         this.mapper = new TensorRowMapper(json);
     }

@@ -3,8 +3,6 @@ package io.proofdesk.store;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.VerdictRecord;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,38 +31,26 @@ public final class Transaction {
     private final CheckResultDao checkResults;
     private final ReportDao reports;
     private final SyncNoteDao syncNotes;
-    private final List<Dao> daos = new ArrayList<>();
 
-    Transaction(Connection c, StoreJson json, boolean readOnly) {
+    Transaction(StatementCache c, StoreJson json, boolean readOnly) {
         this.readOnly = readOnly;
-        this.meta = dao(new MetaDao(c));
-        this.endpoints = dao(new EndpointDao(c));
-        this.checkpoints = dao(new SyncCheckpointDao(c));
-        this.blockHashes = dao(new BlockHashDao(c));
-        this.tees = dao(new TeeDao(c));
-        this.teeEvents = dao(new TeeEventDao(c));
-        this.pcrApprovals = dao(new PcrApprovalDao(c));
-        this.models = dao(new ModelDao(c));
-        this.modelVersions = dao(new ModelVersionDao(c));
-        this.modelFiles = dao(new ModelFileDao(c));
-        this.inferences = dao(new InferenceDao(c, json));
-        this.tensors = dao(new TensorDao(c, json));
-        this.blobs = dao(new BlobDao(c));
-        this.verdicts = dao(new VerdictDao(c, json));
-        this.checkResults = dao(new CheckResultDao(c, json));
-        this.reports = dao(new ReportDao(c));
-        this.syncNotes = dao(new SyncNoteDao(c));
-    }
-
-    /** Registers a DAO of this transaction, so that {@link #closeStatements} reaches every one without a list to keep. */
-    private <D extends Dao> D dao(D d) {
-        daos.add(d);
-        return d;
-    }
-
-    /** Finalises the statements the DAOs prepared; the store calls it as the transaction ends. */
-    void closeStatements() {
-        daos.forEach(Dao::closeStatements);
+        this.meta = new MetaDao(c);
+        this.endpoints = new EndpointDao(c);
+        this.checkpoints = new SyncCheckpointDao(c);
+        this.blockHashes = new BlockHashDao(c);
+        this.tees = new TeeDao(c);
+        this.teeEvents = new TeeEventDao(c);
+        this.pcrApprovals = new PcrApprovalDao(c);
+        this.models = new ModelDao(c);
+        this.modelVersions = new ModelVersionDao(c);
+        this.modelFiles = new ModelFileDao(c);
+        this.inferences = new InferenceDao(c, json);
+        this.tensors = new TensorDao(c, json);
+        this.blobs = new BlobDao(c);
+        this.verdicts = new VerdictDao(c, json);
+        this.checkResults = new CheckResultDao(c, json);
+        this.reports = new ReportDao(c);
+        this.syncNotes = new SyncNoteDao(c);
     }
 
     /** Saves verdicts as {@link #saveVerdict} does, in order; one transaction's statements serve them all. */

@@ -2,7 +2,6 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.VerdictRecord;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +16,8 @@ public final class VerdictDao extends Dao {
     private Object lastEnvironment;
     private String lastEnvironmentJson;
 
-    VerdictDao(Connection c, StoreJson json) {
-        super(c);
+    VerdictDao(StatementCache statements, StoreJson json) {
+        super(statements);
         this.json = json;
         this.mapper = new VerdictRowMapper(json);
     }

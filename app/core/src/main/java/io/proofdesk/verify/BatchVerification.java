@@ -3,7 +3,9 @@ package io.proofdesk.verify;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.store.Store;
+import io.proofdesk.store.Transaction;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * workers only verify; a {@link VerdictWriter} saves their verdicts in groups, and everything reached is saved
  * before {@code run} returns, so a cancelled batch keeps its work (a crash loses at most the group in flight);
  * re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
- * CPU, tolerance) unless {@code force}.
+ * CPU, tolerance) unless {@code force}. Workers claim records a few at a time and read them in one read unit, each
+ * record's facts still from one snapshot.
  */
 public final class BatchVerification {
+
+    /**
+     * Records a worker claims and reads together. Small, so the last chunks still spread over the threads and a
+     * cancelled batch has read little it will not verify.
+     */
+    static final int READ_CHUNK = 8;
 
     private final Store store;
     private final Verifier verifier;
@@ -56,28 +65,29 @@ public final class BatchVerification {
             verdict.failedChecks().forEach(c -> failedChecks.computeIfAbsent(c, k -> new AtomicLong()).incrementAndGet());
         }, verdict -> failedToRun.incrementAndGet());
         Runnable worker = () -> {
-            int i;
-            while (!cancel.isCancelled() && (i = next.getAndIncrement()) < total) {
-                RecordId id = ids.get(i);
-                try {
-                    if (!force && alreadyVerified(id)) {
-                        skipped.incrementAndGet();
-                    } else {
-                        Optional<InferenceVerification> v = verifier.verify(id);
-                        if (v.isEmpty()) {
+            int from;
+            while (!cancel.isCancelled() && (from = next.getAndAdd(READ_CHUNK)) < total) {
+                List<RecordId> chunk = ids.subList(from, Math.min(total, from + READ_CHUNK));
+                List<Read> reads = read(chunk, force);
+                for (int k = 0; k < chunk.size() && !cancel.isCancelled(); k++) {
+                    try {
+                        Read r = reads == null ? readOne(chunk.get(k), force) : reads.get(k);
+                        if (r.skip()) {
+                            skipped.incrementAndGet();
+                        } else if (r.facts().isEmpty()) {
                             failedToRun.incrementAndGet();
                         } else {
-                            writer.submit(v.get().verdict());
+                            writer.submit(verifier.verify(r.facts().get()).verdict());
                         }
+                    } catch (RuntimeException e) {
+                        failedToRun.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        failedToRun.incrementAndGet();
+                        cancel.cancel();
+                        Thread.currentThread().interrupt();
                     }
-                } catch (RuntimeException e) {
-                    failedToRun.incrementAndGet();
-                } catch (InterruptedException e) {
-                    failedToRun.incrementAndGet();
-                    cancel.cancel();
-                    Thread.currentThread().interrupt();
+                    progress.progress(done.incrementAndGet(), total);
                 }
-                progress.progress(done.incrementAndGet(), total);
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads, named());
@@ -118,9 +128,49 @@ public final class BatchVerification {
                 cancel.isCancelled() && done.get() < total);
     }
 
-    private boolean alreadyVerified(RecordId id) {
-        return store.read(tx -> tx.latestVerdict(id))
-                .map(v -> v.environment().equals(verifier.environment()))
+    /**
+     * What a worker read for one record: to skip it (this environment already verified it), or its facts (empty if
+     * the store has no such record).
+     */
+    private record Read(boolean skip, Optional<StoredFacts> facts) {
+    }
+
+    private static final Read SKIP = new Read(true, Optional.empty());
+
+    /**
+     * The records of one chunk, each as {@link #readOne} reads it, in one read unit: a unit per record cost a
+     * worker more than the record's queries. Null if the unit failed; then each record is read on its own, so a
+     * failure stays the failure of the record that caused it.
+     */
+    private List<Read> read(List<RecordId> chunk, boolean force) {
+        try {
+            return store.read(tx -> {
+                List<Read> reads = new ArrayList<>(chunk.size());
+                for (RecordId id : chunk) {
+                    reads.add(read(tx, id, force));
+                }
+                return reads;
+            });
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Read readOne(RecordId id, boolean force) {
+        return store.read(tx -> read(tx, id, force));
+    }
+
+    /** Each record's facts come from one snapshot, as {@link Verifier#verify(RecordId)} reads them. */
+    private Read read(Transaction tx, RecordId id, boolean force) {
+        if (!force && alreadyVerified(tx, id)) {
+            return SKIP;
+        }
+        return new Read(false, StoredFacts.load(tx, id));
+    }
+
+    private boolean alreadyVerified(Transaction tx, RecordId id) {
+        return tx.verdicts().latest(id)
+                .map(v -> v.verdict().environment().equals(verifier.environment()))
                 .orElse(false);
     }
 

@@ -162,6 +162,31 @@ class RoundTripTest {
     }
 
     @Test
+    void filesOfOneCidComeInTheOrderSqliteSortsThem() {
+        // names whose UTF-16 order differs from SQLite's (UTF-8 bytes): upper before lower case, a supplementary
+        // character after U+E000, a prefix before its extensions
+        List<String> names = List.of("b", "B", "a", "ab", "\uE000", "\uD83D\uDE00", "\u00e9", "Z9");
+        store.inTransaction(tx -> {
+            for (String name : names) {
+                tx.models().upsert(new Model(name, null, null, null, 1L));
+                for (String version : List.of("2", "10")) {
+                    tx.modelVersions().upsert(new ModelVersion(name, version, "QmSame", null, 1L, null));
+                    for (String file : List.of("w.bin", "model.onnx")) {
+                        tx.modelFiles().upsert(new ModelFile(name, version, file, "QmSame", "cd".repeat(32), 1, null, null,
+                                1L));
+                    }
+                }
+            }
+        });
+        store.read(tx -> {
+            List<ModelFile> sortedBySqlite = tx.modelFiles().bySha256("cd".repeat(32));
+            assertEquals(names.size() * 4, sortedBySqlite.size());
+            assertEquals(sortedBySqlite, tx.modelFiles().byCid("QmSame"));
+            return null;
+        });
+    }
+
+    @Test
     void inferencesWithTensorsOfSeveralTypes() {
         byte[] int32 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(-1).putInt(0).putInt(Integer.MAX_VALUE).array();
         List<Tensor> inputs = List.of(

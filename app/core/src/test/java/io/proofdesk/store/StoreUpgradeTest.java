@@ -48,9 +48,9 @@ class StoreUpgradeTest {
         try (Connection c = SqliteConnections.openWriter(file)) {
             Migrations v2 = Migrations.bundled().upTo(2);
             assertEquals(2, new Migrator(v2, Clock.fixed(T0, ZoneOffset.UTC)).migrate(c, file));
-            try (Statement s = c.createStatement()) {
+            try (Statement s = c.createStatement(); StatementCache statements = new StatementCache(c)) {
                 s.execute("BEGIN IMMEDIATE");
-                Transaction tx = new Transaction(c, new StoreJson(), false);
+                Transaction tx = new Transaction(statements, new StoreJson(), false);
                 assertEquals(ROWS, tx.saveInferences(rows));
                 for (int i = 0; i < ROWS; i += 3) {
                     Verdict v = i % 2 == 0 ? Verdict.VERIFIED : Verdict.MISMATCH;

@@ -37,7 +37,7 @@ class VerdictWriterTest {
     void seed() {
         store = Store.open(dir.resolve("p.db"), dir.resolve("p.lock"), Clock.systemUTC());
         List<Inference> records = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2 * VerdictWriter.MAX_GROUP + 100; i++) {
             RecordId id = RecordId.of(String.format("0x%064x", i + 1), 0);
             stored.add(id);
             records.add(new Inference(id, InferenceMode.VANILLA, "QmModel", null, null, null, SettlementKind.ONCHAIN,

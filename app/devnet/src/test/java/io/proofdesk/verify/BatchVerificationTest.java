@@ -119,6 +119,18 @@ class BatchVerificationTest {
     }
 
     @Test
+    @DisplayName("a missing id among stored ones (workers read records in chunks) fails alone; its neighbours verify")
+    void missingRecordAmongOthers() {
+        List<RecordId> withGap = new ArrayList<>(ids);
+        withGap.add(3, RecordId.of("0x" + "0".repeat(64), 9));
+        BatchSummary s = new BatchVerification(store, verifier(), 2).run(withGap, false, ProgressListener.none(),
+                new CancellationToken());
+        assertEquals(1, s.failedToRun());
+        assertEquals(ids.size(), s.count(Verdict.VERIFIED));
+        assertEquals(withGap.size(), s.selected());
+    }
+
+    @Test
     @DisplayName("an id missing from the store is counted as not run, not as verified")
     void missingRecord() {
         BatchSummary s = new BatchVerification(store, verifier(), 1).run(List.of(RecordId.of("0x" + "0".repeat(64), 9)),
