@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class StoreJson {
     // reads a record's proof and tensor shapes for every record
     private final ObjectReader strings = mapper.readerFor(STRINGS);
     private final ObjectReader stringMap = mapper.readerFor(STRING_MAP);
+    private final ObjectWriter stringMapWriter = mapper.writerFor(new TypeReference<Map<String, String>>() { });
     private final ConcurrentHashMap<Class<?>, ObjectReader> byClass = new ConcurrentHashMap<>();
 
     String write(Object value) {
@@ -31,55 +33,15 @@ final class StoreJson {
     }
 
     /**
-     * A check line's details, exactly as {@link #write} gives them (Jackson's compact form and escapes: quote,
-     * backslash, and control characters, short forms where JSON has them), without a generator per call: a batch's
-     * single writer encodes every line of every verdict. A null key is Jackson's to refuse.
+     * A check line's details; a writer made once, as the readers are, because a batch's single writer encodes every
+     * line of every verdict (the JSON is Jackson's: the project does not hand-write JSON).
      */
     String writeStringMap(Map<String, String> map) {
-        StringBuilder out = new StringBuilder(64 * (map.size() + 1));
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            if (e.getKey() == null) {
-                return write(map);  // (Map.of() answers containsKey(null) with an exception, so ask here)
-            }
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            quote(out, e.getKey());
-            out.append(':');
-            if (e.getValue() == null) {
-                out.append("null");
-            } else {
-                quote(out, e.getValue());
-            }
+        try {
+            return stringMapWriter.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot encode check details as JSON", e);
         }
-        return out.append('}').toString();
-    }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-    private static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                out.append(c);
-                continue;
-            }
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        out.append('"');
     }
 
     <T> T read(String json, Class<T> type, String where) {

@@ -13,7 +13,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written details encoder against Jackson, whose output every stored check line has had so far. */
+/**
+ * The check details writer (Jackson, made once) gives what Jackson's plain mapper gives for any map the checks
+ * hand it — {@code LinkedHashMap}, {@code Map.of}, the checks' own {@link io.proofdesk.domain.CheckDetails} — so
+ * every stored check line keeps the text it has had so far.
+ */
 class StoreJsonTest {
 
     private final StoreJson json = new StoreJson();
@@ -46,6 +50,11 @@ class StoreJsonTest {
         assertEquals(jackson.writeValueAsString(Map.of("maxUlp", "0")), json.writeStringMap(Map.of("maxUlp", "0")));
         Map<String, String> wrapped = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("\ud83d\ude00", "\"\\")));
         assertEquals(jackson.writeValueAsString(wrapped), json.writeStringMap(wrapped));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("maxUlp", "0");
+        details.put("result", "EXACT");
+        assertEquals(jackson.writeValueAsString(details), json.writeStringMap(io.proofdesk.domain.CheckDetails.builder(2)
+                .put("maxUlp", "0").put("result", "EXACT").build()));
     }
 
     @Test
