@@ -3,6 +3,7 @@ package io.proofdesk.store;
 import static io.proofdesk.store.Fixtures.T0;
 import static io.proofdesk.store.Fixtures.anInference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.proofdesk.domain.Inference;
@@ -70,7 +71,7 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(5, store.schemaVersion());
             assertEquals((long) ROWS, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all())));
             for (Inference expected : rows) {
                 assertEquals(expected, store.read(tx -> tx.inferences().find(expected.id())).orElseThrow());
@@ -96,6 +97,8 @@ class StoreUpgradeTest {
                     "inferences_verdict_facets")) {
                 assertTrue(indexes.contains(name), name + " in " + indexes);
             }
+            assertFalse(column(c, "SELECT name FROM sqlite_master WHERE type = 'index'").contains(
+                    "check_results_name_status"), "V5 dropped the unused check index");
             assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"));
             assertEquals(List.of(String.valueOf(ROWS / 3)), column(c, "SELECT count(*) FROM verdicts"));
         }
