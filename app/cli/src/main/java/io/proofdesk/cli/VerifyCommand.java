@@ -53,7 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sample (default 1)")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores)")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: 4 per core, at most 32; "
+            + "verification mostly waits on the network)")
     Integer threads;
 
     @Option(names = "--force", description = "Verify again records already verified in this environment")
@@ -72,7 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         VerificationSources sources = endpoints.resolve().sources();
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = threads == null ? io.proofdesk.verify.BatchVerification.defaultThreads(
+                Runtime.getRuntime().availableProcessors()) : threads;
         if (t < 1 || t > 256) {
             throw new UserInputException("--threads must be 1..256, was " + t);
         }

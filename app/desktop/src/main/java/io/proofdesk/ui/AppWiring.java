@@ -43,6 +43,7 @@ import io.proofdesk.ui.shell.StatusBarViewModel;
 import io.proofdesk.ui.shell.TaskPanelController;
 import io.proofdesk.ui.shell.TaskPanelViewModel;
 import io.proofdesk.ui.inferences.InferenceNavigation;
+import io.proofdesk.verify.BatchVerification;
 import io.proofdesk.ui.reports.ReportHandoff;
 import io.proofdesk.ui.verify.DemoManifestEndpoints;
 import io.proofdesk.ui.verify.DesktopNotifications;
@@ -124,10 +125,10 @@ public final class AppWiring implements AutoCloseable {
         this.network = new NetworkService(new NetworkConfigStore(dataDirectory.resolve(NetworkConfigStore.FILE_NAME)),
                 dataDirectory, store, storeEvents, background, notices, statusBar, strings, DemoLauncher.EMBEDDED,
                 networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.verificationService = new VerificationService(store::store, endpoints, Clock.systemUTC(), cores);
+        int workers = BatchVerification.defaultThreads(Runtime.getRuntime().availableProcessors());
+        this.verificationService = new VerificationService(store::store, endpoints, Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
-                new DesktopNotifications(strings), strings, cores);
+                new DesktopNotifications(strings), strings, workers);
         registerControllers();
         // off the FX thread, so the window appears while SQLite opens and migrates
         store.openInBackground();

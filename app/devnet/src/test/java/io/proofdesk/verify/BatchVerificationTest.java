@@ -67,6 +67,15 @@ class BatchVerificationTest {
     }
 
     @Test
+    void theDefaultWorkerCountIsFourPerCoreUpToThirtyTwo() {
+        assertEquals(4, BatchVerification.defaultThreads(1));
+        assertEquals(8, BatchVerification.defaultThreads(2));
+        assertEquals(32, BatchVerification.defaultThreads(8));
+        assertEquals(32, BatchVerification.defaultThreads(64));
+        assertEquals(1, BatchVerification.defaultThreads(0));
+    }
+
+    @Test
     @DisplayName("two threads verify every record, report progress to the total, and save each verdict")
     void parallelWithProgress() {
         AtomicLong last = new AtomicLong();
