@@ -98,21 +98,10 @@ public final class ReexecEngine {
             model.signature().checkInputs(inputs);
             InputScratch memory = scratch.get();
             memory.reset();
-            OnnxTensor[] made = new OnnxTensor[inputs.size()];
-            int count = 0;
+            Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
             try {
-                Map<String, OnnxTensor> ortInputs;
-                if (inputs.size() == 1) {  // the usual single input: no map to hash into
-                    Map.Entry<String, Tensor> only = inputs.entrySet().iterator().next();
-                    made[0] = codec.toOnnx(only.getValue(), memory::take);
-                    count = 1;
-                    ortInputs = Map.of(only.getKey(), made[0]);
-                } else {
-                    ortInputs = new LinkedHashMap<>();
-                    for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-                        made[count] = codec.toOnnx(e.getValue(), memory::take);
-                        ortInputs.put(e.getKey(), made[count++]);
-                    }
+                for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                    ortInputs.put(e.getKey(), codec.toOnnx(e.getValue(), memory::take));
                 }
                 long start = System.nanoTime();
                 try (OrtSession.Result result = lease.session().run(ortInputs)) {
@@ -133,9 +122,7 @@ public final class ReexecEngine {
             } catch (OrtException e) {
                 throw new InferenceFailedException(model.sha256(), e.getMessage(), e);
             } finally {
-                for (int i = 0; i < count; i++) {
-                    made[i].close();
-                }
+                ortInputs.values().forEach(OnnxTensor::close);
             }
         }
 

@@ -13,7 +13,6 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint8;
 
 import java.math.BigInteger;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,16 +56,8 @@ final class InferenceCalls {
     }
 
     /** The records the calldata carries, in order; a problem if it is none of the known calls. */
-    List<CallRecord> decode(String calldata) throws RecordProblem {
-        if (calldata == null || calldata.length() < 10) {
-            throw new RecordProblem("the transaction's calldata is too short to be an inference call");
-        }
-        return reference(calldata);
-    }
-
-    /** The records by web3j's decoder through the wrappers' struct types (any encoding it accepts). */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    List<CallRecord> reference(String calldata) throws RecordProblem {
+    List<CallRecord> decode(String calldata) throws RecordProblem {
         if (calldata == null || calldata.length() < 10) {
             throw new RecordProblem("the transaction's calldata is too short to be an inference call");
         }

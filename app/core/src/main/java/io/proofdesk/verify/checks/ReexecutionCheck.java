@@ -275,7 +275,7 @@ public final class ReexecutionCheck implements InferenceCheck {
      * {@link FixedPointClaims}) and is preferred over the decoded float64, so the tolerance follows the claim's decimals.
      */
     private static List<ClaimedTensors> claimsFromStored(List<Tensor> outputs) {
-        if (!anyCompanion(outputs)) {
+        if (outputs.stream().noneMatch(FixedPointClaims::isCompanion)) {
             List<ClaimedTensors> claims = new ArrayList<>(outputs.size());
             outputs.forEach(t -> claims.add(ClaimedTensors.fromStored(t)));
             return claims;
@@ -284,15 +284,6 @@ public final class ReexecutionCheck implements InferenceCheck {
         return FixedPointClaims.values(outputs).stream()
                 .map(t -> exact.containsKey(t.name()) ? ClaimedTensors.of(exact.get(t.name())) : ClaimedTensors.fromStored(t))
                 .toList();
-    }
-
-    private static boolean anyCompanion(List<Tensor> outputs) {
-        for (Tensor t : outputs) {  // a loop, not a stream: once per check
-            if (FixedPointClaims.isCompanion(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<ClaimedTensors> claimsFromJson(JsonNode output) {

@@ -3,6 +3,7 @@ package io.proofdesk.ui.reports;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.report.ReportNetwork;
+import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.ErrorNotices;
 import io.proofdesk.ui.common.StoreEvent;
@@ -149,8 +150,8 @@ public final class ReportExportViewModel {
 
     private ExportSelection selection() {
         return switch (scope.get()) {
-            case ALL -> new ExportSelection.All();
-            case VERDICT -> new ExportSelection.WithVerdict(verdict.get());
+            case ALL -> new ExportSelection.Matching(InferenceQuery.all());
+            case VERDICT -> new ExportSelection.Matching(InferenceQuery.all().withVerdict(verdict.get()));
             case IDS -> new ExportSelection.Ids(parseIds(ids.get()));
             case HANDED_OVER -> {
                 ReportHandoff.Offer offer = handoff.offerProperty().get();

@@ -6,7 +6,6 @@ import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.ReportEnvironment;
 import io.proofdesk.report.ReportItem;
 import io.proofdesk.report.ReportService;
-import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.Store;
 import io.proofdesk.ui.common.TaskContext;
 
@@ -75,8 +74,6 @@ public final class ReportExports {
 
     private static List<RecordId> ids(ReportService service, ExportSelection selection) {
         return switch (selection) {
-            case ExportSelection.All a -> service.select(InferenceQuery.all());
-            case ExportSelection.WithVerdict v -> service.select(InferenceQuery.all().withVerdict(v.verdict()));
             case ExportSelection.Matching m -> service.select(m.query());
             case ExportSelection.Ids i -> i.ids();
         };
