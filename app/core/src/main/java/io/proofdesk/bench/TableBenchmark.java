@@ -6,6 +6,7 @@ import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.InferenceSort;
@@ -146,11 +147,13 @@ public final class TableBenchmark {
             store.inTransaction(tx -> {
                 tx.saveInferences(chunk);
                 Instant at = Instant.now();
+                List<VerdictRecord> latest = new ArrayList<>();
                 for (int k = 0; k < chunk.size(); k++) {
                     if (verdicts.get(k) != null) {
-                        tx.inferences().updateLatestVerdict(chunk.get(k).id(), verdicts.get(k), at);
+                        latest.add(new VerdictRecord(chunk.get(k).id(), verdicts.get(k), null, at, null, List.of()));
                     }
                 }
+                tx.inferences().updateLatestVerdicts(latest);
             });
         }
     }

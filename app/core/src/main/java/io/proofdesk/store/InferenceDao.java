@@ -3,6 +3,7 @@ package io.proofdesk.store;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
+import io.proofdesk.domain.VerdictRecord;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -173,18 +174,30 @@ public final class InferenceDao extends Dao {
                 + "ORDER BY node_url", ps -> { }, rs -> rs.getString(1));
     }
 
+    private static final String UPDATE_VERDICT = "UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ? "
+            + "AND (verdict_at IS NULL OR verdict_at <= ?)";
+
     /**
-     * Moves the denormalised latest verdict forward; an older verdict arriving late does not overwrite a newer one.
-     * Called by {@link Transaction#saveVerdict} in the same transaction as the verdict row.
+     * Moves each inference's denormalised latest verdict forward, in order, as one JDBC batch; an older verdict
+     * arriving late does not overwrite a newer one. Called by {@link Transaction#saveVerdicts} in the same
+     * transaction as the verdict rows.
      */
-    public boolean updateLatestVerdict(RecordId id, Verdict verdict, Instant checkedAt) {
-        return update("set verdict of " + id, "UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ? "
-                + "AND (verdict_at IS NULL OR verdict_at <= ?)", ps -> {
-                    Sql.setEnum(ps, 1, verdict);
-                    ps.setLong(2, checkedAt.toEpochMilli());
-                    ps.setString(3, id.toString());
-                    ps.setLong(4, checkedAt.toEpochMilli());
-                }) > 0;
+    public void updateLatestVerdicts(List<VerdictRecord> all) {
+        try {
+            PreparedStatement ps = prepared(UPDATE_VERDICT);
+            for (VerdictRecord v : all) {
+                Sql.setEnum(ps, 1, v.verdict());
+                ps.setLong(2, v.checkedAt().toEpochMilli());
+                ps.setString(3, v.inferenceId().toString());
+                ps.setLong(4, v.checkedAt().toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            discard(UPDATE_VERDICT);
+            throw Sql.failure(all.size() == 1 ? "set verdict of " + all.getFirst().inferenceId()
+                    : "set verdicts of " + all.size() + " inferences", e);
+        }
     }
 
     /** Deletes records at or after {@code block} with their tensors, verdicts and checks (reorg). */

@@ -12,6 +12,12 @@ final class SqliteConnections {
     static final int BUSY_TIMEOUT_MS = 5_000;
     private static final int WRITER_CACHE_KIB = 64 * 1024;
     private static final int READER_CACHE_KIB = 16 * 1024;
+    /**
+     * The log size (pages) at which a commit checkpoints by itself: ten times SQLite's default, because the store's
+     * {@link WalCheckpointer} normally checkpoints long before, off the writing thread; this is the bound if it
+     * cannot (40 MB of log at most in between).
+     */
+    static final int WRITER_AUTOCHECKPOINT_PAGES = 10_000;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
@@ -29,6 +35,15 @@ final class SqliteConnections {
         // default 2 MB cache those pages are evicted and re-read for every row
         config.setCacheSize(-WRITER_CACHE_KIB);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WRITER_AUTOCHECKPOINT_PAGES));
+        return config.createConnection(url(file));
+    }
+
+    /** The connection a {@link WalCheckpointer} checkpoints through; it reads and writes no rows. */
+    static Connection openCheckpointer(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         return config.createConnection(url(file));
     }
 

@@ -1,5 +1,6 @@
 package io.proofdesk.store;
 
+import io.proofdesk.domain.VerdictRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
     private final StatementCache writerStatements;
     /** Several read-only connections, so parallel verification threads do not queue behind one reader. */
     private final List<PooledReader> readers;
+    private final WalCheckpointer checkpointer;
     private final int schemaVersion;
     private final StoreJson json = new StoreJson();
     private final ReentrantLock writeGuard = new ReentrantLock();
@@ -40,10 +42,12 @@ public final class Store implements AutoCloseable {
 
     static final int READERS = 4;
 
-    private Store(Path file, StoreLock lock, Connection writer, List<Connection> readers, int schemaVersion) {
+    private Store(Path file, StoreLock lock, Connection writer, List<Connection> readers, Connection checkpointer,
+                  int schemaVersion) {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
+        this.checkpointer = new WalCheckpointer(checkpointer, file.getFileName().toString());
         this.writerStatements = new StatementCache(writer);
         this.readers = readers.stream().map(c -> new PooledReader(c, new StatementCache(c), new ReentrantLock())).toList();
         this.schemaVersion = schemaVersion;
@@ -63,36 +67,40 @@ public final class Store implements AutoCloseable {
     /** Opens a store file directly, locking {@code lockFile}; for tools and tests. */
     public static Store open(Path databaseFile, Path lockFile, Clock clock) {
         StoreLock lock = StoreLock.acquire(lockFile);
-        Connection writer = null;
+        List<Connection> opened = new ArrayList<>();
         try {
             Migrations migrations = Migrations.bundled();
             StoreFileCheck.check(databaseFile, migrations.latestVersion());
-            writer = SqliteConnections.openWriter(databaseFile);
+            Connection writer = SqliteConnections.openWriter(databaseFile);
+            opened.add(writer);
             int version = new Migrator(migrations, clock).migrate(writer, databaseFile);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(SqliteConnections.openReader(databaseFile));
+                opened.add(readers.getLast());
             }
-            return new Store(databaseFile, lock, writer, readers, version);
+            Connection checkpointer = SqliteConnections.openCheckpointer(databaseFile);
+            opened.add(checkpointer);
+            return new Store(databaseFile, lock, writer, readers, checkpointer, version);
         } catch (SQLException e) {
-            closeAfterFailure(writer, lock);
+            closeAfterFailure(opened, lock);
             if (SqliteConnections.isCorruption(e)) {
                 throw new StoreCorruptException(databaseFile, e.getMessage(), e);
             }
             throw new StoreException("cannot open store " + databaseFile + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeAfterFailure(writer, lock);
+            closeAfterFailure(opened, lock);
             throw e;
         }
     }
 
-    private static void closeAfterFailure(Connection writer, StoreLock lock) {
-        try {
-            if (writer != null) {
-                writer.close();
+    private static void closeAfterFailure(List<Connection> opened, StoreLock lock) {
+        for (Connection c : opened) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the open already failed; report that failure, not this one
             }
-        } catch (SQLException ignored) {
-            // the open already failed; report that failure, not this one
         }
         lock.close();
     }
@@ -116,6 +124,14 @@ public final class Store implements AutoCloseable {
     /** As {@link #inTransaction}, returning the work's value. */
     public <T, X extends Exception> T inTransactionGet(UnitOfWork<T, X> work) throws X {
         return run(writerStatements, writeGuard, "BEGIN IMMEDIATE", false, work);
+    }
+
+    /**
+     * A verdict ready for {@link Transaction#saveVerdicts}: its JSON encoded on the calling thread, outside any
+     * transaction (thread-safe).
+     */
+    public EncodedVerdict encode(VerdictRecord verdict) {
+        return EncodedVerdict.of(verdict, json);
     }
 
     /** Runs read-only work on one consistent snapshot; any write inside fails. */
@@ -166,6 +182,9 @@ public final class Store implements AutoCloseable {
             throw t;
         }
         exec(c, readOnly ? "ROLLBACK" : "COMMIT");
+        if (!readOnly) {
+            checkpointer.committed();
+        }
         return result;
     }
 
@@ -206,6 +225,7 @@ public final class Store implements AutoCloseable {
                 // statistics are an optimisation; closing must go on
             }
             try {
+                checkpointer.close();
                 for (PooledReader r : readers) {
                     r.statements().close();
                     r.connection().close();

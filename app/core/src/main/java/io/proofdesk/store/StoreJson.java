@@ -5,24 +5,28 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.util.LinkedHashMap;
+import io.proofdesk.domain.CheckResult;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The JSON the store keeps in text columns (shapes, string tensors, proofs, details, environments). */
+/** The JSON the store keeps in text columns (shapes, string tensors, proofs, check lines, environments). */
 final class StoreJson {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<List<CheckResult>> CHECKS = new TypeReference<>() { };
 
     private final ObjectMapper mapper = new ObjectMapper();
     // readers made once: readValue with a TypeReference resolves the generic type on every call, and a verification
     // reads a record's proof and tensor shapes for every record
     private final ObjectReader strings = mapper.readerFor(STRINGS);
-    private final ObjectReader stringMap = mapper.readerFor(STRING_MAP);
-    private final ObjectWriter stringMapWriter = mapper.writerFor(new TypeReference<Map<String, String>>() { });
+    private final ObjectReader checksReader = mapper.readerFor(CHECKS);
+    private final ObjectWriter checksWriter = mapper.writerFor(CHECKS);
     private final ConcurrentHashMap<Class<?>, ObjectReader> byClass = new ConcurrentHashMap<>();
+    /** The environment last encoded and its JSON: a batch's verdicts share one environment object. */
+    private volatile Encoded lastEnvironment;
+
+    private record Encoded(Object value, String json) {
+    }
 
     String write(Object value) {
         try {
@@ -32,16 +36,36 @@ final class StoreJson {
         }
     }
 
-    /**
-     * A check line's details; a writer made once, as the readers are, because a batch's single writer encodes every
-     * line of every verdict (the JSON is Jackson's: the project does not hand-write JSON).
-     */
-    String writeStringMap(Map<String, String> map) {
+    /** A verdict's check lines, in order, as verdicts.checks keeps them: one Jackson writer made once. */
+    String writeChecks(List<CheckResult> checks) {
         try {
-            return stringMapWriter.writeValueAsString(map);
+            return checksWriter.writeValueAsString(checks);
         } catch (JsonProcessingException e) {
-            throw new StoreException("cannot encode check details as JSON", e);
+            throw new StoreException("cannot encode check lines as JSON", e);
         }
+    }
+
+    List<CheckResult> readChecks(String json, String where) {
+        try {
+            List<CheckResult> checks = checksReader.readValue(json);
+            if (checks == null || checks.contains(null)) {
+                throw new StoreException("malformed check lines in " + where + ": null where a line belongs");
+            }
+            return List.copyOf(checks);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #write}, remembering the last value (a batch encodes the same environment for every verdict). */
+    String writeEnvironment(Object environment) {
+        Encoded last = lastEnvironment;
+        if (last != null && last.value() == environment) {
+            return last.json();
+        }
+        String json = write(environment);
+        lastEnvironment = new Encoded(environment, json);
+        return json;
     }
 
     <T> T read(String json, Class<T> type, String where) {
@@ -55,14 +79,6 @@ final class StoreJson {
     List<String> readStrings(String json, String where) {
         try {
             return strings.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    Map<String, String> readStringMap(String json, String where) {
-        try {
-            return stringMap.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("malformed JSON in " + where + ": " + e.getOriginalMessage(), e);
         }

@@ -31,9 +31,11 @@ public final class Transaction {
     private final CheckResultDao checkResults;
     private final ReportDao reports;
     private final SyncNoteDao syncNotes;
+    private final StoreJson json;
 
     Transaction(StatementCache c, StoreJson json, boolean readOnly) {
         this.readOnly = readOnly;
+        this.json = json;
         this.meta = new MetaDao(c);
         this.endpoints = new EndpointDao(c);
         this.checkpoints = new SyncCheckpointDao(c);
@@ -53,11 +55,17 @@ public final class Transaction {
         this.syncNotes = new SyncNoteDao(c);
     }
 
-    /** Saves verdicts as {@link #saveVerdict} does, in order; one transaction's statements serve them all. */
-    public void saveVerdicts(List<VerdictRecord> all) {
-        for (VerdictRecord v : all) {
-            saveVerdict(v);
+    /**
+     * Saves verdicts as {@link #saveVerdict} does, in order, each statement run once as a JDBC batch for all of
+     * them. Returns the first verdict's id (the others follow it by one each).
+     */
+    public long saveVerdicts(List<EncodedVerdict> all) {
+        if (all.isEmpty()) {
+            return 0;
         }
+        long first = verdicts.insertAll(all);
+        inferences.updateLatestVerdicts(all.stream().map(EncodedVerdict::verdict).toList());
+        return first;
     }
 
     public boolean isReadOnly() {
@@ -153,10 +161,7 @@ public final class Transaction {
      * Returns the verdict's id. The inference must be stored.
      */
     public long saveVerdict(VerdictRecord v) {
-        long id = verdicts.insert(v);
-        checkResults.insertAll(id, v.inferenceId(), v.checks());
-        inferences.updateLatestVerdict(v.inferenceId(), v.verdict(), v.checkedAt());
-        return id;
+        return saveVerdicts(List.of(EncodedVerdict.of(v, json)));
     }
 
     /** The latest verdict of an inference with its checks. */

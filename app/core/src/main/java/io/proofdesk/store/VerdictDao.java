@@ -2,44 +2,54 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.VerdictRecord;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The verdicts table: every verdict reached, newest last; rows come back without their check results. */
+/** The verdicts table: every verdict reached, newest last; rows come back without their check lines (see CheckResultDao). */
 public final class VerdictDao extends Dao {
 
     private static final String SELECT = "SELECT " + VerdictRowMapper.COLUMNS + " FROM verdicts ";
 
+    private static final String INSERT = "INSERT INTO verdicts (id, inference_id, verdict, reason, checked_at, "
+            + "environment, checks) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     private final VerdictRowMapper mapper;
-    private final StoreJson json;
-    /** The environment last written and its JSON: a batch saves many verdicts of one environment per transaction. */
-    private Object lastEnvironment;
-    private String lastEnvironmentJson;
 
     VerdictDao(StatementCache statements, StoreJson json) {
         super(statements);
-        this.json = json;
         this.mapper = new VerdictRowMapper(json);
     }
 
-    /** Inserts the verdict row (not its checks) and returns its id. */
-    public long insert(VerdictRecord v) {
-        return one("save verdict of " + v.inferenceId(), "INSERT INTO verdicts (inference_id, verdict, reason, "
-                + "checked_at, environment) VALUES (?, ?, ?, ?, ?) RETURNING id", ps -> {
-                    ps.setString(1, v.inferenceId().toString());
-                    Sql.setEnum(ps, 2, v.verdict());
-                    ps.setString(3, v.reason());
-                    Sql.setInstant(ps, 4, v.checkedAt());
-                    ps.setString(5, environmentJson(v));
-                }, rs -> rs.getLong(1)).orElseThrow();
-    }
-
-    private String environmentJson(VerdictRecord v) {
-        if (v.environment() != lastEnvironment || lastEnvironmentJson == null) {
-            lastEnvironmentJson = json.write(v.environment());
-            lastEnvironment = v.environment();
+    /**
+     * Inserts the verdict rows, check lines included, in order; ids are handed out here from the table's largest
+     * (this connection is the store's only writer and holds the write transaction), so the rows go in as one JDBC
+     * batch of plain INSERTs rather than a query per verdict for its RETURNING id. Returns the first id.
+     */
+    public long insertAll(List<EncodedVerdict> all) {
+        long first = count("read largest verdict id", "SELECT coalesce(max(id), 0) + 1 FROM verdicts", ps -> { });
+        try {
+            PreparedStatement ps = prepared(INSERT);
+            long id = first;
+            for (EncodedVerdict e : all) {
+                VerdictRecord v = e.verdict();
+                ps.setLong(1, id++);
+                ps.setString(2, v.inferenceId().toString());
+                Sql.setEnum(ps, 3, v.verdict());
+                ps.setString(4, v.reason());
+                Sql.setInstant(ps, 5, v.checkedAt());
+                ps.setString(6, e.environmentJson);
+                ps.setString(7, e.checksJson);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return first;
+        } catch (SQLException e) {
+            discard(INSERT);
+            throw Sql.failure(all.size() == 1 ? "save verdict of " + all.getFirst().verdict().inferenceId()
+                    : "save " + all.size() + " verdicts", e);
         }
-        return lastEnvironmentJson;
     }
 
     public Optional<StoredVerdict> latest(RecordId id) {

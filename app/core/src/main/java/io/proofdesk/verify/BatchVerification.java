@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Verifies many records on {@code threads} worker threads sharing one {@link Verifier} (so one attestation per TEE
  * and one download per model, and one ONNX Runtime session per model, whose {@code run} is thread-safe). The
- * workers only verify; a {@link VerdictWriter} saves their verdicts in groups, and everything reached is saved
- * before {@code run} returns, so a cancelled batch keeps its work (a crash loses at most the group in flight);
+ * workers verify and encode each verdict for the store; a {@link VerdictWriter} saves them in groups, and
+ * everything reached is saved before {@code run} returns, so a cancelled batch keeps its work (a crash loses at
+ * most the group in flight);
  * re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
  * CPU, tolerance) unless {@code force}. Workers claim records a few at a time and read them in one read unit, each
  * record's facts still from one snapshot.

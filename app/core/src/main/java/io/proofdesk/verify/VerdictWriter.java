@@ -1,6 +1,7 @@
 package io.proofdesk.verify;
 
 import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.store.EncodedVerdict;
 import io.proofdesk.store.Store;
 
 import java.util.ArrayList;
@@ -49,9 +50,12 @@ final class VerdictWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a verdict; waits only if the writer is {@code 4 * MAX_GROUP} verdicts behind. */
+    /**
+     * Queues a verdict, encoded on the caller's thread (its JSON is the writer's largest piece of CPU work, and the
+     * workers are many); waits only if the writer is {@code 4 * MAX_GROUP} verdicts behind.
+     */
     void submit(VerdictRecord verdict) throws InterruptedException {
-        queue.put(verdict);
+        queue.put(store.encode(verdict));
     }
 
     /** Writes everything submitted so far and stops the writer; call once no worker submits any more. */
@@ -79,7 +83,7 @@ final class VerdictWriter implements AutoCloseable {
     }
 
     private void loop() {
-        List<VerdictRecord> group = new ArrayList<>(MAX_GROUP);
+        List<EncodedVerdict> group = new ArrayList<>(MAX_GROUP);
         List<Object> drained = new ArrayList<>(MAX_GROUP);
         boolean ended = false;
         while (!ended) {
@@ -117,31 +121,33 @@ final class VerdictWriter implements AutoCloseable {
     }
 
     /** Adds a queued verdict to the group; true if it was the end marker instead. */
-    private static boolean add(List<VerdictRecord> group, Object queued) {
+    private static boolean add(List<EncodedVerdict> group, Object queued) {
         if (queued == END) {
             return true;
         }
-        group.add((VerdictRecord) queued);
+        group.add((EncodedVerdict) queued);
         return false;
     }
 
-    private void write(List<VerdictRecord> group) {
+    private void write(List<EncodedVerdict> group) {
         if (group.isEmpty()) {
             return;
         }
         try {
-            store.inTransaction(tx -> tx.saveVerdicts(group));
-            group.forEach(saved);
+            store.inTransaction(tx -> {
+                tx.saveVerdicts(group);
+            });
+            group.forEach(v -> saved.accept(v.verdict()));
         } catch (RuntimeException e) {
             // one bad verdict must not lose the group: save each on its own
-            for (VerdictRecord v : group) {
+            for (EncodedVerdict v : group) {
                 try {
                     store.inTransaction(tx -> {
-                        tx.saveVerdict(v);
+                        tx.saveVerdicts(List.of(v));
                     });
-                    saved.accept(v);
+                    saved.accept(v.verdict());
                 } catch (RuntimeException single) {
-                    notSaved.accept(v);
+                    notSaved.accept(v.verdict());
                 }
             }
         }

@@ -6,18 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
+import io.proofdesk.domain.VerificationEnvironment;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +61,9 @@ class StoreUpgradeTest {
                 Transaction tx = new Transaction(statements, new StoreJson(), false);
                 assertEquals(ROWS, tx.saveInferences(rows));
                 for (int i = 0; i < ROWS; i += 3) {
-                    Verdict v = i % 2 == 0 ? Verdict.VERIFIED : Verdict.MISMATCH;
-                    tx.saveVerdict(new VerdictRecord(rows.get(i).id(), v, null, T0.plusSeconds(i), null, List.of()));
-                    rows.set(i, rows.get(i).withVerdict(v));
+                    VerdictRecord v = oldVerdict(rows.get(i).id(), i);
+                    insertAsBeforeV6(c, v);
+                    rows.set(i, rows.get(i).withVerdict(v.verdict()));
                 }
                 s.execute("COMMIT");
             }
@@ -66,12 +73,73 @@ class StoreUpgradeTest {
         return rows;
     }
 
+    /** A verdict as the store before V6 held it, with check lines (a failing one for a mismatch) and details. */
+    private static VerdictRecord oldVerdict(RecordId id, int i) {
+        Verdict v = i % 2 == 0 ? Verdict.VERIFIED : Verdict.MISMATCH;
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(new CheckResult("record", CheckStatus.PASS, "event found \"as stored\"", Map.of("block", "" + i)));
+        checks.add(new CheckResult("model", CheckStatus.PASS, null, Map.of()));
+        LinkedHashMap<String, String> details = new LinkedHashMap<>();
+        details.put("maxAbsError", i % 2 == 0 ? "0.0" : "0.5");
+        details.put("result", i % 2 == 0 ? "EXACT" : "MISMATCH");
+        details.put("note", "é ☃ \u0001");
+        checks.add(new CheckResult("reexecution", i % 2 == 0 ? CheckStatus.PASS : CheckStatus.FAIL,
+                i % 2 == 0 ? "bit-identical" : "outputs differ", details));
+        return new VerdictRecord(id, v, i % 2 == 0 ? null : "reexecution failed", T0.plusSeconds(i),
+                new VerificationEnvironment("0.1.0", "1.29.0", "Linux", "cpu " + (i % 3), "default"), checks);
+    }
+
+    /** Writes a verdict the way the code before V6 did: a verdicts row, one check_results row per line. */
+    private static void insertAsBeforeV6(Connection c, VerdictRecord v) throws Exception {
+        ObjectMapper jackson = new ObjectMapper();
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO verdicts (inference_id, verdict, reason, checked_at, "
+                + "environment) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, v.inferenceId().toString());
+            ps.setString(2, v.verdict().name());
+            ps.setString(3, v.reason());
+            ps.setLong(4, v.checkedAt().toEpochMilli());
+            ps.setString(5, jackson.writeValueAsString(v.environment()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO check_results (verdict_id, position, inference_id, "
+                + "name, status, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int p = 0; p < v.checks().size(); p++) {
+                CheckResult r = v.checks().get(p);
+                ps.setLong(1, id);
+                ps.setInt(2, p);
+                ps.setString(3, v.inferenceId().toString());
+                ps.setString(4, r.name());
+                ps.setString(5, r.status().name());
+                ps.setString(6, r.reason());
+                ps.setString(7, jackson.writeValueAsString(r.details()));
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ?")) {
+            ps.setString(1, v.verdict().name());
+            ps.setLong(2, v.checkedAt().toEpochMilli());
+            ps.setString(3, v.inferenceId().toString());
+            ps.executeUpdate();
+        }
+    }
+
     @Test
     void aVersion2StoreUpgradesInPlaceKeepingEveryRow() throws Exception {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(5, store.schemaVersion());
+            assertEquals(6, store.schemaVersion());
+            // V6 moved every verdict's check lines into its row: each reads back exactly as it was written
+            for (int i = 0; i < ROWS; i += 3) {
+                VerdictRecord expected = oldVerdict(rows.get(i).id(), i);
+                assertEquals(expected, store.read(tx -> tx.latestVerdict(expected.inferenceId())).orElseThrow());
+                assertEquals(i % 2 == 0 ? List.of() : List.of("reexecution"),
+                        store.read(tx -> tx.checkResults().failedInLatest(expected.inferenceId())));
+            }
             assertEquals((long) ROWS, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all())));
             for (Inference expected : rows) {
                 assertEquals(expected, store.read(tx -> tx.inferences().find(expected.id())).orElseThrow());
@@ -97,8 +165,8 @@ class StoreUpgradeTest {
                     "inferences_verdict_facets")) {
                 assertTrue(indexes.contains(name), name + " in " + indexes);
             }
-            assertFalse(column(c, "SELECT name FROM sqlite_master WHERE type = 'index'").contains(
-                    "check_results_name_status"), "V5 dropped the unused check index");
+            assertFalse(column(c, "SELECT name FROM sqlite_master").contains("check_results"),
+                    "V6 dropped check_results (its lines live in verdicts.checks)");
             assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"));
             assertEquals(List.of(String.valueOf(ROWS / 3)), column(c, "SELECT count(*) FROM verdicts"));
         }
