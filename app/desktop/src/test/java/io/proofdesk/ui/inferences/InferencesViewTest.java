@@ -103,6 +103,9 @@ class InferencesViewTest {
         // the label text of the first row's block cell is what the user sees
         assertTrue(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
                 .anyMatch(c -> Long.toString(newest.blockNumber()).equals(c.getText())), "block cell shown");
+        // the toolbar hint may be cut short beside the buttons; its tooltip holds the whole sentence
+        Label hint = robot.lookup(".table-hint").queryAs(Label.class);
+        assertEquals(strings.getString("inferences.table.hint"), onFx(() -> hint.getTooltip().getText()));
     }
 
     @Test
