@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * Copies committed pages from the write-ahead log back into the database file on a thread and connection of its
  * own, after commits, at most every {@link #INTERVAL_MS}. Left to SQLite, that checkpoint runs inside whichever
  * COMMIT finds the log past 1,000 pages, so the one thread that writes paid for it: in a batch verification, whose
- * workers all wait for that thread, checkpoints were about half of what saving a verdict cost. The writer keeps
+ * workers all wait for that thread, COMMIT was about half the writer's time, mostly checkpointing; here, the writer
+ * spends 34-40 us of CPU per verdict instead of 46, and this thread about 9. The writer keeps
  * SQLite's automatic checkpoint at {@link SqliteConnections#WRITER_AUTOCHECKPOINT_PAGES}, so the log stays bounded
  * even if this thread falls behind or fails.
  */
