@@ -167,8 +167,9 @@ public final class BatchVerification {
     }
 
     /**
-     * Has the verifier ask the chain in one round trip for what the chunk's record checks need, before they run
-     * one by one. Best effort: a failure here is each record's own to meet again.
+     * Has the verifier ask the chain in one round trip for what the chunk's record checks need, before they run one
+     * by one; records already verified (skipped) ask for nothing. Best effort: a failure here is each record's own
+     * to meet again.
      */
     private void prefetch(List<Read> reads) {
         if (reads == null) {
