@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Receipts and canonical block hashes over JSON-RPC (web3j on a size-capped okhttp client), for the verifier's
- * record check, one at a time or several in one batch request. Any RPC error or malformed answer is an IOException naming the call; "not there" is empty.
+ * record check, one at a time or several in one batch request. Any RPC error or malformed answer is an IOException
+ * naming the call; "not there" is empty.
  */
 public final class Web3jChainReader implements AutoCloseable {
 

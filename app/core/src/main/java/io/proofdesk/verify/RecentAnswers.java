@@ -50,7 +50,10 @@ public final class RecentAnswers<K, V> {
         this.keep = keep;
     }
 
-    /** The held answer for {@code key}, or {@code compute}'s. {@code compute} must not throw; it turns failures into values. */
+    /**
+     * The held answer for {@code key}, or {@code compute}'s. {@code compute} must not throw; it turns failures into
+     * values.
+     */
     public V get(K key, Supplier<V> compute) {
         Entry<V> entry;
         boolean mine;
