@@ -2,7 +2,9 @@ package io.proofdesk.chain;
 
 import io.proofdesk.node.http.HttpClients;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
@@ -14,13 +16,18 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Receipts and canonical block hashes over JSON-RPC (web3j on a size-capped okhttp client), for the verifier's
- * record check. Any RPC error or malformed answer is an IOException naming the call; "not there" is empty.
+ * record check, one at a time or several in one batch request. Any RPC error or malformed answer is an IOException
+ * naming the call; "not there" is empty.
  */
 public final class Web3jChainReader implements AutoCloseable {
 
@@ -35,20 +42,76 @@ public final class Web3jChainReader implements AutoCloseable {
     }
 
     public Web3jChainReader(String rpcUrl, Duration timeout) {
+        this(rpcUrl, MAX_ANSWER_BYTES, timeout);
+    }
+
+    /** @param maxAnswerBytes the cap on one HTTP answer, a batch's as a whole */
+    public Web3jChainReader(String rpcUrl, long maxAnswerBytes, Duration timeout) {
         this.url = rpcUrl;
-        this.web3j = Web3j.build(new HttpService(rpcUrl, HttpClients.capped(MAX_ANSWER_BYTES, timeout)));
+        this.web3j = Web3j.build(new HttpService(rpcUrl, HttpClients.capped(maxAnswerBytes, timeout)));
     }
 
     /** The receipt of {@code txHash}, or empty if the chain does not know the transaction. */
     public Optional<ReceiptFacts> receipt(String txHash) throws IOException {
         EthGetTransactionReceipt answer = call(() -> web3j.ethGetTransactionReceipt(txHash).send(),
                 "eth_getTransactionReceipt " + txHash);
+        return facts(txHash, answer);
+    }
+
+    /** The hash of the canonical block at {@code number}, or empty if the chain is not that long. */
+    public Optional<String> blockHash(long number) throws IOException {
+        EthBlock answer = call(() -> web3j.ethGetBlockByNumber(
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false).send(), "eth_getBlockByNumber " + number);
+        return hash(number, answer);
+    }
+
+    /**
+     * The receipts of several transactions in one JSON-RPC batch request (one round trip), each read as
+     * {@link #receipt} reads it; the whole answer is under the same size cap. Any answer that fails makes the batch
+     * fail, so a caller can still ask for each transaction on its own and get that transaction's own error.
+     */
+    public Map<String, Optional<ReceiptFacts>> receipts(Collection<String> txHashes) throws IOException {
+        List<String> asked = List.copyOf(new LinkedHashSet<>(txHashes));
+        List<? extends Response<?>> answers = batch("eth_getTransactionReceipt x" + asked.size(),
+                asked.stream().<Request<?, ? extends Response<?>>>map(web3j::ethGetTransactionReceipt).toList());
+        Map<String, Optional<ReceiptFacts>> out = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (!(answers.get(i) instanceof EthGetTransactionReceipt r)) {
+                throw new IOException(url + ": a batch answer for " + asked.get(i) + " is not a receipt");
+            }
+            out.put(asked.get(i), facts(asked.get(i), r));
+        }
+        return out;
+    }
+
+    /** The canonical hashes of several block heights in one JSON-RPC batch request, each read as {@link #blockHash}. */
+    public Map<Long, Optional<String>> blockHashes(Collection<Long> numbers) throws IOException {
+        List<Long> asked = List.copyOf(new LinkedHashSet<>(numbers));
+        List<? extends Response<?>> answers = batch("eth_getBlockByNumber x" + asked.size(), asked.stream()
+                .<Request<?, ? extends Response<?>>>map(n -> web3j.ethGetBlockByNumber(
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false)).toList());
+        Map<Long, Optional<String>> out = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (!(answers.get(i) instanceof EthBlock b)) {
+                throw new IOException(url + ": a batch answer for block " + asked.get(i) + " is not a block");
+            }
+            out.put(asked.get(i), hash(asked.get(i), b));
+        }
+        return out;
+    }
+
+    private Optional<ReceiptFacts> facts(String txHash, EthGetTransactionReceipt answer) throws IOException {
         Optional<TransactionReceipt> r = answer.getTransactionReceipt();
         if (r.isEmpty()) {
             return Optional.empty();
         }
         TransactionReceipt receipt = r.get();
         try {
+            // a receipt is shared by every record of its transaction: one for another transaction is refused here
+            if (receipt.getTransactionHash() == null || !receipt.getTransactionHash().equalsIgnoreCase(txHash)) {
+                throw new IOException(url + ": asked for the receipt of " + txHash + ", got one for "
+                        + receipt.getTransactionHash());
+            }
             List<LogFacts> logs = new ArrayList<>();
             for (Log log : receipt.getLogs()) {
                 logs.add(new LogFacts(log.getLogIndex().longValueExact(), lower(log.getAddress()),
@@ -62,19 +125,47 @@ public final class Web3jChainReader implements AutoCloseable {
         }
     }
 
-    /** The hash of the canonical block at {@code number}, or empty if the chain is not that long. */
-    public Optional<String> blockHash(long number) throws IOException {
-        EthBlock answer = call(() -> web3j.ethGetBlockByNumber(
-                DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false).send(), "eth_getBlockByNumber " + number);
+    private Optional<String> hash(long number, EthBlock answer) throws IOException {
         EthBlock.Block block = answer.getBlock();
-        return block == null || block.getHash() == null ? Optional.empty() : Optional.of(lower(block.getHash()));
+        if (block == null || block.getHash() == null) {
+            return Optional.empty();
+        }
+        try {
+            // the hash serves every record of its block: a header of another height is refused here
+            if (block.getNumberRaw() != null && block.getNumber().longValueExact() != number) {
+                throw new IOException(url + ": asked for block " + number + ", got block " + block.getNumber());
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(url + ": malformed block " + number + ": " + e.getMessage(), e);
+        }
+        return Optional.of(lower(block.getHash()));
+    }
+
+    private List<? extends Response<?>> batch(String what, List<Request<?, ? extends Response<?>>> requests)
+            throws IOException {
+        BatchResponse answer = call(() -> {
+            var batch = web3j.newBatch();
+            requests.forEach(batch::add);
+            return batch.send();
+        }, what);
+        if (answer == null || answer.getResponses() == null || answer.getResponses().size() != requests.size()) {
+            throw new IOException(url + ": " + what + ": the batch answer does not hold one answer per request");
+        }
+        for (Response<?> r : answer.getResponses()) {
+            if (r.hasError()) {
+                throw new IOException(url + ": " + what + " answered error " + r.getError().getCode() + ": "
+                        + r.getError().getMessage());
+            }
+        }
+        // web3j matches batch answers to requests by id and returns them in request order
+        return answer.getResponses();
     }
 
     private interface Call<T> {
         T send() throws IOException;
     }
 
-    private <T extends Response<?>> T call(Call<T> call, String what) throws IOException {
+    private <T> T call(Call<T> call, String what) throws IOException {
         T answer;
         try {
             answer = call.send();
@@ -83,9 +174,9 @@ public final class Web3jChainReader implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException(url + ": " + what + " gave an unreadable answer: " + e.getMessage(), e);
         }
-        if (answer.hasError()) {
-            throw new IOException(url + ": " + what + " answered error " + answer.getError().getCode() + ": "
-                    + answer.getError().getMessage());
+        if (answer instanceof Response<?> r && r.hasError()) {
+            throw new IOException(url + ": " + what + " answered error " + r.getError().getCode() + ": "
+                    + r.getError().getMessage());
         }
         return answer;
     }

@@ -79,6 +79,7 @@ public final class BatchVerification {
             while (!cancel.isCancelled() && (from = next.getAndAdd(READ_CHUNK)) < total) {
                 List<RecordId> chunk = ids.subList(from, Math.min(total, from + READ_CHUNK));
                 List<Read> reads = read(chunk, force);
+                prefetch(reads);
                 for (int k = 0; k < chunk.size() && !cancel.isCancelled(); k++) {
                     try {
                         Read r = reads == null ? readOne(chunk.get(k), force) : reads.get(k);
@@ -163,6 +164,25 @@ public final class BatchVerification {
             });
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Has the verifier ask the chain in one round trip for what the chunk's record checks need, before they run one
+     * by one; records already verified (skipped) ask for nothing. Best effort: a failure here is each record's own
+     * to meet again.
+     */
+    private void prefetch(List<Read> reads) {
+        if (reads == null) {
+            return;
+        }
+        List<StoredFacts> facts = reads.stream().filter(r -> !r.skip()).flatMap(r -> r.facts().stream()).toList();
+        if (!facts.isEmpty()) {
+            try {
+                verifier.prefetch(facts);
+            } catch (RuntimeException e) {
+                // each record asks again on its own and reports its own failure
+            }
         }
     }
 

@@ -13,17 +13,26 @@ import java.util.Optional;
 
 /**
  * One record's evidence for one verification: the stored facts, and the published blob fetched at most once
- * (several checks read it). Not shared between threads.
+ * (several checks read it); a batch leaf's tree dump comes from the run's {@link BatchBlobs} when there is one, so
+ * the leaves of a batch share one fetch and one parse. Not shared between threads.
  */
 public final class RecordEvidence {
 
     private final StoredFacts facts;
     private final BlobSource blobs;
+    private final BatchBlobs batches;
     private Fetched<byte[]> blob;
+    private Fetched<BatchBlob> batch;
 
     public RecordEvidence(StoredFacts facts, BlobSource blobs) {
+        this(facts, blobs, null);
+    }
+
+    /** @param batches the run's shared batch blobs, or null to fetch and parse this record's own */
+    public RecordEvidence(StoredFacts facts, BlobSource blobs, BatchBlobs batches) {
         this.facts = facts;
         this.blobs = blobs;
+        this.batches = batches;
     }
 
     public StoredFacts facts() {
@@ -54,13 +63,13 @@ public final class RecordEvidence {
 
     /** The batch blob (tree dump) of a batch leaf. */
     public Fetched<BatchBlob> batch() {
-        return blobBytes().map(bytes -> {
-            try {
-                return Fetched.ok(BatchBlob.parse(bytes));
-            } catch (BlobFormatException e) {
-                return Fetched.failed(CheckStatus.FAIL, "batch blob " + inference().blobId() + ": " + e.getMessage());
-            }
-        });
+        if (batch == null) {
+            String id = inference().blobId();
+            batch = batches == null || id == null || id.isBlank()
+                    ? blobBytes().map(bytes -> BatchBlobs.parse(id, bytes))
+                    : batches.get(id, this::blobBytes);
+        }
+        return batch;
     }
 
     /** The record's published request and output: the individual blob, or the batch blob's entry for this leaf. */

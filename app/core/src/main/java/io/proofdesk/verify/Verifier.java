@@ -31,7 +31,9 @@ import java.util.Optional;
 /**
  * Verifies inferences: reads each record's facts from the store in one snapshot, runs the checks its mode calls
  * for, and reaches a verdict. One Verifier is one verification run: a TEE's attestation and a model file are
- * fetched once per run, whatever the number of records. Safe for concurrent use by several threads.
+ * fetched once per run, whatever the number of records, and a receipt, a block hash or a batch blob once per run for
+ * all the records it serves (while they are recent, see {@link SharedChainReader}, {@link BatchBlobs}). Safe for
+ * concurrent use by several threads.
  *
  * <p>VANILLA: record, model, reexecution. ZKML: those and zk-proof. TEE: record, blob, signature, tee-status,
  * attestation, model, reexecution, and batch-inclusion for batch leaves. A check that throws is an ERROR line.
@@ -42,6 +44,8 @@ public final class Verifier {
     private final VerificationSources sources;
     private final Clock clock;
     private final VerificationEnvironment environment;
+    private final SharedChainReader chain;
+    private final BatchBlobs batches = new BatchBlobs();
     private final RecordCheck record;
     private final BlobCheck blob = new BlobCheck();
     private final SignatureCheck signature = new SignatureCheck();
@@ -59,7 +63,8 @@ public final class Verifier {
         this.clock = clock;
         this.environment = EnvironmentProbe.current(options.toleranceText());
         ModelFiles files = new ModelFiles(sources.models());
-        this.record = new RecordCheck(sources.chain());
+        this.chain = new SharedChainReader(sources.chain());
+        this.record = new RecordCheck(chain);
         this.attestation = new AttestationCheck(sources.attestations(), sources.roots(), clock,
                 options.maxAttestationAge(), new SecureRandom());
         this.model = new ModelCheck(files);
@@ -84,8 +89,17 @@ public final class Verifier {
         return v;
     }
 
+    /**
+     * Asks the chain in one request for what the record checks of these records will need (receipts, then block
+     * hashes), so that records about to be verified together wait on one round trip instead of one each. Optional
+     * and best effort: verifying without it reaches the same verdicts.
+     */
+    public void prefetch(List<StoredFacts> records) {
+        chain.prefetch(records.stream().map(f -> f.inference().id().txHash()).toList());
+    }
+
     public InferenceVerification verify(StoredFacts facts) {
-        RecordEvidence evidence = new RecordEvidence(facts, sources.blobs());
+        RecordEvidence evidence = new RecordEvidence(facts, sources.blobs(), batches);
         List<CheckResult> lines = new ArrayList<>();
         ReexecutionOutcome outcome = null;
         for (InferenceCheck check : plan(facts.inference())) {

@@ -1,6 +1,7 @@
 package io.proofdesk.verify;
 
 import io.proofdesk.attest.TrustedRoots;
+import io.proofdesk.chain.ReceiptFacts;
 import io.proofdesk.bench.LocalWorkload;
 import io.proofdesk.devnet.models.ModelZoo;
 import io.proofdesk.devnet.models.ZooModel;
@@ -16,12 +17,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,5 +153,74 @@ class BatchVerificationTest {
                 false, ProgressListener.none(), new CancellationToken());
         assertEquals(1, s.failedToRun());
         assertEquals(0, s.count(Verdict.VERIFIED));
+    }
+
+    /** What a verification asks the chain: receipts and block hashes one at a time, and the sizes of batches. */
+    private static final class CountingChain implements ChainReader {
+        final ChainReader chain;
+        final AtomicLong singleReceipts = new AtomicLong();
+        final AtomicLong singleBlocks = new AtomicLong();
+        final List<Integer> receiptBatches = new CopyOnWriteArrayList<>();
+        final List<Integer> blockBatches = new CopyOnWriteArrayList<>();
+
+        CountingChain(ChainReader chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public Optional<ReceiptFacts> receipt(String txHash) throws IOException {
+            singleReceipts.incrementAndGet();
+            return chain.receipt(txHash);
+        }
+
+        @Override
+        public Optional<String> blockHash(long number) throws IOException {
+            singleBlocks.incrementAndGet();
+            return chain.blockHash(number);
+        }
+
+        @Override
+        public Map<String, Optional<ReceiptFacts>> receipts(
+                Collection<String> txHashes) throws IOException {
+            receiptBatches.add(txHashes.size());
+            Map<String, Optional<ReceiptFacts>> out = new HashMap<>();
+            for (String tx : txHashes) {
+                out.put(tx, chain.receipt(tx));
+            }
+            return out;
+        }
+
+        @Override
+        public Map<Long, Optional<String>> blockHashes(Collection<Long> numbers)
+                throws IOException {
+            blockBatches.add(numbers.size());
+            Map<Long, Optional<String>> out = new HashMap<>();
+            for (long n : numbers) {
+                out.put(n, chain.blockHash(n));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    @DisplayName("each worker asks for its chunk's receipts and block hashes in one batch each; a re-run asks nothing")
+    void chunksAskTheChainInBatches() {
+        CountingChain chain = new CountingChain(workload);
+        Supplier<Verifier> counted = () -> new Verifier(store, new VerificationSources(chain,
+                id -> new byte[0], workload, (node, nonce) -> new byte[0], TrustedRoots.awsNitro()), sessions,
+                VerifierOptions.defaults(), Clock.systemUTC());
+        BatchSummary s = new BatchVerification(store, counted.get(), 2).run(ids, false, ProgressListener.none(),
+                new CancellationToken());
+        assertEquals(ids.size(), s.count(Verdict.VERIFIED));
+        // 24 records, one transaction and block each, claimed 8 at a time
+        assertEquals(List.of(8, 8, 8), chain.receiptBatches.stream().sorted().toList());
+        assertEquals(List.of(8, 8, 8), chain.blockBatches.stream().sorted().toList());
+        assertEquals(0, chain.singleReceipts.get(), "every record used its chunk's batch");
+        assertEquals(0, chain.singleBlocks.get());
+        BatchSummary again = new BatchVerification(store, counted.get(), 2).run(ids, false, ProgressListener.none(),
+                new CancellationToken());
+        assertEquals(ids.size(), again.skipped());
+        assertEquals(3, chain.receiptBatches.size(), "records already verified ask the chain for nothing");
+        assertEquals(0, chain.singleReceipts.get());
     }
 }

@@ -30,6 +30,18 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(LoopbackHttpServer.class.getName());
 
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes a response's headers and body separately and leaves Nagle on unless told otherwise:
+        // a body past one segment (a 24 KB blob) then waits for the client's delayed ACK, 40 ms on Linux, so one
+        // blob in six took 100x the others. Read once, when the JVM's first HttpServer starts; real services do not
+        // stall like this, and the demo network should not either. Set here, before any server of ours is created.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
     private record Route(String method, String prefix, RouteHandler handler) {}
 
     private final String name;
