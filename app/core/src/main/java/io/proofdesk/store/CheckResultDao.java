@@ -1,23 +1,16 @@
 package io.proofdesk.store;
 
-import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.RecordId;
 import java.util.List;
 
-/** The lines of each verdict, in order, kept as one JSON array in the verdict's row (verdicts.checks). */
+/**
+ * Queries over the lines of verdicts, kept as one JSON array in each verdict's row (verdicts.checks); a verdict's
+ * own lines are read with it ({@link VerdictDao}).
+ */
 public final class CheckResultDao extends Dao {
 
-    private final StoreJson json;
-
-    CheckResultDao(StatementCache statements, StoreJson json) {
+    CheckResultDao(StatementCache statements) {
         super(statements);
-        this.json = json;
-    }
-
-    public List<CheckResult> forVerdict(long verdictId) {
-        return one("read checks of verdict " + verdictId, "SELECT checks FROM verdicts WHERE id = ?",
-                ps -> ps.setLong(1, verdictId), rs -> json.readChecks(rs.getString(1), "checks of verdict " + verdictId))
-                .orElse(List.of());
     }
 
     /** Names of the FAIL/ERROR checks in the inference's latest verdict (empty if none or not verified). */

@@ -50,7 +50,7 @@ public final class Transaction {
         this.tensors = new TensorDao(c, json);
         this.blobs = new BlobDao(c);
         this.verdicts = new VerdictDao(c, json);
-        this.checkResults = new CheckResultDao(c, json);
+        this.checkResults = new CheckResultDao(c);
         this.reports = new ReportDao(c);
         this.syncNotes = new SyncNoteDao(c);
     }
@@ -166,18 +166,12 @@ public final class Transaction {
 
     /** The latest verdict of an inference with its checks. */
     public Optional<VerdictRecord> latestVerdict(RecordId id) {
-        return verdicts.latest(id).map(this::withChecks);
+        return verdicts.latestWithChecks(id).map(StoredVerdict::verdict);
     }
 
     /** Every verdict of an inference with its checks, oldest first. */
     public List<VerdictRecord> verdictHistory(RecordId id) {
-        return verdicts.history(id).stream().map(this::withChecks).toList();
-    }
-
-    private VerdictRecord withChecks(StoredVerdict s) {
-        VerdictRecord v = s.verdict();
-        return new VerdictRecord(v.inferenceId(), v.verdict(), v.reason(), v.checkedAt(), v.environment(),
-                checkResults.forVerdict(s.id()));
+        return verdicts.history(id).stream().map(StoredVerdict::verdict).toList();
     }
 
     /**

@@ -7,19 +7,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The verdicts table: every verdict reached, newest last; rows come back without their check lines (see CheckResultDao). */
+/** The verdicts table: every verdict reached, newest last; check lines are read with the row where asked for. */
 public final class VerdictDao extends Dao {
 
     private static final String SELECT = "SELECT " + VerdictRowMapper.COLUMNS + " FROM verdicts ";
+    private static final String SELECT_WITH_CHECKS = "SELECT " + VerdictRowMapper.WITH_CHECKS + " FROM verdicts ";
+    private static final String LATEST = "WHERE inference_id = ? ORDER BY checked_at DESC, id DESC LIMIT 1";
 
     private static final String INSERT = "INSERT INTO verdicts (id, inference_id, verdict, reason, checked_at, "
             + "environment, checks) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final VerdictRowMapper mapper;
+    private final VerdictRowMapper withChecks;
 
     VerdictDao(StatementCache statements, StoreJson json) {
         super(statements);
-        this.mapper = new VerdictRowMapper(json);
+        this.mapper = new VerdictRowMapper(json, false);
+        this.withChecks = new VerdictRowMapper(json, true);
     }
 
     /**
@@ -52,14 +56,20 @@ public final class VerdictDao extends Dao {
         }
     }
 
+    /** The latest verdict row of an inference, without its check lines (a batch asks this of every record). */
     public Optional<StoredVerdict> latest(RecordId id) {
-        return one("read verdict of " + id, SELECT + "WHERE inference_id = ? ORDER BY checked_at DESC, id DESC LIMIT 1",
-                ps -> ps.setString(1, id.toString()), mapper);
+        return one("read verdict of " + id, SELECT + LATEST, ps -> ps.setString(1, id.toString()), mapper);
     }
 
-    /** Every verdict of an inference, oldest first. */
+    /** The latest verdict of an inference with its check lines. */
+    public Optional<StoredVerdict> latestWithChecks(RecordId id) {
+        return one("read verdict of " + id, SELECT_WITH_CHECKS + LATEST, ps -> ps.setString(1, id.toString()),
+                withChecks);
+    }
+
+    /** Every verdict of an inference with its check lines, oldest first. */
     public List<StoredVerdict> history(RecordId id) {
-        return list("read verdicts of " + id, SELECT + "WHERE inference_id = ? ORDER BY checked_at, id",
-                ps -> ps.setString(1, id.toString()), mapper);
+        return list("read verdicts of " + id, SELECT_WITH_CHECKS + "WHERE inference_id = ? ORDER BY checked_at, id",
+                ps -> ps.setString(1, id.toString()), withChecks);
     }
 }

@@ -8,15 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Maps a verdicts row; its check results are loaded separately by verdict id. */
+/** Maps a verdicts row; with its check lines if the query selected them ({@link #WITH_CHECKS}), else none. */
 final class VerdictRowMapper implements RowMapper<StoredVerdict> {
 
     static final String COLUMNS = "id, inference_id, verdict, reason, checked_at, environment";
+    static final String WITH_CHECKS = COLUMNS + ", checks";
 
     private final StoreJson json;
+    private final boolean withChecks;
 
-    VerdictRowMapper(StoreJson json) {
+    VerdictRowMapper(StoreJson json, boolean withChecks) {
         this.json = json;
+        this.withChecks = withChecks;
     }
 
     @Override
@@ -26,6 +29,6 @@ final class VerdictRowMapper implements RowMapper<StoredVerdict> {
                 "environment of verdict " + id);
         return new StoredVerdict(id, new VerdictRecord(RecordId.parse(rs.getString("inference_id")),
                 Sql.getEnum(rs, "verdict", Verdict.class), rs.getString("reason"), Sql.getInstant(rs, "checked_at"),
-                env, List.of()));
+                env, withChecks ? json.readChecks(rs.getString("checks"), "checks of verdict " + id) : List.of()));
     }
 }
