@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Receipts and canonical block hashes over JSON-RPC (web3j on a size-capped okhttp client), for the verifier's
@@ -71,31 +72,35 @@ public final class Web3jChainReader implements AutoCloseable {
      * fail, so a caller can still ask for each transaction on its own and get that transaction's own error.
      */
     public Map<String, Optional<ReceiptFacts>> receipts(Collection<String> txHashes) throws IOException {
-        List<String> asked = List.copyOf(new LinkedHashSet<>(txHashes));
-        List<? extends Response<?>> answers = batch("eth_getTransactionReceipt x" + asked.size(),
-                asked.stream().<Request<?, ? extends Response<?>>>map(web3j::ethGetTransactionReceipt).toList());
-        Map<String, Optional<ReceiptFacts>> out = new HashMap<>();
-        for (int i = 0; i < asked.size(); i++) {
-            if (!(answers.get(i) instanceof EthGetTransactionReceipt r)) {
-                throw new IOException(url + ": a batch answer for " + asked.get(i) + " is not a receipt");
-            }
-            out.put(asked.get(i), facts(asked.get(i), r));
-        }
-        return out;
+        return batch("eth_getTransactionReceipt", txHashes, web3j::ethGetTransactionReceipt,
+                EthGetTransactionReceipt.class, this::facts);
     }
 
     /** The canonical hashes of several block heights in one JSON-RPC batch request, each read as {@link #blockHash}. */
     public Map<Long, Optional<String>> blockHashes(Collection<Long> numbers) throws IOException {
-        List<Long> asked = List.copyOf(new LinkedHashSet<>(numbers));
-        List<? extends Response<?>> answers = batch("eth_getBlockByNumber x" + asked.size(), asked.stream()
-                .<Request<?, ? extends Response<?>>>map(n -> web3j.ethGetBlockByNumber(
-                        DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false)).toList());
-        Map<Long, Optional<String>> out = new HashMap<>();
+        return batch("eth_getBlockByNumber", numbers,
+                n -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false),
+                EthBlock.class, this::hash);
+    }
+
+    private interface Reading<K, R, V> {
+        V read(K key, R answer) throws IOException;
+    }
+
+    /** One batch request for every distinct key, each answer checked to be a {@code type} and read as one alone. */
+    private <K, R extends Response<?>, V> Map<K, V> batch(String method, Collection<K> keys,
+                                                          Function<K, Request<?, R>> request, Class<R> type,
+                                                          Reading<K, R, V> reading) throws IOException {
+        List<K> asked = List.copyOf(new LinkedHashSet<>(keys));
+        List<? extends Response<?>> answers = batch(method + " x" + asked.size(),
+                asked.stream().<Request<?, ? extends Response<?>>>map(request::apply).toList());
+        Map<K, V> out = new HashMap<>();
         for (int i = 0; i < asked.size(); i++) {
-            if (!(answers.get(i) instanceof EthBlock b)) {
-                throw new IOException(url + ": a batch answer for block " + asked.get(i) + " is not a block");
+            if (!type.isInstance(answers.get(i))) {
+                throw new IOException(url + ": a " + method + " batch answer for " + asked.get(i)
+                        + " is not what was asked for");
             }
-            out.put(asked.get(i), hash(asked.get(i), b));
+            out.put(asked.get(i), reading.read(asked.get(i), type.cast(answers.get(i))));
         }
         return out;
     }
@@ -152,10 +157,7 @@ public final class Web3jChainReader implements AutoCloseable {
             throw new IOException(url + ": " + what + ": the batch answer does not hold one answer per request");
         }
         for (Response<?> r : answer.getResponses()) {
-            if (r.hasError()) {
-                throw new IOException(url + ": " + what + " answered error " + r.getError().getCode() + ": "
-                        + r.getError().getMessage());
-            }
+            refuseError(r, what);
         }
         // web3j matches batch answers to requests by id and returns them in request order
         return answer.getResponses();
@@ -174,11 +176,17 @@ public final class Web3jChainReader implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException(url + ": " + what + " gave an unreadable answer: " + e.getMessage(), e);
         }
-        if (answer instanceof Response<?> r && r.hasError()) {
+        if (answer instanceof Response<?> r) {
+            refuseError(r, what);
+        }
+        return answer;
+    }
+
+    private void refuseError(Response<?> r, String what) throws IOException {
+        if (r.hasError()) {
             throw new IOException(url + ": " + what + " answered error " + r.getError().getCode() + ": "
                     + r.getError().getMessage());
         }
-        return answer;
     }
 
     private static String lower(String s) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The chain as one verification run asks it. A settlement transaction carries hundreds of records and a block more,
@@ -94,34 +95,30 @@ public final class SharedChainReader implements ChainReader {
     }
 
     private Map<String, Answer<Optional<ReceiptFacts>>> askReceipts(List<String> txHashes) {
-        Map<String, Answer<Optional<ReceiptFacts>>> out = new HashMap<>();
-        if (txHashes.size() > 1) {
-            try {
-                chain.receipts(txHashes).forEach((tx, r) -> out.put(key(tx), new Answer<>(r, null)));
-            } catch (IOException | RuntimeException e) {
-                out.clear();  // asked one by one below, so each keeps its own answer or failure
-            }
-        }
-        for (String tx : txHashes) {
-            if (!out.containsKey(tx)) {
-                out.put(tx, ask(() -> chain.receipt(tx)));
-            }
-        }
-        return out;
+        return askAll(txHashes, chain::receipts, tx -> () -> chain.receipt(tx));
     }
 
     private Map<Long, Answer<Optional<String>>> askBlocks(List<Long> numbers) {
-        Map<Long, Answer<Optional<String>>> out = new HashMap<>();
-        if (numbers.size() > 1) {
+        return askAll(numbers, chain::blockHashes, n -> () -> chain.blockHash(n));
+    }
+
+    private interface AskAll<K, V> {
+        Map<K, V> call(List<K> keys) throws IOException;
+    }
+
+    /** Asks for several keys in one request; if that fails, each key alone, so each keeps its own answer or failure. */
+    private static <K, V> Map<K, Answer<V>> askAll(List<K> keys, AskAll<K, V> all, Function<K, Ask<V>> one) {
+        Map<K, Answer<V>> out = new HashMap<>();
+        if (keys.size() > 1) {
             try {
-                chain.blockHashes(numbers).forEach((n, h) -> out.put(n, new Answer<>(h, null)));
+                all.call(keys).forEach((k, v) -> out.put(k, new Answer<>(v, null)));
             } catch (IOException | RuntimeException e) {
-                out.clear();
+                out.clear();  // asked one by one below
             }
         }
-        for (long n : numbers) {
-            if (!out.containsKey(n)) {
-                out.put(n, ask(() -> chain.blockHash(n)));
+        for (K k : keys) {
+            if (!out.containsKey(k)) {
+                out.put(k, ask(one.apply(k)));
             }
         }
         return out;
