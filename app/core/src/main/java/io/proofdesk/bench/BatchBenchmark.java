@@ -64,9 +64,15 @@ public final class BatchBenchmark {
             // settings over several rounds (same store growth for both) and compare medians
             double[] ones = new double[ROUNDS];
             double[] manys = new double[ROUNDS];
+            double[] oneCpus = new double[ROUNDS];
+            double[] manyCpus = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
+                long cpu = processCpuNanos();
                 ones[i] = run(store, sources, sessions, ids, 1);
+                long between = processCpuNanos();
                 manys[i] = run(store, sources, sessions, ids, threads);
+                oneCpus[i] = between - cpu;
+                manyCpus[i] = processCpuNanos() - between;
             }
             double one = median(ones);
             double many = median(manys);
@@ -75,6 +81,10 @@ public final class BatchBenchmark {
             values.put("threads", Integer.toString(threads));
             values.put("one_thread_per_s", BenchResult.fmt(ids.size() / one));
             values.put("threads_per_s", BenchResult.fmt(ids.size() / many));
+            // CPU of the whole process (workers, saving, checkpoints, GC, JIT) per record: if the many-thread run
+            // spends more per record than the one-thread run, the ratio is lost to contention, not to idle cores
+            values.put("one_thread_cpu_us", BenchResult.fmt(median(oneCpus) / 1e3 / ids.size()));
+            values.put("threads_cpu_us", BenchResult.fmt(median(manyCpus) / 1e3 / ids.size()));
             values.put("rounds", Integer.toString(ROUNDS));
             values.put("goal", ">=1.6");
             return new BenchResult("batch", one / many, values);
@@ -83,6 +93,12 @@ public final class BatchBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** CPU time of every thread of this process so far, or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static double median(double[] values) {

@@ -6,6 +6,7 @@ import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Tensor;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -57,12 +58,23 @@ public final class TensorDao extends Dao {
         }
     }
 
-    /** The inputs or outputs of one inference, in their recorded order. */
-    public List<Tensor> load(RecordId id, TensorDirection dir) {
-        return list("read tensors of " + id, "SELECT " + TensorRowMapper.COLUMNS + " FROM tensors "
-                + "WHERE inference_id = ? AND direction = ? ORDER BY position", ps -> {
-                    ps.setString(1, id.toString());
-                    ps.setString(2, dir.name());
-                }, mapper);
+    /** An inference's inputs and outputs, each in recorded order. */
+    public record InputsAndOutputs(List<Tensor> inputs, List<Tensor> outputs) {
+    }
+
+    /**
+     * The inputs and outputs of one inference in one query: a query per direction made this read a third of a
+     * batch worker's time (bench batch), most of it spent finding the same index pages twice.
+     */
+    public InputsAndOutputs load(RecordId id) {
+        List<Tensor> inputs = new ArrayList<>(1);
+        List<Tensor> outputs = new ArrayList<>(1);
+        list("read tensors of " + id, "SELECT " + TensorRowMapper.COLUMNS + " FROM tensors "
+                + "WHERE inference_id = ? ORDER BY direction, position", ps -> ps.setString(1, id.toString()), rs -> {
+                    Tensor t = mapper.map(rs);
+                    (TensorDirection.IN.name().equals(rs.getString(2)) ? inputs : outputs).add(t);
+                    return t;
+                });
+        return new InputsAndOutputs(List.copyOf(inputs), List.copyOf(outputs));
     }
 }

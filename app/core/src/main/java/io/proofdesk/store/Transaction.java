@@ -152,8 +152,10 @@ public final class Transaction {
 
     /** An inference with its input and output tensors. */
     public Optional<Inference> loadInference(RecordId id) {
-        return inferences.find(id).map(i -> i.withTensors(tensors.load(id, TensorDirection.IN),
-                tensors.load(id, TensorDirection.OUT)));
+        return inferences.find(id).map(i -> {
+            TensorDao.InputsAndOutputs io = tensors.load(id);
+            return i.withTensors(io.inputs(), io.outputs());
+        });
     }
 
     /**

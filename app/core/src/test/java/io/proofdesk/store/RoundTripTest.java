@@ -292,7 +292,7 @@ class RoundTripTest {
         store.read(tx -> {
             assertTrue(tx.inferences().exists(before.id()));
             assertFalse(tx.inferences().exists(after.id()));
-            assertTrue(tx.tensors().load(after.id(), TensorDirection.OUT).isEmpty());
+            assertTrue(tx.tensors().load(after.id()).outputs().isEmpty());
             assertTrue(tx.verdicts().history(after.id()).isEmpty());
             assertTrue(tx.teeEvents().forTee(hash(2), 1000).isEmpty());
             assertEquals(List.of(new PcrApproval(hash(3), 1, "v", 50, null)), tx.pcrApprovals().history(hash(3)));

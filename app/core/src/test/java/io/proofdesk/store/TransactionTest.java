@@ -50,7 +50,7 @@ class TransactionTest {
         store.read(tx -> {
             assertEquals(0, tx.inferences().count(InferenceQuery.all()));
             assertTrue(tx.loadInference(a.id()).isEmpty());
-            assertTrue(tx.tensors().load(a.id(), TensorDirection.IN).isEmpty());
+            assertTrue(tx.tensors().load(a.id()).inputs().isEmpty());
             assertTrue(tx.verdicts().history(a.id()).isEmpty());
             assertTrue(tx.checkpoints().find("relay").isEmpty());
             return null;
