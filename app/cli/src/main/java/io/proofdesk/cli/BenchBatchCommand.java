@@ -25,9 +25,9 @@ public final class BenchBatchCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "digits-cnn", description = "Demo model name (default digits-cnn)")
     String model;
 
-    // 2000, not 400: at ~1 ms a record a 400-record pass lasts well under a second, and one scheduler hiccup on a
-    // shared machine then decides the ratio
-    @Option(names = "--records", defaultValue = "2000")
+    // 10,000: a pass of 2,000 lasted 0.2-0.5 s, and one GC pause or the last group's save (the same for both
+    // settings) moved the ratio by up to 30%; a real batch (verify --all) is larger still
+    @Option(names = "--records", defaultValue = "10000", description = "Records in the generated workload (default 10000)")
     int records;
 
     @Option(names = "--threads", defaultValue = "2")

@@ -41,6 +41,7 @@ public final class BatchBenchmark {
     }
 
     private static final int ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 3;
 
     public BenchResult run(int threads) throws IOException {
         Path dir = Files.createTempDirectory("proofdesk-bench-batch");
@@ -54,9 +55,12 @@ public final class BatchBenchmark {
             List<RecordId> ids = workload.records().stream().map(r -> r.id()).toList();
             VerificationSources sources = new VerificationSources(workload, id -> new byte[0], workload,
                     (node, nonce) -> new byte[0], TrustedRoots.awsNitro());
-            run(store, sources, sessions, ids, 1);  // warm-up: sessions, JIT
-            run(store, sources, sessions, ids, threads);
-            // one pass lasts under a second, so a single GC or JIT pause decided the ratio: alternate the two
+            // warm-up (sessions, JIT): after a single pass of each, the first measured rounds were up to twice as slow
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                run(store, sources, sessions, ids, 1);
+                run(store, sources, sessions, ids, threads);
+            }
+            // one pass lasts about a second, so a single GC or JIT pause could decide the ratio: alternate the two
             // settings over several rounds (same store growth for both) and compare medians
             double[] ones = new double[ROUNDS];
             double[] manys = new double[ROUNDS];
