@@ -16,15 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies many records on {@code threads} worker threads sharing one {@link Verifier} (so one attestation per TEE
  * and one download per model, and one ONNX Runtime session per model, whose {@code run} is thread-safe). The
- * workers verify and encode each verdict for the store; a {@link VerdictWriter} saves them in groups, and
- * everything reached is saved before {@code run} returns, so a cancelled batch keeps its work (a crash loses at
- * most the group in flight);
+ * workers verify, and save their verdicts in groups through a {@link VerdictWriter}, one worker at a time, so the
+ * batch is {@code threads} threads of work; everything reached is saved before {@code run} returns, so a cancelled
+ * batch keeps its work (a crash loses at most the verdicts not yet saved, within about a group window);
  * re-running skips records whose latest verdict was reached in this same environment (version, ONNX Runtime,
  * CPU, tolerance) unless {@code force}. Workers claim records a few at a time and read them in one read unit, each
  * record's facts still from one snapshot.
@@ -92,10 +94,6 @@ public final class BatchVerification {
                         }
                     } catch (RuntimeException e) {
                         failedToRun.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        failedToRun.incrementAndGet();
-                        cancel.cancel();
-                        Thread.currentThread().interrupt();
                     }
                     progress.progress(done.incrementAndGet(), total);
                 }
@@ -109,8 +107,11 @@ public final class BatchVerification {
             for (Future<?> f : futures) {
                 while (true) {
                     try {
-                        f.get();
+                        // waiting anyway: save what the workers left waiting while they wait on the network
+                        f.get(VerdictWriter.GROUP_WINDOW_MS, TimeUnit.MILLISECONDS);
                         break;
+                    } catch (TimeoutException e) {
+                        writer.flushIfStale();
                     } catch (java.util.concurrent.ExecutionException e) {
                         died = e.getCause();
                         break;

@@ -88,4 +88,53 @@ class VerdictWriterTest {
         assertTrue(store.read(tx -> tx.latestVerdict(stored.get(0))).isPresent());
         assertTrue(store.read(tx -> tx.latestVerdict(stored.get(1))).isPresent());
     }
+
+    @Test
+    @DisplayName("two threads submitting at once save every verdict once, on their own threads (the writer has none)")
+    void savesOnTheSubmittingThreads() throws Exception {
+        List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
+        java.util.Set<String> savingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        int threadsBefore = Thread.activeCount();
+        VerdictWriter writer = new VerdictWriter(store, v -> {
+            saved.add(v);
+            savingThreads.add(Thread.currentThread().getName());
+        }, v -> { });
+        assertEquals(threadsBefore, Thread.activeCount(), "a writer starts no thread");
+        int half = stored.size() / 2;
+        Thread a = new Thread(() -> stored.subList(0, half).forEach(id -> writer.submit(verdict(id))), "submitter-a");
+        Thread b = new Thread(() -> stored.subList(half, stored.size()).forEach(id -> writer.submit(verdict(id))),
+                "submitter-b");
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        writer.close();
+        assertEquals(stored.size(), saved.size());
+        assertEquals(stored.size(), saved.stream().map(VerdictRecord::inferenceId).distinct().count());
+        assertTrue(savingThreads.stream().anyMatch(n -> n.startsWith("submitter-")), savingThreads.toString());
+        for (RecordId id : stored) {
+            assertEquals(1, store.read(tx -> tx.verdictHistory(id)).size(), id.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("a few verdicts wait for their group; flushIfStale saves them once they have waited the window")
+    void staleVerdictsAreSavedByAWaitingThread() throws Exception {
+        List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
+        VerdictWriter writer = new VerdictWriter(store, saved::add, v -> { });
+        long start = System.nanoTime();
+        for (RecordId id : stored.subList(0, 3)) {
+            writer.submit(verdict(id));
+        }
+        writer.flushIfStale();
+        if (System.nanoTime() - start < java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(VerdictWriter.GROUP_WINDOW_MS)) {
+            assertEquals(0, saved.size(), "not due yet: neither a full group nor the window old");
+        }
+        Thread.sleep(VerdictWriter.GROUP_WINDOW_MS + 20);
+        writer.flushIfStale();
+        assertEquals(3, saved.size());
+        assertTrue(store.read(tx -> tx.latestVerdict(stored.get(2))).isPresent());
+        writer.close();
+        assertEquals(3, saved.size(), "nothing saved twice");
+    }
 }
