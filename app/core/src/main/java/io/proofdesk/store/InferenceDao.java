@@ -177,24 +177,49 @@ public final class InferenceDao extends Dao {
     private static final String UPDATE_VERDICT = "UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ? "
             + "AND (verdict_at IS NULL OR verdict_at <= ?)";
 
+    /** The same move when the verdict itself is unchanged: writes no index, as verdict_at is in none. */
+    private static final String TOUCH_VERDICT = "UPDATE inferences SET verdict_at = ? WHERE id = ? AND verdict = ? "
+            + "AND (verdict_at IS NULL OR verdict_at <= ?)";
+
     /**
-     * Moves each inference's denormalised latest verdict forward, in order, as one JDBC batch; an older verdict
+     * Moves each inference's denormalised latest verdict forward, in order, as JDBC batches; an older verdict
      * arriving late does not overwrite a newer one. Called by {@link Transaction#saveVerdicts} in the same
-     * transaction as the verdict rows.
+     * transaction as the verdict rows. A verdict equal to the stored one (a record verified again) only moves its
+     * time: rewriting the verdict rewrote its entries in the four indexes that hold it, about a tenth of a batch's
+     * saving work when a batch re-verifies. The rest get the full update; newest-wins holds across both, since
+     * each checks the stored time.
      */
     public void updateLatestVerdicts(List<VerdictRecord> all) {
+        String sql = TOUCH_VERDICT;
         try {
-            PreparedStatement ps = prepared(UPDATE_VERDICT);
+            PreparedStatement touch = prepared(TOUCH_VERDICT);
             for (VerdictRecord v : all) {
+                touch.setLong(1, v.checkedAt().toEpochMilli());
+                touch.setString(2, v.inferenceId().toString());
+                Sql.setEnum(touch, 3, v.verdict());
+                touch.setLong(4, v.checkedAt().toEpochMilli());
+                touch.addBatch();
+            }
+            int[] touched = touch.executeBatch();
+            sql = UPDATE_VERDICT;
+            PreparedStatement ps = null;
+            for (int i = 0; i < all.size(); i++) {
+                if (touched[i] != 0) {
+                    continue;
+                }
+                VerdictRecord v = all.get(i);
+                ps = ps == null ? prepared(UPDATE_VERDICT) : ps;
                 Sql.setEnum(ps, 1, v.verdict());
                 ps.setLong(2, v.checkedAt().toEpochMilli());
                 ps.setString(3, v.inferenceId().toString());
                 ps.setLong(4, v.checkedAt().toEpochMilli());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            if (ps != null) {
+                ps.executeBatch();
+            }
         } catch (SQLException e) {
-            discard(UPDATE_VERDICT);
+            discard(sql);
             throw Sql.failure(all.size() == 1 ? "set verdict of " + all.getFirst().inferenceId()
                     : "set verdicts of " + all.size() + " inferences", e);
         }

@@ -98,6 +98,8 @@ public final class BatchVerification {
                     progress.progress(done.incrementAndGet(), total);
                 }
             }
+            // nothing left to claim: save what is waiting while the other workers finish their last records
+            writer.flushIfIdle();
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads, named());
         Throwable died = null;

@@ -252,6 +252,44 @@ class RoundTripTest {
         });
     }
 
+    /**
+     * A verdict equal to the stored one only moves the stored time, and a changed one is written in full, in a second
+     * statement; whichever order a group holds them in, the newest wins and an older one never wins later.
+     */
+    @Test
+    void listedVerdictIsTheNewestWhetherAGroupRepeatsOrChangesIt() {
+        Inference a = anInference(1).build();
+        Inference b = anInference(2).build();
+        Inference c = anInference(3).build();
+        store.inTransaction(tx -> {
+            tx.saveInferences(List.of(a, b, c));
+            for (Inference i : List.of(a, b, c)) {
+                tx.saveVerdict(verdictAt(i, Verdict.VERIFIED, 10));
+            }
+        });
+        // a: a repeat, then a newer change; b: a change, then a newer repeat; c: an older repeat and an older change
+        store.inTransaction(tx -> tx.saveVerdicts(List.of(
+                verdictAt(a, Verdict.VERIFIED, 20), verdictAt(a, Verdict.MISMATCH, 30),
+                verdictAt(b, Verdict.MISMATCH, 20), verdictAt(b, Verdict.VERIFIED, 30),
+                verdictAt(c, Verdict.VERIFIED, 5), verdictAt(c, Verdict.ERROR, 6)).stream().map(store::encode).toList()));
+        assertEquals(List.of(Verdict.MISMATCH, Verdict.VERIFIED, Verdict.VERIFIED), listedVerdicts(a, b, c));
+        // the stored times moved as the newest verdicts say: 30, 30 and still 10
+        store.inTransaction(tx -> tx.saveVerdicts(List.of(verdictAt(a, Verdict.VERIFIED, 25),
+                verdictAt(b, Verdict.MISMATCH, 29), verdictAt(c, Verdict.MISMATCH, 11)).stream()
+                .map(store::encode).toList()));
+        assertEquals(List.of(Verdict.MISMATCH, Verdict.VERIFIED, Verdict.MISMATCH), listedVerdicts(a, b, c));
+        assertEquals(2L, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all().withVerdict(Verdict.MISMATCH))));
+    }
+
+    private static VerdictRecord verdictAt(Inference i, Verdict v, int second) {
+        return new VerdictRecord(i.id(), v, null, T0.plusSeconds(second), null, List.of(CheckResult.pass("record")));
+    }
+
+    private List<Verdict> listedVerdicts(Inference... all) {
+        return store.read(tx -> java.util.Arrays.stream(all)
+                .map(i -> tx.inferences().find(i.id()).orElseThrow().verdict()).toList());
+    }
+
     @Test
     void blobsAndReports() {
         Bytes blob = Bytes.of("{\"input\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
