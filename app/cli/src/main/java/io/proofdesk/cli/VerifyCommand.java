@@ -53,8 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sample (default 1)")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: 4 per core, at most 32; "
-            + "verification mostly waits on the network)")
+    @Option(names = "--threads", paramLabel = "T", description = "Threads that verify and save verdicts; no other "
+            + "thread of the batch does either (default: 4 per core, at most 32; verification mostly waits on the network)")
     Integer threads;
 
     @Option(names = "--force", description = "Verify again records already verified in this environment")
