@@ -91,28 +91,21 @@ final class VerdictWriter implements AutoCloseable {
      * not submitting) and nobody is saving; never blocks.
      */
     void flushIfStale() {
-        synchronized (waitingLock) {
-            if (waiting.isEmpty() || System.nanoTime() - oldestWaitingSince < STALE_AFTER_WINDOWS * WINDOW_NANOS) {
-                return;
-            }
-        }
-        if (saving.tryLock()) {
-            try {
-                write(takeWaiting());
-            } finally {
-                saving.unlock();
-            }
-        }
+        saveIfWaitedAndFree(STALE_AFTER_WINDOWS * WINDOW_NANOS);
     }
 
     /**
      * Saves the waiting verdicts now, if any and nobody is saving; never blocks. For a worker that found no record
-     * left to claim: the group it saves would otherwise wait for {@link #close}, which runs after the last worker
-     * and so on one thread alone (about a twentieth of a 10,000-record pass on 2 threads).
+     * left to claim: the group it saves would otherwise wait for {@link #close}, which runs after the last worker,
+     * on one thread while no thread verifies.
      */
     void flushIfIdle() {
+        saveIfWaitedAndFree(0);
+    }
+
+    private void saveIfWaitedAndFree(long waitedNanos) {
         synchronized (waitingLock) {
-            if (waiting.isEmpty()) {
+            if (waiting.isEmpty() || System.nanoTime() - oldestWaitingSince < waitedNanos) {
                 return;
             }
         }

@@ -140,6 +140,50 @@ class VerdictWriterTest {
         assertEquals(3, saved.size(), "nothing saved twice");
     }
 
+    @Test
+    @DisplayName("flushIfIdle saves a group that is not due yet at once, unless another thread is saving")
+    void idleWorkerSavesTheWaitingGroup() throws Exception {
+        List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch inSave = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean holdSaving = new java.util.concurrent.atomic.AtomicBoolean();
+        VerdictWriter writer = new VerdictWriter(store, v -> {
+            saved.add(v);
+            if (holdSaving.get() && v.inferenceId().equals(stored.get(0))) {
+                inSave.countDown();
+                awaitQuietly(release);
+            }
+        }, v -> { });
+        writer.submit(verdict(stored.get(0)));
+        writer.flushIfIdle();
+        assertEquals(1, saved.size(), "saved at once, long before the window");
+        // while another thread holds the saving turn, flushIfIdle neither waits nor saves
+        writer.submit(verdict(stored.get(1)));
+        Thread other = new Thread(writer::close);
+        saved.clear();
+        holdSaving.set(true);
+        writer.submit(verdict(stored.get(0)));
+        other.start();
+        inSave.await();
+        writer.submit(verdict(stored.get(2)));
+        long before = System.nanoTime();
+        writer.flushIfIdle();
+        assertTrue(System.nanoTime() - before < java.util.concurrent.TimeUnit.SECONDS.toNanos(1), "did not wait");
+        assertEquals(2, saved.size(), "only the group the other thread is saving");
+        release.countDown();
+        other.join();
+        writer.close();
+        assertEquals(3, saved.size());
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asserts nothing was saved, if the flush just before came within the stale age (a slow machine may not). */
     private static void assertNotStaleYet(long start, List<VerdictRecord> saved, String why) {
         long staleAfter = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
