@@ -83,8 +83,8 @@ public final class BatchBenchmark {
             values.put("threads_per_s", BenchResult.fmt(ids.size() / many));
             // CPU of the whole process (workers, saving, checkpoints, GC, JIT) per record: if the many-thread run
             // spends more per record than the one-thread run, the ratio is lost to contention, not to idle cores
-            values.put("one_thread_cpu_us", BenchResult.fmt(median(oneCpus) / 1e3 / ids.size()));
-            values.put("threads_cpu_us", BenchResult.fmt(median(manyCpus) / 1e3 / ids.size()));
+            values.put("one_thread_cpu_us", cpuMicrosPerRecord(oneCpus, ids.size()));
+            values.put("threads_cpu_us", cpuMicrosPerRecord(manyCpus, ids.size()));
             values.put("rounds", Integer.toString(ROUNDS));
             values.put("goal", ">=1.6");
             return new BenchResult("batch", one / many, values);
@@ -93,6 +93,10 @@ public final class BatchBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static String cpuMicrosPerRecord(double[] cpuNanos, int records) {
+        return processCpuNanos() < 0 ? "unsupported" : BenchResult.fmt(median(cpuNanos) / 1e3 / records);
     }
 
     /** CPU time of every thread of this process so far, or -1 where the JVM cannot tell. */

@@ -174,12 +174,13 @@ public final class InferenceDao extends Dao {
                 + "ORDER BY node_url", ps -> { }, rs -> rs.getString(1));
     }
 
-    private static final String UPDATE_VERDICT = "UPDATE inferences SET verdict = ?, verdict_at = ? WHERE id = ? "
-            + "AND (verdict_at IS NULL OR verdict_at <= ?)";
+    // both statements take ?1 verdict, ?2 time, ?3 id, so one binder serves both
+    private static final String UPDATE_VERDICT = "UPDATE inferences SET verdict = ?1, verdict_at = ?2 WHERE id = ?3 "
+            + "AND (verdict_at IS NULL OR verdict_at <= ?2)";
 
     /** The same move when the verdict itself is unchanged: writes no index, as verdict_at is in none. */
-    private static final String TOUCH_VERDICT = "UPDATE inferences SET verdict_at = ? WHERE id = ? AND verdict = ? "
-            + "AND (verdict_at IS NULL OR verdict_at <= ?)";
+    private static final String TOUCH_VERDICT = "UPDATE inferences SET verdict_at = ?2 WHERE id = ?3 AND verdict = ?1 "
+            + "AND (verdict_at IS NULL OR verdict_at <= ?2)";
 
     /**
      * Moves each inference's denormalised latest verdict forward, in order, as JDBC batches; an older verdict
@@ -194,35 +195,32 @@ public final class InferenceDao extends Dao {
         try {
             PreparedStatement touch = prepared(TOUCH_VERDICT);
             for (VerdictRecord v : all) {
-                touch.setLong(1, v.checkedAt().toEpochMilli());
-                touch.setString(2, v.inferenceId().toString());
-                Sql.setEnum(touch, 3, v.verdict());
-                touch.setLong(4, v.checkedAt().toEpochMilli());
-                touch.addBatch();
+                addVerdictMove(touch, v);
             }
             int[] touched = touch.executeBatch();
             sql = UPDATE_VERDICT;
-            PreparedStatement ps = null;
+            PreparedStatement update = null;
             for (int i = 0; i < all.size(); i++) {
-                if (touched[i] != 0) {
-                    continue;
+                if (touched[i] == 0) {
+                    update = update == null ? prepared(UPDATE_VERDICT) : update;
+                    addVerdictMove(update, all.get(i));
                 }
-                VerdictRecord v = all.get(i);
-                ps = ps == null ? prepared(UPDATE_VERDICT) : ps;
-                Sql.setEnum(ps, 1, v.verdict());
-                ps.setLong(2, v.checkedAt().toEpochMilli());
-                ps.setString(3, v.inferenceId().toString());
-                ps.setLong(4, v.checkedAt().toEpochMilli());
-                ps.addBatch();
             }
-            if (ps != null) {
-                ps.executeBatch();
+            if (update != null) {
+                update.executeBatch();
             }
         } catch (SQLException e) {
             discard(sql);
             throw Sql.failure(all.size() == 1 ? "set verdict of " + all.getFirst().inferenceId()
                     : "set verdicts of " + all.size() + " inferences", e);
         }
+    }
+
+    private static void addVerdictMove(PreparedStatement ps, VerdictRecord v) throws SQLException {
+        Sql.setEnum(ps, 1, v.verdict());
+        ps.setLong(2, v.checkedAt().toEpochMilli());
+        ps.setString(3, v.inferenceId().toString());
+        ps.addBatch();
     }
 
     /** Deletes records at or after {@code block} with their tensors, verdicts and checks (reorg). */

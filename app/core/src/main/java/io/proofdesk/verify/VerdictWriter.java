@@ -75,14 +75,9 @@ final class VerdictWriter implements AutoCloseable {
             due = size >= MAX_GROUP || now - oldestWaitingSince >= WINDOW_NANOS;
         }
         if (size >= BACKLOG) {
-            saving.lock();
-        } else if (!due || !saving.tryLock()) {
-            return;
-        }
-        try {
-            write(takeWaiting());
-        } finally {
-            saving.unlock();
+            saveWaiting(true);
+        } else if (due) {
+            saveWaiting(false);
         }
     }
 
@@ -109,12 +104,20 @@ final class VerdictWriter implements AutoCloseable {
                 return;
             }
         }
-        if (saving.tryLock()) {
-            try {
-                write(takeWaiting());
-            } finally {
-                saving.unlock();
-            }
+        saveWaiting(false);
+    }
+
+    /** Saves whatever is waiting, one group at a time: after the group being saved if {@code wait}, else not at all. */
+    private void saveWaiting(boolean wait) {
+        if (wait) {
+            saving.lock();
+        } else if (!saving.tryLock()) {
+            return;
+        }
+        try {
+            write(takeWaiting());
+        } finally {
+            saving.unlock();
         }
     }
 
@@ -129,12 +132,7 @@ final class VerdictWriter implements AutoCloseable {
     /** Saves everything handed over so far; call once no worker submits any more. */
     @Override
     public void close() {
-        saving.lock();
-        try {
-            write(takeWaiting());
-        } finally {
-            saving.unlock();
-        }
+        saveWaiting(true);
     }
 
     private void write(List<EncodedVerdict> group) {
