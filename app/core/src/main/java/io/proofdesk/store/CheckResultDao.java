@@ -16,7 +16,7 @@ public final class CheckResultDao extends Dao {
     /** Names of the FAIL/ERROR checks in the inference's latest verdict (empty if none or not verified). */
     public List<String> failedInLatest(RecordId id) {
         return list("read failed checks of " + id, "SELECT json_extract(c.value, '$.name') FROM json_each(("
-                + "SELECT checks FROM verdicts WHERE inference_id = ? ORDER BY checked_at DESC, id DESC LIMIT 1)) c "
+                + "SELECT v.checks " + VerdictDao.OF_INFERENCE + VerdictDao.NEWEST_FIRST + " LIMIT 1)) c "
                 + "WHERE json_extract(c.value, '$.status') IN ('FAIL', 'ERROR') ORDER BY c.key",
                 ps -> ps.setString(1, id.toString()), rs -> rs.getString(1));
     }

@@ -7,15 +7,24 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The verdicts table: every verdict reached, newest last; check lines are read with the row where asked for. */
+/**
+ * The verdicts table: every verdict reached, newest last; check lines are read with the row where asked for. A
+ * verdict row names its inference by the inference's chain key (schema V7), so it is found through the inference.
+ */
 public final class VerdictDao extends Dao {
 
-    private static final String SELECT = "SELECT " + VerdictRowMapper.COLUMNS + " FROM verdicts ";
-    private static final String SELECT_WITH_CHECKS = "SELECT " + VerdictRowMapper.WITH_CHECKS + " FROM verdicts ";
-    private static final String LATEST = "WHERE inference_id = ? ORDER BY checked_at DESC, id DESC LIMIT 1";
+    /** The verdicts of one inference, {@code v}, found by its id, {@code i}. */
+    static final String OF_INFERENCE = "FROM inferences i JOIN verdicts v ON v.block_number = i.block_number "
+            + "AND v.log_index = i.log_index AND v.leaf_index = i.leaf_index WHERE i.id = ? ";
+    static final String NEWEST_FIRST = "ORDER BY v.checked_at DESC, v.id DESC";
+    private static final String SELECT = "SELECT " + VerdictRowMapper.COLUMNS + " " + OF_INFERENCE;
+    private static final String SELECT_WITH_CHECKS = "SELECT " + VerdictRowMapper.WITH_CHECKS + " " + OF_INFERENCE;
+    private static final String LATEST = NEWEST_FIRST + " LIMIT 1";
 
-    private static final String INSERT = "INSERT INTO verdicts (id, inference_id, verdict, reason, checked_at, "
-            + "environment, checks) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** Takes the chain key from the inference: no row (a count of 0) if there is no such inference. */
+    private static final String INSERT = "INSERT INTO verdicts (id, block_number, log_index, leaf_index, verdict, "
+            + "reason, checked_at, environment, checks) SELECT ?1, block_number, log_index, leaf_index, ?3, ?4, ?5, "
+            + "?6, ?7 FROM inferences WHERE id = ?2";
 
     private final VerdictRowMapper mapper;
     private final VerdictRowMapper withChecks;
@@ -47,7 +56,13 @@ public final class VerdictDao extends Dao {
                 ps.setString(7, e.checksJson);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] inserted = ps.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] != 1) {
+                    throw new StoreException("cannot save the verdict of " + all.get(i).verdict().inferenceId()
+                            + ": no such inference is stored");
+                }
+            }
             return first;
         } catch (SQLException e) {
             discard(INSERT);
@@ -67,9 +82,15 @@ public final class VerdictDao extends Dao {
                 withChecks);
     }
 
+    /** SQLite's plan for {@link #latest}, one detail per line; lets tests hold it to the two indexes. */
+    String latestPlan(RecordId id) {
+        return String.join("\n", list("explain verdict query", "EXPLAIN QUERY PLAN " + SELECT + LATEST,
+                ps -> ps.setString(1, id.toString()), rs -> rs.getString("detail")));
+    }
+
     /** Every verdict of an inference with its check lines, oldest first. */
     public List<StoredVerdict> history(RecordId id) {
-        return list("read verdicts of " + id, SELECT_WITH_CHECKS + "WHERE inference_id = ? ORDER BY checked_at, id",
+        return list("read verdicts of " + id, SELECT_WITH_CHECKS + "ORDER BY v.checked_at, v.id",
                 ps -> ps.setString(1, id.toString()), withChecks);
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 /** Maps a verdicts row; with its check lines if the query selected them ({@link #WITH_CHECKS}), else none. */
 final class VerdictRowMapper implements RowMapper<StoredVerdict> {
 
-    static final String COLUMNS = "id, inference_id, verdict, reason, checked_at, environment";
-    static final String WITH_CHECKS = COLUMNS + ", checks";
+    /** Columns of verdicts {@code v} joined to their inference {@code i} ({@link VerdictDao#OF_INFERENCE}). */
+    static final String COLUMNS = "v.id, i.id AS inference_id, v.verdict, v.reason, v.checked_at, v.environment";
+    static final String WITH_CHECKS = COLUMNS + ", v.checks";
 
     private final StoreJson json;
     private final boolean withChecks;

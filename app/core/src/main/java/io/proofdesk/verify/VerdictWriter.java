@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * thread of its own, "1 thread" kept about one and a half cores busy, and 2 threads measured 1.1-1.2x faster than
  * it on a 2-core machine (bench batch). A commit costs more than a small model's whole check, so verdicts
  * are never saved one per transaction; and a commit writes every page its group touched, which the verdicts of a
- * larger group share more of (the verdicts' inference-id index most), hence 1,024.
+ * larger group share more of (the inferences' verdict indexes most), hence 1,024.
  *
  * <p>{@link #flushIfStale} lets a thread that is only waiting (the batch's caller) save a group the workers left
  * waiting, so verdicts reach the store within about two windows even while every worker waits on the network. It

@@ -98,6 +98,23 @@ class BulkInsertPlanTest {
         assertEquals(667L, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all().withVerdict(Verdict.MISMATCH))));
     }
 
+    /**
+     * An inference's latest verdict is one lookup of the inference by id, then one seek in the verdicts' chain-key
+     * index, newest first (no scan of either table, no sort), and a reorg's delete finds its verdicts the same way.
+     */
+    @Test
+    void anInferencesVerdictsAreFoundThroughItsChainKey() throws Exception {
+        Inference verified = anInference(400).build();  // the 4th verdict written: VERIFIED
+        String plan = store.read(tx -> tx.verdicts().latestPlan(verified.id()));
+        assertTrue(plan.contains("SEARCH i USING INDEX sqlite_autoindex_inferences_1 (id=?)"), plan);
+        assertTrue(plan.contains("SEARCH v USING INDEX verdicts_inference (block_number=? AND log_index=? AND "
+                + "leaf_index=?)"), plan);
+        assertFalse(plan.contains("SCAN") || plan.contains("TEMP B-TREE"), plan);
+        assertEquals(Verdict.VERIFIED, store.read(tx -> tx.verdicts().latest(verified.id())).orElseThrow()
+                .verdict().verdict());
+        assertEquals(2_000L, scalar(db, "SELECT count(*) FROM verdicts"));
+    }
+
     static Stream<Arguments> combinedCounts() {
         return Stream.of(
                 Arguments.of(Named.of("model+mode+verdict", InferenceQuery.all().withModel("model-1")

@@ -5,6 +5,7 @@ import static io.proofdesk.store.Fixtures.anInference;
 import static io.proofdesk.store.Fixtures.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import io.proofdesk.domain.Model;
 import io.proofdesk.domain.ModelFile;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.PcrApproval;
+import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.ReportEntry;
 import io.proofdesk.domain.SyncCheckpoint;
 import io.proofdesk.domain.Tee;
@@ -337,6 +339,16 @@ class RoundTripTest {
             assertEquals(List.of(99L), tx.blockHashes().recent(5).stream().map(BlockRef::number).toList());
             assertEquals(99, tx.checkpoints().find("relay").orElseThrow().lastBlock());
             assertEquals(90, tx.checkpoints().find("hub").orElseThrow().lastBlock());
+            return null;
+        });
+        // the record the new chain has at the same place must not inherit the old one's verdicts (a verdict row
+        // names its inference by block, log index and leaf)
+        Inference replacement = anInference(9).id(RecordId.of(hash(9), after.id().logIndex())).block(101).build();
+        store.inTransaction(tx -> tx.saveInferences(List.of(replacement)));
+        store.read(tx -> {
+            assertTrue(tx.verdicts().history(replacement.id()).isEmpty());
+            assertTrue(tx.checkResults().failedInLatest(replacement.id()).isEmpty());
+            assertNull(tx.inferences().find(replacement.id()).orElseThrow().verdict());
             return null;
         });
     }

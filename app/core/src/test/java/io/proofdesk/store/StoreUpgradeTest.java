@@ -132,7 +132,7 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(6, store.schemaVersion());
+            assertEquals(7, store.schemaVersion());
             // V6 moved every verdict's check lines into its row: each reads back exactly as it was written
             for (int i = 0; i < ROWS; i += 3) {
                 VerdictRecord expected = oldVerdict(rows.get(i).id(), i);
@@ -169,6 +169,11 @@ class StoreUpgradeTest {
                     "V6 dropped check_results (its lines live in verdicts.checks)");
             assertEquals(List.of("ok"), column(c, "PRAGMA integrity_check"));
             assertEquals(List.of(String.valueOf(ROWS / 3)), column(c, "SELECT count(*) FROM verdicts"));
+            // V7 keyed verdicts by their inference's chain key: the rows moved, none lost or orphaned
+            assertEquals(List.of("block_number", "log_index", "leaf_index", "checked_at", "id"),
+                    column(c, "SELECT name FROM pragma_index_info('verdicts_inference') ORDER BY seqno"));
+            assertFalse(column(c, "SELECT name FROM pragma_table_info('verdicts')").contains("inference_id"));
+            assertEquals(List.of(), column(c, "PRAGMA foreign_key_check"));
         }
     }
 }

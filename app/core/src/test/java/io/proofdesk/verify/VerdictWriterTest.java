@@ -78,7 +78,7 @@ class VerdictWriterTest {
         List<VerdictRecord> saved = new CopyOnWriteArrayList<>();
         List<VerdictRecord> refused = new CopyOnWriteArrayList<>();
         VerdictWriter writer = new VerdictWriter(store, saved::add, refused::add);
-        RecordId unknown = RecordId.of("0x" + "f".repeat(64), 0);  // no such inference: the foreign key refuses it
+        RecordId unknown = RecordId.of("0x" + "f".repeat(64), 0);  // no such inference: the store refuses it
         writer.submit(verdict(stored.get(0)));
         writer.submit(verdict(unknown));
         writer.submit(verdict(stored.get(1)));
