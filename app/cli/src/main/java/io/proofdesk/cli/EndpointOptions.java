@@ -20,7 +20,8 @@ public final class EndpointOptions {
     @Option(names = "--devnet", paramLabel = "DIR", description = "Endpoints from DIR/devnet.json; trusts the demo root")
     Path devnet;
 
-    @Option(names = "--rpc", paramLabel = "URL", description = "JSON-RPC endpoint of the chain (with --files and --blobs)")
+    @Option(names = "--rpc", paramLabel = "URL",
+            description = "JSON-RPC endpoint of the chain (with --files and --blobs)")
     String rpc;
 
     @Option(names = "--files", paramLabel = "URL", description = "File store (GET /ipfs/<cid>)")
