@@ -31,6 +31,14 @@ public final class BlobDao extends Dao {
         blobs.forEach((blobId, data) -> put(blobId, data, fetchedAt));
     }
 
+    /** Whether the stored copy of a blob is byte for byte {@code data}; empty if no copy is stored. */
+    public Optional<Boolean> sameAs(String blobId, byte[] data) {
+        return one("compare blob " + blobId, "SELECT data = ? FROM blobs WHERE blob_id = ?", ps -> {
+            ps.setBytes(1, data);
+            ps.setString(2, blobId);
+        }, rs -> rs.getBoolean(1));
+    }
+
     public Optional<Bytes> find(String blobId) {
         return one("read blob " + blobId, "SELECT data FROM blobs WHERE blob_id = ?", ps -> ps.setString(1, blobId),
                 rs -> Sql.getBytes(rs, "data"));

@@ -51,6 +51,8 @@ public final class RecordEvidence {
             } else {
                 try {
                     blob = Fetched.ok(blobs.blob(id));
+                } catch (BlobChangedException e) {
+                    blob = Fetched.failed(CheckStatus.FAIL, "blob " + id + ": " + e.getMessage());
                 } catch (IOException e) {
                     blob = Fetched.fromIo("blob " + id, e);
                 } catch (RuntimeException e) {

@@ -46,6 +46,7 @@ public final class Verifier {
     private final VerificationEnvironment environment;
     private final SharedChainReader chain;
     private final BatchBlobs batches = new BatchBlobs();
+    private final BlobSource blobs;
     private final RecordCheck record;
     private final BlobCheck blob = new BlobCheck();
     private final SignatureCheck signature = new SignatureCheck();
@@ -61,6 +62,7 @@ public final class Verifier {
         this.store = store;
         this.sources = sources;
         this.clock = clock;
+        this.blobs = new StoredCopyCheckedBlobs(store, sources.blobs());
         this.environment = EnvironmentProbe.current(options.toleranceText());
         ModelFiles files = new ModelFiles(sources.models());
         this.chain = new SharedChainReader(sources.chain());
@@ -99,7 +101,7 @@ public final class Verifier {
     }
 
     public InferenceVerification verify(StoredFacts facts) {
-        RecordEvidence evidence = new RecordEvidence(facts, sources.blobs(), batches);
+        RecordEvidence evidence = new RecordEvidence(facts, blobs, batches);
         List<CheckResult> lines = new ArrayList<>();
         ReexecutionOutcome outcome = null;
         for (InferenceCheck check : plan(facts.inference())) {

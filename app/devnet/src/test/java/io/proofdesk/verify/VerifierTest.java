@@ -1,6 +1,7 @@
 package io.proofdesk.verify;
 
 import io.proofdesk.devnet.node.NodeBehaviour;
+import io.proofdesk.domain.Bytes;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.RecordId;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,28 @@ class VerifierTest {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    @DisplayName("a blob the store kept from the sync must be the blob served now: same bytes verify, others fail blob")
+    void blobIsHeldToTheSyncsCopy() throws Exception {
+        RecordId kept = world.settleIndividually(world.infer(NodeBehaviour.HONEST, world.credit1, 17), false);
+        RecordId changed = world.settleIndividually(world.infer(NodeBehaviour.HONEST, world.credit1, 18), false);
+        for (RecordId id : List.of(kept, changed)) {
+            String blobId = world.store.read(tx -> tx.inferences().find(id)).orElseThrow().blobId();
+            byte[] served = world.sources().blobs().blob(blobId);
+            // what the sync stored: the served blob, or (a blob store that answered the sync otherwise) other bytes
+            byte[] stored = id.equals(kept) ? served : Arrays.copyOf(served, served.length + 1);
+            world.store.inTransaction(tx -> tx.blobs().put(blobId, Bytes.of(stored),
+                    Instant.now()));
+        }
+        Verifier v = verifier();
+        assertEquals(Verdict.VERIFIED, v.verify(kept).orElseThrow().verdict().verdict());
+        VerdictRecord verdict = v.verify(changed).orElseThrow().verdict();
+        assertEquals(Verdict.MISMATCH, verdict.verdict(), verdict.reason());
+        CheckResult blob = verdict.checks().stream().filter(c -> c.name().equals("blob")).findFirst().orElseThrow();
+        assertEquals(CheckStatus.FAIL, blob.status());
+        assertTrue(blob.reason().contains("than the copy the sync stored"), blob.reason());
     }
 
     @Test
