@@ -38,14 +38,17 @@ public final class BlobCheck implements InferenceCheck {
         }
         TeeSettlementLeaf s = ((Fetched.Ok<TeeSettlementLeaf>) settled).value();
         SettledBlob blob = ((Fetched.Ok<SettledBlob>) content).value();
-        String input = form(blob.input(), s.inputHash());
-        String output = form(blob.output(), s.outputHash());
+        // each hash is computed once: canonical JSON and keccak256 of a record's content are most of this check
+        byte[] inputHash = TeeRecordHashes.inputHash(blob.input());
+        byte[] outputHash = TeeRecordHashes.outputHash(blob.output());
+        String input = form(blob.input(), inputHash, s.inputHash());
+        String output = form(blob.output(), outputHash, s.outputHash());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("blobId", String.valueOf(evidence.inference().blobId()));
         details.put("settledInputHash", Numeric.toHexString(s.inputHash()));
         details.put("settledOutputHash", Numeric.toHexString(s.outputHash()));
-        details.put("computedInputHash", Numeric.toHexString(TeeRecordHashes.inputHash(blob.input())));
-        details.put("computedOutputHash", Numeric.toHexString(TeeRecordHashes.outputHash(blob.output())));
+        details.put("computedInputHash", Numeric.toHexString(inputHash));
+        details.put("computedOutputHash", Numeric.toHexString(outputHash));
         details.put("inputHashForm", input == null ? "none" : input);
         details.put("outputHashForm", output == null ? "none" : output);
         if (input == null || output == null) {
@@ -58,9 +61,12 @@ public final class BlobCheck implements InferenceCheck {
         return CheckLines.pass(name(), "published input and output hash to the settled hashes (" + form + ")", details);
     }
 
-    /** Which hash form of {@code value} equals {@code settled}: "current" (keccak256), "legacy" (SHA-256) or null. */
-    static String form(Object value, byte[] settled) {
-        if (MessageDigest.isEqual(TeeRecordHashes.inputHash(value), settled)) {
+    /**
+     * Which hash form of {@code value} equals {@code settled}: keccak256 of canonical JSON ({@code current}, already
+     * computed), the legacy SHA-256 (computed only if needed), or null for neither.
+     */
+    static String form(Object value, byte[] current, byte[] settled) {
+        if (MessageDigest.isEqual(current, settled)) {
             return "keccak256 of canonical JSON";
         }
         if (MessageDigest.isEqual(LegacyJsonHash.sha256(value), settled)) {

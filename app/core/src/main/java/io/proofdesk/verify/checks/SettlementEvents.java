@@ -35,6 +35,11 @@ public final class SettlementEvents {
     public static final Event BATCH_SETTLEMENT = new Event("BatchSettlement", List.of(
             new TypeReference<Bytes32>(true) { }, new TypeReference<Uint256>() { },
             new TypeReference<DynamicBytes>() { }));
+    // encoded once: every record check compares its log against them
+    private static final String INDIVIDUAL_TOPIC = EventEncoder.encode(INDIVIDUAL_SETTLEMENT);
+    private static final String BATCH_TOPIC = EventEncoder.encode(BATCH_SETTLEMENT);
+    private static final List<TypeReference<Type>> INDIVIDUAL_DATA = INDIVIDUAL_SETTLEMENT.getNonIndexedParameters();
+    private static final List<TypeReference<Type>> BATCH_DATA = BATCH_SETTLEMENT.getNonIndexedParameters();
     public static final String INFERENCE_RESULT_TOPIC = topic(
             "InferenceResult(((string,(int128,int128)[],int256[])[],(string,string[])[],bool))");
     public static final String INFERENCE_RESULT_JSONS_TOPIC = topic(
@@ -56,7 +61,7 @@ public final class SettlementEvents {
         try {
             switch (r.settlement()) {
                 case INDIVIDUAL -> {
-                    if (!expectTopic(problems, topic0, EventEncoder.encode(INDIVIDUAL_SETTLEMENT), "IndividualSettlement")
+                    if (!expectTopic(problems, topic0, INDIVIDUAL_TOPIC, "IndividualSettlement")
                             || !expectCount(problems, topics, 3)) {
                         return problems;
                     }
@@ -65,7 +70,7 @@ public final class SettlementEvents {
                         same(problems, "payer address", Numeric.toHexStringWithPrefixZeroPadded(
                                 Numeric.toBigInt(topics.get(2)), 40), r.ethAddress());
                     }
-                    List<Type> data = FunctionReturnDecoder.decode(log.data(), INDIVIDUAL_SETTLEMENT.getNonIndexedParameters());
+                    List<Type> data = FunctionReturnDecoder.decode(log.data(), INDIVIDUAL_DATA);
                     if (data.size() != 5) {
                         problems.add("the log's data is not IndividualSettlement's");
                         return problems;
@@ -83,12 +88,12 @@ public final class SettlementEvents {
                     }
                 }
                 case BATCH -> {
-                    if (!expectTopic(problems, topic0, EventEncoder.encode(BATCH_SETTLEMENT), "BatchSettlement")
+                    if (!expectTopic(problems, topic0, BATCH_TOPIC, "BatchSettlement")
                             || !expectCount(problems, topics, 2)) {
                         return problems;
                     }
                     same(problems, "Merkle root", topics.get(1), r.merkleRoot());
-                    List<Type> data = FunctionReturnDecoder.decode(log.data(), BATCH_SETTLEMENT.getNonIndexedParameters());
+                    List<Type> data = FunctionReturnDecoder.decode(log.data(), BATCH_DATA);
                     if (data.size() != 2) {
                         problems.add("the log's data is not BatchSettlement's");
                         return problems;
