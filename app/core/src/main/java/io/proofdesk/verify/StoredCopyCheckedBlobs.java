@@ -12,23 +12,15 @@ import java.io.IOException;
  * would verify with tensors that were never settled. Blobs the sync did not store (over its size cap, or not
  * fetched then) are checked as fetched.
  */
-final class StoredCopyCheckedBlobs implements BlobSource {
-
-    private final Store store;
-    private final BlobSource network;
-
-    StoredCopyCheckedBlobs(Store store, BlobSource network) {
-        this.store = store;
-        this.network = network;
-    }
+record StoredCopyCheckedBlobs(Store store, BlobSource network) implements BlobSource {
 
     @Override
     public byte[] blob(String blobId) throws IOException {
         byte[] fetched = network.blob(blobId);
         boolean differs = store.read(tx -> tx.blobs().sameAs(blobId, fetched)).map(same -> !same).orElse(false);
         if (differs) {
-            throw new BlobChangedException("the blob store now serves other bytes (" + fetched.length
-                    + ") than the copy the sync stored and read this record's input and output from");
+            throw new BlobChangedException("the blob store now serves " + fetched.length + " bytes that differ from "
+                    + "the copy the sync stored and read this record's input and output from");
         }
         return fetched;
     }

@@ -134,7 +134,7 @@ class VerifierTest {
         assertEquals(Verdict.MISMATCH, verdict.verdict(), verdict.reason());
         CheckResult blob = verdict.checks().stream().filter(c -> c.name().equals("blob")).findFirst().orElseThrow();
         assertEquals(CheckStatus.FAIL, blob.status());
-        assertTrue(blob.reason().contains("than the copy the sync stored"), blob.reason());
+        assertTrue(blob.reason().contains("differ from the copy the sync stored"), blob.reason());
     }
 
     @Test
