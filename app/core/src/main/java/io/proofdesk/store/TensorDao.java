@@ -68,8 +68,7 @@ public final class TensorDao extends Dao {
     public InputsAndOutputs load(RecordId id) {
         List<DirectedTensor> rows = list("read tensors of " + id, "SELECT " + TensorRowMapper.COLUMNS + " FROM tensors "
                 + "WHERE inference_id = ? ORDER BY direction, position", ps -> ps.setString(1, id.toString()),
-                rs -> new DirectedTensor(TensorDirection.IN.name().equals(rs.getString("direction"))
-                        ? TensorDirection.IN : TensorDirection.OUT, mapper.map(rs)));
+                rs -> new DirectedTensor(Sql.getEnum(rs, "direction", TensorDirection.class), mapper.map(rs)));
         return new InputsAndOutputs(of(rows, TensorDirection.IN), of(rows, TensorDirection.OUT));
     }
 

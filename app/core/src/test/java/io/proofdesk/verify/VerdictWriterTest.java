@@ -66,6 +66,11 @@ class VerdictWriterTest {
             writer.submit(verdict(id));
         }
         writer.close();
+        assertEachStoredRecordSavedOnce(saved);
+    }
+
+    /** Every stored record's verdict was reported saved, and the store holds exactly one verdict for each. */
+    private void assertEachStoredRecordSavedOnce(List<VerdictRecord> saved) {
         assertEquals(stored.size(), saved.size());
         for (RecordId id : stored) {
             assertEquals(1, store.read(tx -> tx.verdictHistory(id)).size(), id.toString());
@@ -109,12 +114,9 @@ class VerdictWriterTest {
         a.join();
         b.join();
         writer.close();
-        assertEquals(stored.size(), saved.size());
+        assertEachStoredRecordSavedOnce(saved);
         assertEquals(stored.size(), saved.stream().map(VerdictRecord::inferenceId).distinct().count());
         assertTrue(savingThreads.stream().anyMatch(n -> n.startsWith("submitter-")), savingThreads.toString());
-        for (RecordId id : stored) {
-            assertEquals(1, store.read(tx -> tx.verdictHistory(id)).size(), id.toString());
-        }
     }
 
     @Test
