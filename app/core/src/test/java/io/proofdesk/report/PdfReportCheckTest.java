@@ -4,9 +4,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -26,18 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * check-report on PDFs: every page is compared with what the attached signed JSON renders, and the PDF's own
  * digital signature must cover the whole file under the auditor key. The red team's edits (a records-table row
  * changed from MISMATCH to VERIFIED, the file cut short) and their relatives are all caught, naming the page.
+ * One signed PDF is written for the class; each test edits its own copy.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PdfReportCheckTest {
 
-    @TempDir
-    Path dir;
     AuditorKey key;
     SignedReport signed;
     byte[] pdf;
     final ReportChecker checker = new ReportChecker();
 
-    @BeforeEach
-    void signedPdf() throws Exception {
+    @BeforeAll
+    void signedPdf(@TempDir Path dir) throws Exception {
         key = ReportFixtures.testKey(dir);
         // 60 records: cover, 2 table pages, 9 mismatch pages with 2 pictures each (12 pages)
         signed = new ReportSigner(key).sign(ReportFixtures.report(key, 60));
@@ -73,6 +74,18 @@ class PdfReportCheckTest {
             assertEquals('<', pdf[range[1]]);
             assertEquals('>', pdf[range[2] - 1]);
             assertEquals(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName(), sigs.getFirst().getSubFilter());
+            // the CMS carries the one-time signing certificate and the auditor's own, for readers to show the chain
+            var cms = new org.bouncycastle.cms.CMSSignedData(new org.bouncycastle.asn1.ASN1InputStream(
+                    sigs.getFirst().getContents()).readObject().getEncoded());
+            var certs = cms.getCertificates().getMatches(null);
+            assertEquals(2, certs.size());
+            assertTrue(certs.stream().anyMatch(c -> {
+                try {
+                    return Arrays.equals(c.getEncoded(), key.certificate().getEncoded());
+                } catch (Exception e) {
+                    return false;
+                }
+            }), "the auditor certificate is in the CMS");
         }
     }
 
