@@ -28,7 +28,9 @@ import java.util.TimeZone;
  * The report for people: a cover (network, date, auditor key fingerprint, report hash, verdict counts and a bar
  * chart), a paginated table of the records, one page per MISMATCH with its failing checks and, when the record was
  * re-executed, claimed-vs-local bars and a difference heat strip; page numbers on every page. The signed JSON is
- * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}.
+ * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}. Exported files
+ * carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read back, exactly as
+ * {@code check-report} re-draws them to compare every page ({@link PdfPageComparison}).
  */
 public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
@@ -42,6 +44,18 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
             Verdict.MISMATCH, new Color(0xc6, 0x28, 0x28), Verdict.UNVERIFIED, new Color(0x75, 0x75, 0x75),
             Verdict.ERROR, new Color(0xef, 0x6c, 0x00));
 
+    private final AuditorKey signingKey;
+
+    /** Draws reports ({@link #render}) but cannot export them: exported PDFs are signed. */
+    public PdfReportExporter() {
+        this(null);
+    }
+
+    /** Exports PDFs signed under {@code signingKey}, the key the reports' JSON is signed with. */
+    public PdfReportExporter(AuditorKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
     @Override
     public String format() {
         return "pdf";
@@ -49,7 +63,10 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
     @Override
     public ReportEntry export(SignedReport report, Path target) throws IOException {
-        byte[] bytes = render(report);
+        if (signingKey == null) {
+            throw new IllegalStateException("a PDF report is exported signed: construct the exporter with the auditor key");
+        }
+        byte[] bytes = new PdfReportSigner(signingKey).sign(render(SignedReport.parse(report.file())), report);
         ReportFiles.writeAtomically(target, bytes);
         return new ReportEntry(null, target.toAbsolutePath().toString(), ReportSigner.sha256Hex(bytes),
                 Instant.parse(report.report().createdAt()), report.report().records().size(), format());

@@ -23,10 +23,12 @@ public final class ReportCheckText {
             r.problems().forEach(p -> out.add("  " + p));
             return out;
         }
-        out.add((r.isValid() ? "VALID " : "TAMPERED ") + file);
-        r.problems().forEach(p -> out.add("  failed: " + p));
+        out.add(r.outcome().name() + " " + file);
+        String kind = r.outcome() == ReportCheckResult.Outcome.UNVERIFIED ? "  not checked: " : "  failed: ";
+        r.problems().forEach(p -> out.add(kind + p));
         out.add("sha256   " + r.sha256());
         out.add("signer   " + r.signerFingerprint() + (keyGiven ? "" : " (no --key given: signer not compared)"));
+        r.notes().forEach(n -> out.add("pdf      " + n));
         r.report().ifPresent(rep -> summary(out, rep));
         return out;
     }

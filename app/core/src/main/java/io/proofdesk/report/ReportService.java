@@ -92,7 +92,7 @@ public final class ReportService {
             written.add(new JsonReportExporter().export(signed, json));
         }
         if (pdf != null) {
-            written.add(new PdfReportExporter().export(signed, pdf));
+            written.add(new PdfReportExporter(key).export(signed, pdf));
         }
         List<ReportEntry> stored = store.inTransactionGet(tx -> written.stream().map(e -> tx.reports().insert(e)).toList());
         return new Written(signed, stored);

@@ -50,7 +50,7 @@ class PdfReportTest {
     @DisplayName("cover text shows the JSON's counts; the attachment is the signed JSON; pages = cover + tables + mismatches")
     void coverAttachmentAndPages() throws Exception {
         SignedReport signed = new ReportSigner(key).sign(ReportFixtures.report(key, 60));
-        byte[] bytes = new PdfReportExporter().render(signed);
+        byte[] bytes = new PdfReportSigner(key).sign(new PdfReportExporter().render(signed), signed);
         PdfReportReader.Contents c = new PdfReportReader().read(bytes);
         assertArrayEquals(signed.file(), c.attachedJson());
         ReportSummary s = signed.report().summary();

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record CheckOutcome(Kind kind, List<String> lines) {
 
-    public enum Kind { VALID, TAMPERED, UNREADABLE, MISSING }
+    public enum Kind { VALID, TAMPERED, UNVERIFIED, UNREADABLE, MISSING }
 
     public CheckOutcome {
         lines = List.copyOf(lines);
