@@ -94,6 +94,7 @@ public final class DemoWorld implements AutoCloseable {
     final ModelHubService hub = new ModelHubService();
     final BlobStoreService blobs;
     final RecordedChain chain = new RecordedChain();
+    private final OnChainRecords onChain = new OnChainRecords();
     public final Store store;
     final SessionCache nodeSessions = SessionCache.withDefaults();
     final Map<NodeBehaviour, TeeNodeService> nodes = new EnumMap<>(NodeBehaviour.class);
@@ -290,6 +291,35 @@ public final class DemoWorld implements AutoCloseable {
         Inference record = new Inference(id, InferenceMode.VANILLA, model.cid().toString(), model.version(), null, null,
                 SettlementKind.ONCHAIN, b, Instant.now(), PAYER, null, null, null, null, null, List.of(),
                 new ArrayList<>(inputs.values()), outputs, null);
+        store.inTransaction(tx2 -> {
+            tx2.saveInferences(List.of(record));
+        });
+        return id;
+    }
+
+    /**
+     * A VANILLA record as the inference contract records it ({@link OnChainRecords}): its input in the calldata of a
+     * signed transaction, its output in the log, its tensors stored as the sync stores them.
+     */
+    public RecordId onChain(ZooModel model, long seed, boolean forge) {
+        Map<String, Tensor> inputs = zoo.sampleInput(model, seed);
+        List<Tensor> outputs = new ReexecEngine(nodeSessions).run(model.bytes(), inputs);
+        if (forge) {
+            Tensor first = outputs.getFirst();
+            float[] v = first.toFloats();
+            v[0] = v[0] + 1.0f;
+            outputs = new ArrayList<>(outputs);
+            outputs.set(0, Tensor.ofFloats(first.name(), first.shape(), v));
+        }
+        io.proofdesk.reexec.ModelSignature signature = io.proofdesk.reexec.OnnxModelFile.parse(model.bytes(),
+                io.proofdesk.reexec.ModelLimits.DEFAULT).signature();
+        OnChainRecords.Made made = onChain.make(model.cid().toString(), signature, inputs.values(), outputs, 1);
+        long b = ++block;
+        chain.addInferenceResult(made.rawTransaction(), b, made.log());
+        RecordId id = RecordId.of(Numeric.toHexString(org.web3j.crypto.Hash.sha3(made.rawTransaction())), 1);
+        Inference record = new Inference(id, InferenceMode.VANILLA, model.cid().toString(), model.version(), null, null,
+                SettlementKind.ONCHAIN, b, Instant.now(), null, null, null, null, null, null, List.of(),
+                made.inputs(), made.outputs(), null);
         store.inTransaction(tx2 -> {
             tx2.saveInferences(List.of(record));
         });
