@@ -98,11 +98,12 @@ class BundleBindingTest {
         BundleVerification tee = verify(bundles.get("honest"), Optional.of(auditor));
         assertEquals(Verdict.VERIFIED, tee.verdict().verdict(), tee.verdict().reason());
         assertTrue(tee.tensors().checked(), tee.tensors().description());
-        assertTrue(tee.tensors().description().contains("settled blob"), tee.tensors().description());
+        assertTrue(tee.tensors().description().startsWith("every tensor file equals the settled blob (1 input, "),
+                tee.tensors().description());
         assertEquals(new BundleVerification.Signer(auditor.fingerprint(), true), tee.signer());
         BundleVerification chain = verify(bundles.get("onchain"), Optional.empty());
         assertEquals(Verdict.VERIFIED, chain.verdict().verdict(), chain.verdict().reason());
-        assertTrue(chain.tensors().description().contains("settled calldata and settled InferenceResult log"),
+        assertTrue(chain.tensors().description().contains("equals the settled calldata (1 input) and the settled InferenceResult log ("),
                 chain.tensors().description());
         assertEquals(new BundleVerification.Signer(auditor.fingerprint(), false), chain.signer());
     }

@@ -71,9 +71,16 @@ final class BundleTensorCheck {
         }
         compare(inputs, settled.inputs(), BundleLayout::input, "input", settled.inputSource());
         compare(outputs, settled.outputs(), BundleLayout::output, "output", settled.outputSource());
-        return new BundleVerification.TensorBinding(true, inputs.size() + " input and " + outputs.size()
-                + " output files equal the " + settled.inputSource()
-                + (settled.inputSource().equals(settled.outputSource()) ? "" : " and " + settled.outputSource()));
+        String in = count(inputs.size(), "input");
+        String out = count(outputs.size(), "output");
+        return new BundleVerification.TensorBinding(true, "every tensor file equals the "
+                + (settled.inputSource().equals(settled.outputSource())
+                ? settled.inputSource() + " (" + in + ", " + out + ")"
+                : settled.inputSource() + " (" + in + ") and the " + settled.outputSource() + " (" + out + ")"));
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private Settled blob(RecordEvidence evidence, boolean storedTensors, Optional<ModelSignature> signature,
