@@ -67,6 +67,16 @@ class BundleBindingTest {
         records.put("onchain", world.onChain(world.credit1, 3, false));
         records.put("onchain-forged", world.onChain(world.credit1, 4, true));
         records.put("no-calldata", world.vanilla(world.credit1, 5, false));
+        records.put("synced", world.settleSynced(world.infer(NodeBehaviour.HONEST, world.credit1, 6)));
+        // the blob store now serves other bytes than it gave the sync, which stored its copy and read the tensors from it
+        String blobId = world.store.read(tx -> tx.inferences().find(records.get("synced"))).orElseThrow().blobId();
+        ObjectNode changed = (ObjectNode) BundleEdits.read(world.store.read(tx -> tx.blobs().find(blobId)).orElseThrow()
+                .toArray());
+        changed.put("note", "served after the sync");
+        com.fasterxml.jackson.databind.node.ArrayNode result =
+                (com.fasterxml.jackson.databind.node.ArrayNode) changed.get("output").get(0).get("result");
+        result.set(0, result.numberNode(result.get(0).asDouble() + 0.25));
+        world.blobs.putAs(blobId, BundleEdits.write(changed));
         BundleExporter exporter = new BundleExporter(world.store, world.sources(), world.chain.evidence(), sessions,
                 VerifierOptions.defaults(), new ReportNetwork(31337L, "demo", true, Map.of(), Map.of()),
                 Clock.systemUTC(), auditor);
@@ -106,6 +116,20 @@ class BundleBindingTest {
         assertTrue(chain.tensors().description().contains("equals the settled calldata (1 input) and the settled InferenceResult log ("),
                 chain.tensors().description());
         assertEquals(new BundleVerification.Signer(auditor.fingerprint(), false), chain.signer());
+    }
+
+    @Test
+    @DisplayName("a record whose blob store changed its answer after the sync: the bundle carries the sync's copy, "
+            + "which its stored tensors come from, so it is consistent; offline the settled copy verifies")
+    void blobChangedAfterSync() throws Exception {
+        BundleVerification v = verify(bundles.get("synced"), Optional.of(auditor));
+        assertTrue(v.manifest().storedTensors());
+        assertTrue(v.tensors().checked(), v.tensors().description());
+        assertEquals(Verdict.MISMATCH, v.exporterVerdict().orElseThrow().verdict(), "the exporter saw the change");
+        assertTrue(v.exporterVerdict().get().failedChecks().contains(CheckNames.BLOB));
+        assertEquals(Verdict.VERIFIED, v.verdict().verdict(), v.verdict().reason());
+        assertFalse(new String(BundleEdits.entries(bundles.get("synced")).get(BundleLayout.BLOB),
+                java.nio.charset.StandardCharsets.UTF_8).contains("served after the sync"));
     }
 
     @Test

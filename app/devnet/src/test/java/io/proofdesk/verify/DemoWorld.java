@@ -215,6 +215,18 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Settles one inference individually: blob on the blob store (optionally altered), event on the chain. */
     public RecordId settleIndividually(Inferred inferred, boolean alterBlob) throws IOException {
+        return settle(inferred, alterBlob, false);
+    }
+
+    /**
+     * As {@link #settleIndividually} without a fault, stored as the sync stores it: with the copy of the blob it
+     * fetched and the tensors it decoded from that copy (inputs in the model's types, claimed outputs as float64).
+     */
+    public RecordId settleSynced(Inferred inferred) throws IOException {
+        return settle(inferred, false, true);
+    }
+
+    private RecordId settle(Inferred inferred, boolean alterBlob, boolean synced) throws IOException {
         JsonNode blob = inferred.blobJson(json);
         byte[] honestBytes = json.writeValueAsBytes(blob);
         String blobId = BlobStoreService.idOf(honestBytes);
@@ -234,12 +246,29 @@ public final class DemoWorld implements AutoCloseable {
                 Numeric.hexStringToByteArray(r.teeRequestHash()), Numeric.hexStringToByteArray(r.teeOutputHash()),
                 r.teeTimestamp(), blobId, signature);
         RecordId id = RecordId.of(tx, 0);
+        List<Tensor> inputs = List.of();
+        List<Tensor> outputs = List.of();
+        if (synced) {
+            String cid = inferred.request().ipfsHash();
+            ZooModel model = zoo.models().stream().filter(m -> m.cid().toString().equals(cid)).findFirst().orElseThrow();
+            try {
+                inputs = new io.proofdesk.chain.sync.SettledTensors().blobInputs(inferred.request().modelInputs(),
+                        io.proofdesk.reexec.OnnxModelFile.parse(model.bytes(), io.proofdesk.reexec.ModelLimits.DEFAULT)
+                                .signature().inputs());
+                outputs = new io.proofdesk.chain.sync.SettledTensors().blobOutputs(blob.get("output"));
+            } catch (io.proofdesk.chain.sync.RecordProblem e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Inference record = new Inference(id, InferenceMode.TEE, inferred.request().ipfsHash(), null, inferred.teeId(),
                 inferred.nodeUrl(), SettlementKind.INDIVIDUAL, b, Instant.ofEpochSecond(r.teeTimestamp()), PAYER,
-                r.teeRequestHash(), r.teeOutputHash(), Bytes.of(signature), blobId, null, List.of(), List.of(),
-                List.of(), null);
+                r.teeRequestHash(), r.teeOutputHash(), Bytes.of(signature), blobId, null, List.of(), inputs, outputs,
+                null);
         store.inTransaction(tx2 -> {
             tx2.saveInferences(List.of(record));
+            if (synced) {
+                tx2.blobs().put(blobId, Bytes.of(honestBytes), Instant.now());
+            }
         });
         return id;
     }

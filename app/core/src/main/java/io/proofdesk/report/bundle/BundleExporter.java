@@ -91,7 +91,8 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         entries.put(BundleLayout.REGISTRY, json.writeValueAsBytes(BundleJson.RegistryJson.of(facts)));
         entries.put(BundleLayout.VERDICT, json.writeValueAsBytes(BundleJson.VerdictJson.of(result.verdict())));
         put(entries, BundleLayout.MODEL, recording.model);
-        put(entries, BundleLayout.BLOB, recording.blob);
+        boolean stored = !r.inputs().isEmpty() && !r.outputs().isEmpty();
+        put(entries, BundleLayout.BLOB, stored ? storedCopy(r.blobId()).orElse(recording.blob) : recording.blob);
         if (!r.signature().isEmpty()) {
             entries.put(BundleLayout.TEE_SIGNATURE, r.signature().toArray());
         }
@@ -114,7 +115,6 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         if (r.settlement() == SettlementKind.ONCHAIN) {
             chain.rawTransaction(r.id().txHash()).ifPresent(raw -> entries.put(BundleLayout.TRANSACTION, raw));
         }
-        boolean stored = !r.inputs().isEmpty() && !r.outputs().isEmpty();
         Optional<ReexecutionOutcome> outcome = result.reexecution();
         List<Tensor> in = stored ? r.inputs() : outcome.map(ReexecutionOutcome::inputs).orElse(List.of());
         List<Tensor> out = stored ? r.outputs() : outcome.map(ReexecutionOutcome::claimedOutputs).orElse(List.of());
@@ -136,6 +136,18 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         byte[] zip = zip(manifestBytes, BundleSignature.sign(key, manifestBytes), entries, created);
         write(target, zip);
         return new ReportEntry(null, target.toAbsolutePath().toString(), Sha256.hex(zip), created, 1, format());
+    }
+
+    /**
+     * The blob the sync stored and read the record's stored tensors from. The bundle carries it rather than what the
+     * blob store serves now, so the tensor files are always the decoding of the bundled blob; if the store now serves
+     * other bytes, the exporter's verdict says so (blob line) and the offline check judges the copy the tensors are from.
+     */
+    private Optional<byte[]> storedCopy(String blobId) {
+        if (blobId == null) {
+            return Optional.empty();
+        }
+        return store.read(tx -> tx.blobs().find(blobId)).map(io.proofdesk.domain.Bytes::toArray);
     }
 
     private Optional<TrustedRoot> demoRoot(InferenceVerification v) {
