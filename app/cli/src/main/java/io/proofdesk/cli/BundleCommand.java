@@ -3,6 +3,8 @@ package io.proofdesk.cli;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.ReportEntry;
 import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.AuditorKeyException;
 import io.proofdesk.report.bundle.BundleExporter;
 import io.proofdesk.store.Store;
 import io.proofdesk.verify.VerifierOptions;
@@ -19,7 +21,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = "Export one record as an offline bundle (zip) that proofdesk verify-bundle re-checks without network.")
+        description = "Export one record as an offline bundle (zip) that proofdesk verify-bundle re-checks without network. "
+                + "The bundle is signed with the auditor key of the data folder (auditor-key.pem, created on first use); "
+                + "hand auditor-key.pub.pem to whoever checks it (verify-bundle --key).")
 public final class BundleCommand implements Callable<Integer> {
 
     @Spec
@@ -50,19 +54,27 @@ public final class BundleCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         EndpointOptions.Resolved network = endpoints.resolve();
+        Path dir = dataDir.dataDirectory().ensureExists();
+        AuditorKey key;
+        try {
+            key = AuditorKey.loadOrCreate(dir);
+        } catch (AuditorKeyException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }
             BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
-                    new VerifierOptions(tolerance.toleranceOrNull(), null), network.network(), Clock.systemUTC());
+                    new VerifierOptions(tolerance.toleranceOrNull(), null), network.network(), Clock.systemUTC(), key);
             ReportEntry e = exporter.export(record, out);
             store.inTransaction(tx -> {
                 tx.reports().insert(e);
             });
             w.println("wrote bundle " + e.path() + " sha256 " + e.sha256());
+            w.println("signed by " + key.fingerprint() + " (public key: " + dir.resolve(AuditorKey.PUBLIC_FILE) + ")");
             w.println("check it offline with: proofdesk verify-bundle " + out
-                    + (network.network().demo() ? " --demo" : ""));
+                    + (network.network().demo() ? " --demo" : "") + " --key " + dir.resolve(AuditorKey.PUBLIC_FILE));
             return ExitCode.VERIFIED;
         }
     }

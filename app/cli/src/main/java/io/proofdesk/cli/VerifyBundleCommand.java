@@ -5,6 +5,8 @@ import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.AuditorKeyException;
 import io.proofdesk.report.bundle.BundleException;
 import io.proofdesk.report.bundle.BundleLimits;
 import io.proofdesk.report.bundle.BundleVerification;
@@ -20,13 +22,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-bundle", mixinStandardHelpOptions = true,
-        description = "Re-run every check of an offline bundle without any network: blob hashes, TEE signature, "
-                + "registry status, attestation, Merkle inclusion, model hash, ONNX re-execution. Exit codes as verify.")
+        description = {"Re-run every check of an offline bundle without any network: blob hashes, TEE signature, "
+                + "registry status, attestation, Merkle inclusion, model hash, ONNX re-execution. Every tensor file "
+                + "is first compared with the settled blob (or on-chain calldata and log) it comes from, and the "
+                + "auditor's signature over the manifest is checked.",
+            "Exit 0 verified, 1 mismatch, 2 unverified, 4 error; 3 bad input with no verdict about the node: "
+                + "unreadable, a tensor file that differs from what was settled (\"bundle inconsistent\"), "
+                + "changed after signing, or not signed by the --key given (an unsigned bundle too)."})
 public final class VerifyBundleCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +46,11 @@ public final class VerifyBundleCommand implements Callable<Integer> {
 
     @Option(names = "--root", paramLabel = "PEM", description = "An extra attestation root to trust (repeatable)")
     List<Path> roots = new ArrayList<>();
+
+    @Option(names = "--key", paramLabel = "PUBKEY.pem",
+            description = "The auditor's public key (auditor-key.pub.pem) the bundle must be signed with; without it "
+                    + "the signer is printed but not compared")
+    Path key;
 
     @Option(names = "--demo", description = "Trust the demo attestation root the bundle carries (demo network bundles only)")
     boolean demo;
@@ -55,15 +69,24 @@ public final class VerifyBundleCommand implements Callable<Integer> {
                 throw new UserInputException("--root " + p + ": " + e.getMessage(), e);
             }
         }
+        Optional<PublicKey> signer;
+        try {
+            signer = key == null ? Optional.empty() : Optional.of(AuditorKey.readPublicKey(key));
+        } catch (AuditorKeyException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
         BundleVerification v;
         try (SessionCache sessions = SessionCache.withDefaults()) {
-            v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo);
+            v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo, signer);
         } catch (BundleException e) {
             spec.commandLine().getErr().println("proofdesk verify-bundle: " + file + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
         VerdictRecord verdict = v.verdict();
         out.println("record   " + verdict.inferenceId());
+        out.println("signer   " + signerText(v.signer()));
+        out.println("tensors  " + (v.tensors().checked() ? v.tensors().description()
+                : "not checked, not used: " + v.tensors().description()));
         v.notes().forEach(n -> out.println("note     " + n));
         for (CheckResult c : verdict.checks()) {
             out.printf("%-16s %-10s %s%n", c.name(), c.status(), c.reason() == null ? "" : c.reason());
@@ -76,11 +99,22 @@ public final class VerifyBundleCommand implements Callable<Integer> {
         v.exporterVerdict().ifPresent(e -> out.println("exporter " + e.verdict() + (e.verdict() == verdict.verdict()
                 ? " (agrees)" : " (differs from this check)")));
         out.println("verdict  " + verdict.verdict() + ": " + verdict.reason());
+        if (!v.signer().signed()) {
+            out.println("warning  unsigned bundle: no auditor vouches for its parts; anyone could have written them");
+        }
         return switch (verdict.verdict()) {
             case VERIFIED -> ExitCode.VERIFIED;
             case MISMATCH -> ExitCode.MISMATCH;
             case UNVERIFIED -> ExitCode.UNVERIFIED;
             case ERROR -> ExitCode.ERROR;
         };
+    }
+
+    private static String signerText(BundleVerification.Signer s) {
+        if (!s.signed()) {
+            return "unsigned (a bundle of format 1, or written by another tool): nobody vouches for it";
+        }
+        return s.fingerprint() + (s.comparedWithKey() ? " (the key given with --key)"
+                : " (not compared with any key: pass --key AUDITOR.pub.pem to check who signed)");
     }
 }

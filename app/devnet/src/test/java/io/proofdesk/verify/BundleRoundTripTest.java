@@ -1,25 +1,29 @@
 package io.proofdesk.verify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.devnet.node.NodeBehaviour;
 import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.DType;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.ReportEntry;
+import io.proofdesk.domain.Tensor;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.node.cid.Sha256;
 import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.reexec.TensorProtoCodec;
+import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.ReportNetwork;
 import io.proofdesk.report.bundle.BundleExporter;
 import io.proofdesk.report.bundle.BundleFormatException;
+import io.proofdesk.report.bundle.BundleInconsistentException;
 import io.proofdesk.report.bundle.BundleLayout;
 import io.proofdesk.report.bundle.BundleLimits;
 import io.proofdesk.report.bundle.BundleTooLargeException;
 import io.proofdesk.report.bundle.BundleVerification;
 import io.proofdesk.report.bundle.BundleVerifier;
-import io.proofdesk.report.bundle.ChainEvidence;
 import io.proofdesk.report.bundle.UnsafeBundleEntryException;
+import io.proofdesk.verify.checks.PublishedOutputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,9 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,9 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +60,6 @@ class BundleRoundTripTest {
     Path dir;
     final Map<String, RecordId> records = new LinkedHashMap<>();
     final Map<String, Path> bundles = new LinkedHashMap<>();
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void seed(@TempDir Path tmp) throws Exception {
@@ -71,15 +69,15 @@ class BundleRoundTripTest {
         records.put("individual", world.settleIndividually(world.infer(NodeBehaviour.HONEST, world.credit1, 1), false));
         records.put("batch-leaf", world.settleBatch(List.of(world.infer(NodeBehaviour.HONEST, world.credit1, 2),
                 world.infer(NodeBehaviour.HONEST, world.credit2, 3)), null).get(1));
-        records.put("vanilla", world.vanilla(world.credit1, 4, false));
+        records.put("vanilla", world.onChain(world.credit1, 4, false));
         records.put("forged-output", world.settleIndividually(world.infer(NodeBehaviour.FORGED_OUTPUT, world.credit1, 5), false));
         records.put("bad-signature", world.settleIndividually(world.infer(NodeBehaviour.BAD_SIGNATURE, world.credit1, 6), false));
         records.put("blob-mismatch", world.settleIndividually(world.infer(NodeBehaviour.HONEST, world.credit1, 7), true));
         records.put("merkle-missing", world.settleBatch(List.of(world.infer(NodeBehaviour.HONEST, world.credit1, 8)),
                 world.infer(NodeBehaviour.HONEST, world.credit1, 9).leaf().leafHash()).getFirst());
-        BundleExporter exporter = new BundleExporter(world.store, world.sources(), ChainEvidence.of(world.chain),
+        BundleExporter exporter = new BundleExporter(world.store, world.sources(), world.chain.evidence(),
                 sessions, VerifierOptions.defaults(), new ReportNetwork(31337L, "demo", true, Map.of(), Map.of()),
-                Clock.systemUTC());
+                Clock.systemUTC(), AuditorKey.generate());
         for (Map.Entry<String, RecordId> e : records.entrySet()) {
             Path zip = tmp.resolve("out").resolve(e.getKey() + ".zip");
             ReportEntry written = exporter.export(e.getValue(), zip);
@@ -126,14 +124,17 @@ class BundleRoundTripTest {
     }
 
     @Test
-    @DisplayName("the bundle holds the ONNX test-data layout, the raw attestation and the chain's receipt and header")
+    @DisplayName("the bundle holds its signature, the ONNX test-data layout, the raw attestation and the chain's "
+            + "receipt and header; an on-chain record's bundle also its signed transaction")
     void layout() throws Exception {
         Map<String, byte[]> e = entries(bundles.get("individual"));
-        for (String part : List.of("manifest.json", "record.json", "registry.json", "verdict.json", "model.onnx",
-                "blob.json", "tee-signature.bin", "attestation.bin", "attestation-root.der", "chain/receipt.json",
-                "chain/block.json", "test_data_set_0/input_0.pb", "test_data_set_0/output_0.pb")) {
+        for (String part : List.of("manifest.json", "signature.json", "record.json", "registry.json", "verdict.json",
+                "model.onnx", "blob.json", "tee-signature.bin", "attestation.bin", "attestation-root.der",
+                "chain/receipt.json", "chain/block.json", "test_data_set_0/input_0.pb", "test_data_set_0/output_0.pb")) {
             assertTrue(e.containsKey(part), part + " in " + e.keySet());
         }
+        assertFalse(e.containsKey(BundleLayout.TRANSACTION), "only on-chain records carry their transaction");
+        assertTrue(entries(bundles.get("vanilla")).containsKey(BundleLayout.TRANSACTION));
     }
 
     @Test
@@ -146,14 +147,23 @@ class BundleRoundTripTest {
     }
 
     @Test
-    @DisplayName("a forger who changes the blob's output and fixes the manifest's hashes is caught by the blob check")
+    @DisplayName("a forger who changes the blob's output (and the claimed output file to match), fixes the manifest's "
+            + "hashes and strips the signature is caught by the blob check; the blob alone is inconsistent")
     void forgedBlobWithRewrittenManifest() throws Exception {
-        Path forged = rewrite("individual", "forged-blob", m -> {
+        Consumer<Map<String, byte[]>> forgeBlob = m -> {
             ObjectNode blob = (ObjectNode) read(m.get("blob.json"));
             ArrayNode result = (ArrayNode) blob.get("output").get(0).get("result");
             result.set(0, result.numberNode(result.get(0).asDouble() + 0.5));
             m.put("blob.json", write(blob));
-        }, true);
+        };
+        BundleInconsistentException alone = assertThrows(BundleInconsistentException.class,
+                () -> verify(rewrite("individual", "forged-blob-only", forgeBlob, true)));
+        assertTrue(alone.getMessage().startsWith("bundle inconsistent: test_data_set_0/output_0.pb differs from the "
+                + "settled blob"), alone.getMessage());
+        Path forged = rewrite("individual", "forged-blob", forgeBlob.andThen(m -> {
+            Tensor claimed = PublishedOutputs.read(read(m.get("blob.json")).get("output"), name -> DType.FLOAT).getFirst();
+            m.put(BundleLayout.output(0), new TensorProtoCodec().write(claimed, TensorProtoCodec.Layout.RAW));
+        }), true);
         BundleVerification v = verify(forged);
         assertEquals(Verdict.MISMATCH, v.verdict().verdict());
         assertTrue(v.verdict().failedChecks().contains("blob"), v.verdict().failedChecks().toString());
@@ -218,58 +228,28 @@ class BundleRoundTripTest {
     }
 
     private com.fasterxml.jackson.databind.JsonNode read(byte[] b) {
-        try {
-            return json.readTree(b);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleEdits.read(b);
     }
 
     private byte[] write(Object o) {
-        try {
-            return json.writeValueAsBytes(o);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleEdits.write(o);
     }
 
     static Map<String, byte[]> entries(Path zip) throws IOException {
-        Map<String, byte[]> m = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                m.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return m;
+        return BundleEdits.entries(zip);
     }
 
-    /** A copy of a bundle with entries changed; {@code fixManifest} re-lists every entry with its new hash. */
+    /**
+     * A copy of a bundle with entries changed; {@code fixManifest} re-lists every entry with its new hash and strips
+     * the signature, as a forger without the auditor's key must.
+     */
     private Path rewrite(String from, String name, Consumer<Map<String, byte[]>> change, boolean fixManifest)
             throws IOException {
         Map<String, byte[]> m = entries(bundles.get(from));
         change.accept(m);
         if (fixManifest) {
-            ObjectNode manifest = (ObjectNode) read(m.get(BundleLayout.MANIFEST));
-            ArrayNode list = manifest.putArray("entries");
-            m.forEach((path, bytes) -> {
-                if (!path.equals(BundleLayout.MANIFEST)) {
-                    list.addObject().put("path", path).put("sha256", Sha256.hex(bytes)).put("size", bytes.length);
-                }
-            });
-            m.put(BundleLayout.MANIFEST, write(manifest));
+            BundleEdits.relist(m, BundleEdits.UNSIGNED);
         }
-        Path out = dir.resolve("hostile").resolve(name + ".zip");
-        Files.createDirectories(out.getParent());
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(buf)) {
-            for (Map.Entry<String, byte[]> e : m.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        Files.write(out, buf.toByteArray());
-        return out;
+        return BundleEdits.write(m, dir.resolve("hostile").resolve(name + ".zip"));
     }
 }

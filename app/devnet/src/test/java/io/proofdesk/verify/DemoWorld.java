@@ -94,6 +94,7 @@ public final class DemoWorld implements AutoCloseable {
     final ModelHubService hub = new ModelHubService();
     final BlobStoreService blobs;
     final RecordedChain chain = new RecordedChain();
+    private final OnChainRecords onChain = new OnChainRecords();
     public final Store store;
     final SessionCache nodeSessions = SessionCache.withDefaults();
     final Map<NodeBehaviour, TeeNodeService> nodes = new EnumMap<>(NodeBehaviour.class);
@@ -214,6 +215,18 @@ public final class DemoWorld implements AutoCloseable {
 
     /** Settles one inference individually: blob on the blob store (optionally altered), event on the chain. */
     public RecordId settleIndividually(Inferred inferred, boolean alterBlob) throws IOException {
+        return settle(inferred, alterBlob, false);
+    }
+
+    /**
+     * As {@link #settleIndividually} without a fault, stored as the sync stores it: with the copy of the blob it
+     * fetched and the tensors it decoded from that copy (inputs in the model's types, claimed outputs as float64).
+     */
+    public RecordId settleSynced(Inferred inferred) throws IOException {
+        return settle(inferred, false, true);
+    }
+
+    private RecordId settle(Inferred inferred, boolean alterBlob, boolean synced) throws IOException {
         JsonNode blob = inferred.blobJson(json);
         byte[] honestBytes = json.writeValueAsBytes(blob);
         String blobId = BlobStoreService.idOf(honestBytes);
@@ -233,12 +246,29 @@ public final class DemoWorld implements AutoCloseable {
                 Numeric.hexStringToByteArray(r.teeRequestHash()), Numeric.hexStringToByteArray(r.teeOutputHash()),
                 r.teeTimestamp(), blobId, signature);
         RecordId id = RecordId.of(tx, 0);
+        List<Tensor> inputs = List.of();
+        List<Tensor> outputs = List.of();
+        if (synced) {
+            String cid = inferred.request().ipfsHash();
+            ZooModel model = zoo.models().stream().filter(m -> m.cid().toString().equals(cid)).findFirst().orElseThrow();
+            try {
+                inputs = new io.proofdesk.chain.sync.SettledTensors().blobInputs(inferred.request().modelInputs(),
+                        io.proofdesk.reexec.OnnxModelFile.parse(model.bytes(), io.proofdesk.reexec.ModelLimits.DEFAULT)
+                                .signature().inputs());
+                outputs = new io.proofdesk.chain.sync.SettledTensors().blobOutputs(blob.get("output"));
+            } catch (io.proofdesk.chain.sync.RecordProblem e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Inference record = new Inference(id, InferenceMode.TEE, inferred.request().ipfsHash(), null, inferred.teeId(),
                 inferred.nodeUrl(), SettlementKind.INDIVIDUAL, b, Instant.ofEpochSecond(r.teeTimestamp()), PAYER,
-                r.teeRequestHash(), r.teeOutputHash(), Bytes.of(signature), blobId, null, List.of(), List.of(),
-                List.of(), null);
+                r.teeRequestHash(), r.teeOutputHash(), Bytes.of(signature), blobId, null, List.of(), inputs, outputs,
+                null);
         store.inTransaction(tx2 -> {
             tx2.saveInferences(List.of(record));
+            if (synced) {
+                tx2.blobs().put(blobId, Bytes.of(honestBytes), Instant.now());
+            }
         });
         return id;
     }
@@ -290,6 +320,35 @@ public final class DemoWorld implements AutoCloseable {
         Inference record = new Inference(id, InferenceMode.VANILLA, model.cid().toString(), model.version(), null, null,
                 SettlementKind.ONCHAIN, b, Instant.now(), PAYER, null, null, null, null, null, List.of(),
                 new ArrayList<>(inputs.values()), outputs, null);
+        store.inTransaction(tx2 -> {
+            tx2.saveInferences(List.of(record));
+        });
+        return id;
+    }
+
+    /**
+     * A VANILLA record as the inference contract records it ({@link OnChainRecords}): its input in the calldata of a
+     * signed transaction, its output in the log, its tensors stored as the sync stores them.
+     */
+    public RecordId onChain(ZooModel model, long seed, boolean forge) {
+        Map<String, Tensor> inputs = zoo.sampleInput(model, seed);
+        List<Tensor> outputs = new ReexecEngine(nodeSessions).run(model.bytes(), inputs);
+        if (forge) {
+            Tensor first = outputs.getFirst();
+            float[] v = first.toFloats();
+            v[0] = v[0] + 1.0f;
+            outputs = new ArrayList<>(outputs);
+            outputs.set(0, Tensor.ofFloats(first.name(), first.shape(), v));
+        }
+        io.proofdesk.reexec.ModelSignature signature = io.proofdesk.reexec.OnnxModelFile.parse(model.bytes(),
+                io.proofdesk.reexec.ModelLimits.DEFAULT).signature();
+        OnChainRecords.Made made = onChain.make(model.cid().toString(), signature, inputs.values(), outputs, 1);
+        long b = ++block;
+        chain.addInferenceResult(made.rawTransaction(), b, made.log());
+        RecordId id = RecordId.of(Numeric.toHexString(org.web3j.crypto.Hash.sha3(made.rawTransaction())), 1);
+        Inference record = new Inference(id, InferenceMode.VANILLA, model.cid().toString(), model.version(), null, null,
+                SettlementKind.ONCHAIN, b, Instant.now(), null, null, null, null, null, null, List.of(),
+                made.inputs(), made.outputs(), null);
         store.inTransaction(tx2 -> {
             tx2.saveInferences(List.of(record));
         });

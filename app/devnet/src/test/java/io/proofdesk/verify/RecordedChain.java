@@ -2,6 +2,7 @@ package io.proofdesk.verify;
 
 import io.proofdesk.chain.LogFacts;
 import io.proofdesk.chain.ReceiptFacts;
+import io.proofdesk.report.bundle.ChainEvidence;
 import io.proofdesk.verify.checks.SettlementEvents;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
@@ -30,6 +31,7 @@ final class RecordedChain implements ChainReader {
     static final String RELAY = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
     private final Map<String, ReceiptFacts> receipts = new ConcurrentHashMap<>();
     private final Map<Long, String> canonical = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> transactions = new ConcurrentHashMap<>();
     private final AtomicLong txCounter = new AtomicLong();
     volatile boolean down;
 
@@ -59,6 +61,34 @@ final class RecordedChain implements ChainReader {
 
     void addInferenceResult(String tx, long block, long logIndex) {
         add(tx, block, new LogFacts(logIndex, RELAY, List.of(SettlementEvents.INFERENCE_RESULT_TOPIC), "0x"));
+    }
+
+    /** An InferenceResult log carrying {@code data}, in the receipt of the signed transaction {@code raw}. */
+    void addInferenceResult(byte[] raw, long block, LogFacts log) {
+        String tx = Numeric.toHexString(Hash.sha3(raw));
+        transactions.put(tx, raw.clone());
+        add(tx, block, log);
+    }
+
+    /** The chain's answers as a bundle keeps them, with the signed transactions of on-chain records. */
+    ChainEvidence evidence() {
+        ChainEvidence receipts = ChainEvidence.of(this);
+        return new ChainEvidence() {
+            @Override
+            public Optional<com.fasterxml.jackson.databind.JsonNode> receipt(String txHash) throws java.io.IOException {
+                return receipts.receipt(txHash);
+            }
+
+            @Override
+            public Optional<com.fasterxml.jackson.databind.JsonNode> block(long number) throws java.io.IOException {
+                return receipts.block(number);
+            }
+
+            @Override
+            public Optional<byte[]> rawTransaction(String txHash) {
+                return Optional.ofNullable(transactions.get(txHash)).map(byte[]::clone);
+            }
+        };
     }
 
     private void add(String tx, long block, LogFacts log) {

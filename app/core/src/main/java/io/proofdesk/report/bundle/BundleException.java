@@ -2,7 +2,8 @@ package io.proofdesk.report.bundle;
 
 /** A bundle that cannot be checked; {@code entry} names the part at fault (null for the zip as a whole). */
 public sealed class BundleException extends Exception
-        permits BundleFormatException, BundleTooLargeException, UnsafeBundleEntryException {
+        permits BundleFormatException, BundleTooLargeException, UnsafeBundleEntryException,
+        BundleInconsistentException, BundleSignatureException {
 
     private final String entry;
 

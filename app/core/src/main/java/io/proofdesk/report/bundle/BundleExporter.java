@@ -6,10 +6,12 @@ import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.ReportEntry;
+import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.node.cid.Sha256;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.TensorProtoCodec;
+import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.ReportExporter;
 import io.proofdesk.report.ReportNetwork;
 import io.proofdesk.store.Store;
@@ -42,7 +44,8 @@ import java.util.zip.ZipOutputStream;
  * Writes the offline bundle of one record: verifies it once more through recording sources (so the bundle holds
  * exactly the evidence of the verdict it carries), then zips record, registry facts, verdict, model, blob, TEE
  * signature, attestation document (and the demo root when the chain ended there), the chain's receipt and block
- * header, and the input/claimed-output tensors in ONNX test-data layout, with a manifest of SHA-256s.
+ * header (and, for an on-chain record, its signed transaction: the calldata its input is read from), and the
+ * input/claimed-output tensors in ONNX test-data layout, with a manifest of SHA-256s that the auditor's key signs.
  */
 public final class BundleExporter implements ReportExporter<RecordId> {
 
@@ -53,12 +56,13 @@ public final class BundleExporter implements ReportExporter<RecordId> {
     private final VerifierOptions options;
     private final ReportNetwork network;
     private final Clock clock;
+    private final AuditorKey key;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final TensorProtoCodec tensors = new TensorProtoCodec();
 
     public BundleExporter(Store store, VerificationSources sources, ChainEvidence chain, SessionCache sessions,
-                          VerifierOptions options, ReportNetwork network, Clock clock) {
+                          VerifierOptions options, ReportNetwork network, Clock clock, AuditorKey key) {
         this.store = store;
         this.sources = sources;
         this.chain = chain;
@@ -66,6 +70,7 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         this.options = options;
         this.network = network;
         this.clock = clock;
+        this.key = key;
     }
 
     @Override
@@ -86,7 +91,8 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         entries.put(BundleLayout.REGISTRY, json.writeValueAsBytes(BundleJson.RegistryJson.of(facts)));
         entries.put(BundleLayout.VERDICT, json.writeValueAsBytes(BundleJson.VerdictJson.of(result.verdict())));
         put(entries, BundleLayout.MODEL, recording.model);
-        put(entries, BundleLayout.BLOB, recording.blob);
+        boolean stored = !r.inputs().isEmpty() && !r.outputs().isEmpty();
+        put(entries, BundleLayout.BLOB, stored ? storedCopy(r.blobId()).orElse(recording.blob) : recording.blob);
         if (!r.signature().isEmpty()) {
             entries.put(BundleLayout.TEE_SIGNATURE, r.signature().toArray());
         }
@@ -106,7 +112,9 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         if (block.isPresent()) {
             entries.put(BundleLayout.BLOCK, json.writeValueAsBytes(block.get()));
         }
-        boolean stored = !r.inputs().isEmpty() && !r.outputs().isEmpty();
+        if (r.settlement() == SettlementKind.ONCHAIN) {
+            chain.rawTransaction(r.id().txHash()).ifPresent(raw -> entries.put(BundleLayout.TRANSACTION, raw));
+        }
         Optional<ReexecutionOutcome> outcome = result.reexecution();
         List<Tensor> in = stored ? r.inputs() : outcome.map(ReexecutionOutcome::inputs).orElse(List.of());
         List<Tensor> out = stored ? r.outputs() : outcome.map(ReexecutionOutcome::claimedOutputs).orElse(List.of());
@@ -121,12 +129,25 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         entries.forEach((path, bytes) -> listed.add(new BundleManifest.Entry(path, Sha256.hex(bytes), bytes.length)));
         BundleManifest.Attestation att = recording.attestation == null ? null : new BundleManifest.Attestation(
                 recording.attestationNode, recording.attestationNonce, recording.attestationFetchedAt.toString());
-        BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT, id.toString(), created.toString(), network,
-                options.tolerance() == null ? null : options.tolerance().atol(),
+        BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT, id.toString(), created.toString(),
+                BundleSignature.auditor(key), network, options.tolerance() == null ? null : options.tolerance().atol(),
                 options.tolerance() == null ? null : options.tolerance().rtol(), att, stored, listed);
-        byte[] zip = zip(json.writeValueAsBytes(manifest), entries, created);
+        byte[] manifestBytes = json.writeValueAsBytes(manifest);
+        byte[] zip = zip(manifestBytes, BundleSignature.sign(key, manifestBytes), entries, created);
         write(target, zip);
         return new ReportEntry(null, target.toAbsolutePath().toString(), Sha256.hex(zip), created, 1, format());
+    }
+
+    /**
+     * The blob the sync stored and read the record's stored tensors from. The bundle carries it rather than what the
+     * blob store serves now, so the tensor files are always the decoding of the bundled blob; if the store now serves
+     * other bytes, the exporter's verdict says so (blob line) and the offline check judges the copy the tensors are from.
+     */
+    private Optional<byte[]> storedCopy(String blobId) {
+        if (blobId == null) {
+            return Optional.empty();
+        }
+        return store.read(tx -> tx.blobs().find(blobId)).map(io.proofdesk.domain.Bytes::toArray);
     }
 
     private Optional<TrustedRoot> demoRoot(InferenceVerification v) {
@@ -144,10 +165,12 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         }
     }
 
-    private static byte[] zip(byte[] manifest, Map<String, byte[]> entries, Instant time) throws IOException {
+    private static byte[] zip(byte[] manifest, byte[] signature, Map<String, byte[]> entries, Instant time)
+            throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(buf)) {
             add(z, BundleLayout.MANIFEST, manifest, time);
+            add(z, BundleLayout.SIGNATURE, signature, time);
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 add(z, e.getKey(), e.getValue(), time);
             }

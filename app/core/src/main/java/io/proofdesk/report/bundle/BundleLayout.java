@@ -3,8 +3,13 @@ package io.proofdesk.report.bundle;
 /** The names inside an offline bundle (docs/REPORTS.md, "Offline bundles"). */
 public final class BundleLayout {
 
-    public static final String FORMAT = "proofdesk-bundle/1";
+    /** Signed bundles (manifest names the auditor, {@code signature.json}, on-chain calldata); what the exporter writes. */
+    public static final String FORMAT = "proofdesk-bundle/2";
+    /** Bundles of earlier versions: unsigned, no calldata; still read. */
+    public static final String FORMAT_1 = "proofdesk-bundle/1";
     public static final String MANIFEST = "manifest.json";
+    /** The auditor's Ed25519 signature over the exact bytes of {@link #MANIFEST}; the one entry the manifest cannot list. */
+    public static final String SIGNATURE = "signature.json";
     public static final String RECORD = "record.json";
     public static final String REGISTRY = "registry.json";
     public static final String VERDICT = "verdict.json";
@@ -15,6 +20,8 @@ public final class BundleLayout {
     public static final String ATTESTATION_ROOT = "attestation-root.der";
     public static final String RECEIPT = "chain/receipt.json";
     public static final String BLOCK = "chain/block.json";
+    /** The signed transaction of an on-chain record, raw as {@code eth_getRawTransactionByHash} returns it. */
+    public static final String TRANSACTION = "chain/transaction.bin";
     public static final String TEST_DATA = "test_data_set_0/";
 
     private BundleLayout() {

@@ -25,7 +25,8 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads a bundle into memory — nothing is ever extracted to disk — treating it as hostile: entries are counted and
  * their bytes measured while inflating (declared sizes are ignored), names must be plain relative paths, duplicates
- * are refused, and the manifest must list every other entry with its exact SHA-256 and size.
+ * are refused, and the manifest must list every other entry (but the signature over it) with its exact SHA-256 and
+ * size.
  */
 public final class BundleReader {
 
@@ -127,9 +128,9 @@ public final class BundleReader {
         } catch (IOException e) {
             throw new BundleFormatException(BundleLayout.MANIFEST, "not a bundle manifest: " + firstLine(e.getMessage()), e);
         }
-        if (!BundleLayout.FORMAT.equals(m.format())) {
+        if (!BundleLayout.FORMAT.equals(m.format()) && !BundleLayout.FORMAT_1.equals(m.format())) {
             throw new BundleFormatException(BundleLayout.MANIFEST, "format " + m.format() + " is not "
-                    + BundleLayout.FORMAT);
+                    + BundleLayout.FORMAT + " (or the older " + BundleLayout.FORMAT_1 + ")");
         }
         Set<String> listed = new HashSet<>();
         for (BundleManifest.Entry e : m.entries()) {
@@ -146,7 +147,8 @@ public final class BundleReader {
             }
         }
         for (String name : entries.keySet()) {
-            if (!name.equals(BundleLayout.MANIFEST) && !listed.contains(name)) {
+            // the signature signs the manifest, so it is the one part the manifest cannot list
+            if (!name.equals(BundleLayout.MANIFEST) && !name.equals(BundleLayout.SIGNATURE) && !listed.contains(name)) {
                 throw new BundleFormatException(name, "the entry is not listed in the manifest");
             }
         }

@@ -13,6 +13,7 @@ import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.TensorFormatException;
 import io.proofdesk.reexec.TensorProtoCodec;
 import io.proofdesk.reexec.Tolerance;
+import io.proofdesk.verify.CheckNames;
 import io.proofdesk.verify.EnvironmentProbe;
 import io.proofdesk.verify.ModelFiles;
 import io.proofdesk.verify.RecordEvidence;
@@ -33,6 +34,7 @@ import io.proofdesk.verify.checks.ZkProofCheck;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,20 +62,42 @@ public final class BundleVerifier {
 
     public BundleVerification verify(Path zip, List<TrustedRoot> userRoots, boolean acceptDemoRoot)
             throws BundleException, IOException {
+        return verify(zip, userRoots, acceptDemoRoot, Optional.empty());
+    }
+
+    /**
+     * @param signer the auditor key the bundle must be signed with; empty to accept any signer, or none (the result
+     *               says which)
+     * @throws BundleSignatureException     if the signature does not hold or is not {@code signer}'s
+     * @throws BundleInconsistentException  if a tensor file differs from the settled source it comes from
+     */
+    public BundleVerification verify(Path zip, List<TrustedRoot> userRoots, boolean acceptDemoRoot,
+                                     Optional<PublicKey> signer) throws BundleException, IOException {
         BundleContents b = reader.read(zip);
+        BundleVerification.Signer signed = BundleSignature.check(b, reader.json, signer);
         BundleManifest m = b.manifest();
         List<String> notes = new ArrayList<>();
-        Inference r = inference(b);
-        if (!r.id().toString().equals(m.recordId())) {
-            throw new BundleFormatException(BundleLayout.RECORD, "holds record " + r.id() + ", the manifest says "
+        BundleJson.RecordJson recordJson = parse(b, BundleLayout.RECORD, BundleJson.RecordJson.class);
+        List<Tensor> inputFiles = tensors(b, true);
+        List<Tensor> outputFiles = tensors(b, false);
+        long testData = b.entries().keySet().stream().filter(n -> n.startsWith(BundleLayout.TEST_DATA)).count();
+        if (testData != inputFiles.size() + outputFiles.size()) {
+            throw new BundleFormatException(BundleLayout.TEST_DATA, "holds files other than input_0.pb, input_1.pb, ... "
+                    + "and output_0.pb, output_1.pb, ... in sequence");
+        }
+        Inference bare = inference(recordJson, List.of(), List.of());
+        if (!bare.id().toString().equals(m.recordId())) {
+            throw new BundleFormatException(BundleLayout.RECORD, "holds record " + bare.id() + ", the manifest says "
                     + m.recordId());
         }
-        StoredFacts facts;
-        try {
-            facts = parse(b, BundleLayout.REGISTRY, BundleJson.RegistryJson.class).toFacts(r);
-        } catch (RuntimeException e) {
-            throw new BundleFormatException(BundleLayout.REGISTRY, "not valid registry facts: " + e.getMessage(), e);
-        }
+        BundleJson.RegistryJson registry = parse(b, BundleLayout.REGISTRY, BundleJson.RegistryJson.class);
+        BundleSources sources = new BundleSources(b, reader, bare.blobId(), bare.model());
+        BundleVerification.TensorBinding binding = new BundleTensorCheck().check(b,
+                new RecordEvidence(facts(registry, bare), sources.blobs()), sources, m.storedTensors(), inputFiles,
+                outputFiles);
+        // only files equal to what was settled may stand for the record's tensors; others are not used at all
+        Inference r = m.storedTensors() && binding.checked() ? inference(recordJson, inputFiles, outputFiles) : bare;
+        StoredFacts facts = facts(registry, r);
         TrustedRoots roots = TrustedRoots.awsNitro();
         for (TrustedRoot root : userRoots) {
             roots = roots.with(root);
@@ -100,12 +124,12 @@ public final class BundleVerifier {
         byte[] nonce = m.attestation() == null || m.attestation().nonce() == null ? new byte[0]
                 : HexFormat.of().parseHex(m.attestation().nonce());
         Clock atExport = Clock.fixed(fetchedAt, ZoneOffset.UTC);
-        BundleSources sources = new BundleSources(b, reader, r.blobId(), r.model());
         ModelFiles files = new ModelFiles(sources.models());
         Tolerance tolerance = m.atol() == null ? null : Tolerance.of(m.atol(), m.rtol() == null ? 0 : m.rtol());
         AttestationCheck attestation = new AttestationCheck(sources.attestations(), roots, atExport,
                 VerifierOptions.DEFAULT_MAX_ATTESTATION_AGE, new RecordedNonce(nonce));
-        ReexecutionCheck reexecution = new ReexecutionCheck(files, new ReexecEngine(sessions), tolerance);
+        InferenceCheck reexecution = binding.checked()
+                ? new ReexecutionCheck(files, new ReexecEngine(sessions), tolerance) : notRun(binding.description());
         RecordCheck record = new RecordCheck(sources.chain());
         ModelCheck model = new ModelCheck(files);
         List<InferenceCheck> plan = switch (r.mode()) {
@@ -136,22 +160,40 @@ public final class BundleVerifier {
         } catch (RuntimeException e) {
             throw new BundleFormatException(BundleLayout.VERDICT, "not a valid verdict: " + e.getMessage(), e);
         }
-        return new BundleVerification(v, exporter, m, notes);
+        return new BundleVerification(v, exporter, m, signed, binding, notes);
     }
 
-    private Inference inference(BundleContents b) throws BundleFormatException {
-        BundleJson.RecordJson json = parse(b, BundleLayout.RECORD, BundleJson.RecordJson.class);
-        List<Tensor> in = List.of();
-        List<Tensor> out = List.of();
-        if (b.manifest().storedTensors()) {
-            in = tensors(b, true);
-            out = tensors(b, false);
-        }
+    private static Inference inference(BundleJson.RecordJson json, List<Tensor> in, List<Tensor> out)
+            throws BundleFormatException {
         try {
             return json.toInference(in, out);
         } catch (RuntimeException e) {
             throw new BundleFormatException(BundleLayout.RECORD, "not a valid record: " + e.getMessage(), e);
         }
+    }
+
+    private static StoredFacts facts(BundleJson.RegistryJson registry, Inference r) throws BundleFormatException {
+        try {
+            return registry.toFacts(r);
+        } catch (RuntimeException e) {
+            throw new BundleFormatException(BundleLayout.REGISTRY, "not valid registry facts: " + e.getMessage(), e);
+        }
+    }
+
+    /** The re-execution line of a record whose tensor files cannot be checked: never run on unchecked tensors. */
+    private static InferenceCheck notRun(String why) {
+        return new InferenceCheck() {
+            @Override
+            public String name() {
+                return CheckNames.REEXECUTION;
+            }
+
+            @Override
+            public CheckResult check(RecordEvidence evidence) {
+                return CheckLines.unverified(name(), "not run: the bundle's tensor files cannot be checked against "
+                        + "what was settled (" + why + ")");
+            }
+        };
     }
 
     private static List<Tensor> tensors(BundleContents b, boolean inputs) throws BundleFormatException {

@@ -23,6 +23,14 @@ public interface ChainEvidence {
     Optional<JsonNode> block(long number) throws IOException;
 
     /**
+     * The signed transaction, raw (its keccak256 is its hash), as {@code eth_getRawTransactionByHash} returns it: the
+     * calldata an on-chain record's input is read from. Empty when the source cannot give it.
+     */
+    default Optional<byte[]> rawTransaction(String txHash) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * Over a {@link ChainReader} that has no raw answers (a recorded chain): the receipt's facts written in the RPC's
      * field names, and a header holding number and hash only.
      */

@@ -13,6 +13,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /** Receipts and block headers exactly as a JSON-RPC node answers them, size-capped, for bundles. */
@@ -38,6 +39,36 @@ public final class JsonRpcChainEvidence implements ChainEvidence {
         return call("eth_getBlockByNumber", ChainEvidence.hex(number), Boolean.FALSE);
     }
 
+    /** Empty also when the node does not offer the method (an error answer): the bundle then lacks the calldata. */
+    @Override
+    public Optional<byte[]> rawTransaction(String txHash) throws IOException {
+        Optional<JsonNode> raw;
+        try {
+            raw = call("eth_getRawTransactionByHash", txHash, null);
+        } catch (RpcErrorAnswer e) {
+            return Optional.empty();
+        }
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        String hex = raw.get().isTextual() ? raw.get().textValue() : "";
+        try {
+            if (!hex.startsWith("0x") || hex.length() < 4) {
+                throw new IllegalArgumentException("no 0x");
+            }
+            return Optional.of(HexFormat.of().parseHex(hex, 2, hex.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(url + ": eth_getRawTransactionByHash did not answer hex bytes");
+        }
+    }
+
+    /** A JSON-RPC error answer (the node understood the call and refused it). */
+    private static final class RpcErrorAnswer extends IOException {
+        RpcErrorAnswer(String message) {
+            super(message);
+        }
+    }
+
     private Optional<JsonNode> call(String method, String param, Boolean flag) throws IOException {
         ObjectNode req = json.createObjectNode();
         req.put("jsonrpc", "2.0");
@@ -55,7 +86,7 @@ public final class JsonRpcChainEvidence implements ChainEvidence {
             }
             JsonNode answer = json.readTree(resp.body().bytes());
             if (answer.has("error")) {
-                throw new IOException(url + ": " + method + " answered error " + answer.get("error"));
+                throw new RpcErrorAnswer(url + ": " + method + " answered error " + answer.get("error"));
             }
             JsonNode result = answer.get("result");
             return result == null || result.isNull() ? Optional.empty() : Optional.of(result);

@@ -1,0 +1,285 @@
+package io.proofdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.proofdesk.devnet.Devnet;
+import io.proofdesk.devnet.DevnetConfig;
+import io.proofdesk.devnet.seed.Fault;
+import io.proofdesk.devnet.seed.GroundTruth;
+import io.proofdesk.devnet.seed.SeedProgress;
+import io.proofdesk.domain.DType;
+import io.proofdesk.domain.Inference;
+import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.Tensor;
+import io.proofdesk.node.cid.Sha256;
+import io.proofdesk.reexec.ReexecEngine;
+import io.proofdesk.reexec.SessionCache;
+import io.proofdesk.reexec.TensorProtoCodec;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.store.DataDirectory;
+import io.proofdesk.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * verify-bundle's exit codes on bundles of a real demo network (anvil, TEE nodes running ONNX Runtime, blob store),
+ * synced and bundled through the CLI: honest bundles verify under the auditor's key; a laundered forged record and a
+ * framed honest one are "bundle inconsistent" (exit 3, no verdict); a wrong key, a manifest changed after signing
+ * and an unsigned bundle under --key are refused (exit 3); an unsigned old-style bundle says so.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerifyBundleCommandTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final TensorProtoCodec codec = new TensorProtoCodec();
+    private final Map<String, Path> bundles = new LinkedHashMap<>();
+    private Devnet devnet;
+    private Path dir;
+    private Path key;
+    private String fingerprint;
+
+    @BeforeAll
+    void bundleARealNetwork(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        Path devnetDir = tmp.resolve("devnet");
+        Path data = tmp.resolve("data");
+        devnet = Devnet.start(new DevnetConfig(60, 0.2, 7, devnetDir), SeedProgress.NONE);
+        CliTestRun sync = CliTestRun.of("sync", "--devnet", devnetDir.toString(), "--data-dir", data.toString());
+        assertEquals(0, sync.exitCode(), sync.out() + sync.err());
+        Map<String, RecordId> chosen = new LinkedHashMap<>();
+        try (Store store = Store.open(DataDirectory.resolve(data))) {
+            for (GroundTruth.Entry e : devnet.groundTruth().records()) {
+                RecordId id = RecordId.parse(e.id());
+                Inference r = store.read(tx -> tx.loadInference(id)).orElseThrow();
+                if (e.fault() == Fault.FORGED_OUTPUT) {
+                    chosen.putIfAbsent("forged", id);
+                } else if (e.honest() && r.mode() == InferenceMode.TEE && r.settlement() == SettlementKind.INDIVIDUAL
+                        && !r.inputs().isEmpty()) {
+                    chosen.putIfAbsent("honest", id);
+                } else if (e.honest() && r.mode() == InferenceMode.VANILLA) {
+                    chosen.putIfAbsent("onchain", id);
+                }
+            }
+        }
+        assertEquals(List.of("forged", "honest", "onchain"), chosen.keySet().stream().sorted().toList(), "seeded records");
+        for (Map.Entry<String, RecordId> e : chosen.entrySet()) {
+            Path zip = tmp.resolve("bundles").resolve(e.getKey() + ".zip");
+            CliTestRun run = CliTestRun.of("bundle", "--id", e.getValue().toString(), "--out", zip.toString(),
+                    "--devnet", devnetDir.toString(), "--data-dir", data.toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            bundles.put(e.getKey(), zip);
+        }
+        key = data.resolve(AuditorKey.PUBLIC_FILE);
+        fingerprint = AuditorKey.fingerprint(AuditorKey.readPublicKey(key));
+    }
+
+    @AfterAll
+    void stop() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    private CliTestRun verifyBundle(Path zip, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("verify-bundle", zip.toString(), "--demo"));
+        args.addAll(List.of(more));
+        return CliTestRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("honest TEE and on-chain bundles verify under the auditor's key (exit 0); the forged record is a "
+            + "MISMATCH (exit 1)")
+    void honestAndForgedBundles() throws Exception {
+        for (String name : List.of("honest", "onchain")) {
+            CliTestRun run = verifyBundle(bundles.get(name), "--key", key.toString());
+            assertEquals(ExitCode.VERIFIED, run.exitCode(), name + "\n" + run.out() + run.err());
+            assertTrue(run.out().contains("signer   " + fingerprint + " (the key given with --key)"), run.out());
+            assertTrue(run.out().contains(name.equals("honest") ? "tensors  every tensor file equals the settled blob ("
+                    : "tensors  every tensor file equals the settled calldata (1 input) and the settled InferenceResult "
+                    + "log ("), run.out());
+        }
+        // the synced TEE record's claims are stored as float64 (the JSON numbers read as doubles); they equal the blob's
+        Map<String, byte[]> honest = entries(bundles.get("honest"));
+        assertEquals(DType.DOUBLE, codec.read(honest.get("test_data_set_0/output_0.pb"), "out").type());
+        assertTrue(json.readTree(honest.get("manifest.json")).get("storedTensors").asBoolean());
+        CliTestRun forged = verifyBundle(bundles.get("forged"), "--key", key.toString());
+        assertEquals(ExitCode.MISMATCH, forged.exitCode(), forged.out() + forged.err());
+        assertTrue(forged.out().contains("reexecution      FAIL"), forged.out());
+    }
+
+    @Test
+    @DisplayName("laundering: the forged record's output_0.pb replaced by the model's real output, manifest fixed, is "
+            + "'bundle inconsistent' (exit 3), never VERIFIED, whether unsigned or signed by the forger")
+    void launderedBundle() throws Exception {
+        Consumer<Map<String, byte[]>> launder = m -> m.put("test_data_set_0/output_0.pb", realOutput(m));
+        AuditorKey forger = AuditorKey.generate();
+        for (AuditorKey resign : new AuditorKey[] {null, forger}) {
+            Path laundered = rewrite("forged", "laundered-" + (resign == null ? "unsigned" : "resigned"), launder, resign);
+            CliTestRun run = verifyBundle(laundered);
+            assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("bundle inconsistent: test_data_set_0/output_0.pb differs from the settled "),
+                    run.err());
+            assertFalse(run.out().contains("VERIFIED") || run.out().contains("verdict"), run.out());
+        }
+        CliTestRun withKey = verifyBundle(rewrite("forged", "laundered-key", launder, forger), "--key", key.toString());
+        assertEquals(ExitCode.BAD_INPUT, withKey.exitCode());
+        assertTrue(withKey.err().contains("not by the expected key " + fingerprint), withKey.err());
+    }
+
+    @Test
+    @DisplayName("framing: one byte flipped in an honest bundle's input_0.pb or output_0.pb (manifest fixed) is 'bundle "
+            + "inconsistent' (exit 3), no MISMATCH verdict")
+    void framedBundle() throws Exception {
+        for (String[] c : new String[][] {{"honest", "input_0.pb"}, {"honest", "output_0.pb"}, {"onchain", "input_0.pb"},
+            {"onchain", "output_0.pb"}}) {
+            String file = "test_data_set_0/" + c[1];
+            Path framed = rewrite(c[0], "framed-" + c[0] + "-" + c[1], m -> {
+                byte[] b = m.get(file).clone();
+                b[b.length - 1] ^= 0x01;
+                m.put(file, b);
+            }, null);
+            CliTestRun run = verifyBundle(framed);
+            assertEquals(ExitCode.BAD_INPUT, run.exitCode(), c[0] + " " + file + "\n" + run.out() + run.err());
+            assertTrue(run.err().contains("bundle inconsistent: " + file + " differs from the settled "), run.err());
+            assertFalse(run.out().contains("MISMATCH"), run.out());
+        }
+    }
+
+    @Test
+    @DisplayName("signer: another key, or a manifest changed after signing, is refused (exit 3); without --key the "
+            + "signer is printed as not compared")
+    void signer() throws Exception {
+        CliTestRun any = verifyBundle(bundles.get("honest"));
+        assertEquals(ExitCode.VERIFIED, any.exitCode(), any.out() + any.err());
+        assertTrue(any.out().contains("signer   " + fingerprint + " (not compared with any key"), any.out());
+        Path other = dir.resolve("other.pub.pem");
+        AuditorKey.generate().exportPublicKey(other);
+        CliTestRun wrong = verifyBundle(bundles.get("honest"), "--key", other.toString());
+        assertEquals(ExitCode.BAD_INPUT, wrong.exitCode(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("bundle signed by " + fingerprint + ", not by the expected key"), wrong.err());
+        Map<String, byte[]> m = entries(bundles.get("honest"));
+        ObjectNode manifest = (ObjectNode) json.readTree(m.get("manifest.json"));
+        manifest.put("atol", 0.5);
+        m.put("manifest.json", json.writeValueAsBytes(manifest));
+        CliTestRun tampered = verifyBundle(write(m, "tampered-manifest"), "--key", key.toString());
+        assertEquals(ExitCode.BAD_INPUT, tampered.exitCode(), tampered.out() + tampered.err());
+        assertTrue(tampered.err().contains("bundle tampered: the signature of " + fingerprint), tampered.err());
+    }
+
+    @Test
+    @DisplayName("an unsigned old-style bundle (format 1) verifies and says 'unsigned' plainly; under --key it is "
+            + "refused (exit 3)")
+    void unsignedOldStyleBundle() throws Exception {
+        Path old = rewrite("honest", "format-1", m -> {
+            try {
+                ObjectNode manifest = (ObjectNode) json.readTree(m.get("manifest.json"));
+                manifest.put("format", "proofdesk-bundle/1");
+                m.put("manifest.json", json.writeValueAsBytes(manifest));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, null);
+        CliTestRun run = verifyBundle(old);
+        assertEquals(ExitCode.VERIFIED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("signer   unsigned"), run.out());
+        assertTrue(run.out().contains("warning  unsigned bundle"), run.out());
+        CliTestRun withKey = verifyBundle(old, "--key", key.toString());
+        assertEquals(ExitCode.BAD_INPUT, withKey.exitCode(), withKey.out() + withKey.err());
+        assertTrue(withKey.err().contains("the bundle is unsigned"), withKey.err());
+    }
+
+    /** What the bundled model computes on the bundle's input_0.pb, in the element type of the bundle's output_0.pb. */
+    private byte[] realOutput(Map<String, byte[]> m) {
+        Tensor in = codec.read(m.get("test_data_set_0/input_0.pb"), "input");
+        Tensor claimed = codec.read(m.get("test_data_set_0/output_0.pb"), "output");
+        try (SessionCache sessions = SessionCache.withDefaults()) {
+            Tensor real = new ReexecEngine(sessions).run(m.get("model.onnx"), Map.of(in.name(), in)).stream()
+                    .filter(t -> t.name().equals(claimed.name())).findFirst().orElseThrow();
+            assertNotNull(real);
+            Tensor typed = claimed.type() == DType.DOUBLE ? Tensor.ofDoubles(real.name(), real.shape(), real.toDoubles())
+                    : real;
+            return codec.write(typed, TensorProtoCodec.Layout.RAW);
+        }
+    }
+
+    private Map<String, byte[]> entries(Path zip) throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                m.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * A forger's copy: entries changed, every entry re-listed in the manifest with its new hash, then the manifest
+     * signed with {@code resign}'s key, or (null) the signature and the manifest's auditor removed.
+     */
+    private Path rewrite(String from, String name, Consumer<Map<String, byte[]>> change, AuditorKey resign)
+            throws IOException {
+        Map<String, byte[]> m = entries(bundles.get(from));
+        change.accept(m);
+        ObjectNode manifest = (ObjectNode) json.readTree(m.get("manifest.json"));
+        ArrayNode list = manifest.putArray("entries");
+        m.forEach((path, bytes) -> {
+            if (!path.equals("manifest.json") && !path.equals("signature.json")) {
+                list.addObject().put("path", path).put("sha256", Sha256.hex(bytes)).put("size", bytes.length);
+            }
+        });
+        m.remove("signature.json");
+        if (resign == null) {
+            manifest.remove("auditor");
+            m.put("manifest.json", json.writeValueAsBytes(manifest));
+        } else {
+            String pub = Base64.getEncoder().encodeToString(resign.publicKeyDer());
+            manifest.putObject("auditor").put("publicKey", pub).put("fingerprint", resign.fingerprint());
+            byte[] bytes = json.writeValueAsBytes(manifest);
+            m.put("manifest.json", bytes);
+            m.put("signature.json", json.writeValueAsBytes(json.createObjectNode().put("alg", "Ed25519")
+                    .put("publicKey", pub).put("value", Base64.getEncoder().encodeToString(resign.sign(bytes)))));
+        }
+        return write(m, name);
+    }
+
+    private Path write(Map<String, byte[]> m, String name) throws IOException {
+        Path out = dir.resolve("edited").resolve(name + ".zip");
+        Files.createDirectories(out.getParent());
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(buf)) {
+            for (Map.Entry<String, byte[]> e : m.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        Files.write(out, buf.toByteArray());
+        return out;
+    }
+}
