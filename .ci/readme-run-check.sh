@@ -73,6 +73,13 @@ group=$!
 
 app_pid() { [ -f "$data/proofdesk.lock" ] && tr -dc '0-9' < "$data/proofdesk.lock"; }
 run_alive() { kill -0 "$group" 2>/dev/null; }
+# seconds since the app's own JVM started (the part of the wait that is not Maven's), to 0.01 s
+app_age() {
+  local p; p=$(app_pid) || return 0
+  [ -n "$p" ] && [ -r "/proc/$p/stat" ] || return 0
+  awk -v tck="$(getconf CLK_TCK)" -v btime="$(awk '/^btime/ {print $2}' /proc/stat)" -v now="$(date +%s.%N)" \
+    '{ sub(/^.*\) /, ""); printf " (%.1f s after the app'"'"'s JVM started)", now - (btime + $20 / tck) }' "/proc/$p/stat"
+}
 
 window_at="" demo_at="" synced_at=""
 expected="" count=0
@@ -83,19 +90,19 @@ while [ -z "$synced_at" ]; do
   if [ -z "$window_at" ] && [ -s "$work/display" ] && command -v xdotool >/dev/null 2>&1; then
     read -r disp auth < "$work/display"
     if DISPLAY=$disp XAUTHORITY=$auth xdotool search --onlyvisible --name '^Proofdesk' >/dev/null 2>&1; then
-      window_at=$(since); say "window shown after $window_at s"
+      window_at=$(since); say "window shown after $window_at s$(app_age)"
     fi
   fi
   if [ -z "$demo_at" ] && [ -s "$data/demo/devnet.json" ]; then
     demo_at=$(since)
     expected=$(tr -d '\n ' < "$data/demo/devnet.json" | sed -n 's/.*"inferences":\([0-9]*\).*/\1/p')
     [ -n "$expected" ] && [ "$expected" -gt 0 ] || fail "devnet.json names no inferences: $(cat "$data/demo/devnet.json")"
-    say "demo network ready after $demo_at s: $expected inferences seeded ($data/demo/devnet.json)"
+    say "demo network ready after $demo_at s$(app_age): $expected inferences seeded ($data/demo/devnet.json)"
   fi
   if [ -n "$demo_at" ] && [ -f "$data/demo/store/proofdesk.db" ]; then
     count=$(sqlite3 "file:$data/demo/store/proofdesk.db?mode=ro" 'select count(*) from inferences' 2>/dev/null || echo 0)
     if [ "${count:-0}" -ge "$expected" ]; then
-      synced_at=$(since); say "synced after $synced_at s: $count records in the store"
+      synced_at=$(since); say "synced after $synced_at s$(app_age): $count records in the store"
     fi
   fi
   [ -n "$synced_at" ] || sleep 1
