@@ -1,12 +1,16 @@
 package io.proofdesk;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.proofdesk.reexec.OrtRuntime;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The layering of DESIGN.md section 3, held by the compiler's neighbour: domain at the bottom, verify/report on top. */
@@ -54,5 +58,14 @@ class CoreArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(
                         "io.proofdesk.devnet..", "io.proofdesk.cli..", "io.proofdesk.ui..")
                 .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("ONNX Runtime's environment is started only through OrtRuntime (its start-up needs a large stack)")
+    void ortEnvironmentOnlyThroughOrtRuntime() {
+        noClasses().that().doNotHaveFullyQualifiedName(OrtRuntime.class.getName())
+                .should().callMethodWhere(target(name("getEnvironment"))
+                        .and(target(owner(name("ai.onnxruntime.OrtEnvironment")))))
+                .check(core);
     }
 }

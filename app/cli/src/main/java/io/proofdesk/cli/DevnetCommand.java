@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
         description = {"Start the embedded demo network on 127.0.0.1: a real chain (anvil) with the registry, "
@@ -49,11 +48,28 @@ public final class DevnetCommand implements Callable<Integer> {
         Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
         DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir);
         long started = System.nanoTime();
+        DevnetShutdown shutdown = DevnetShutdown.install(spec.commandLine().getErr());
         SeedProgress progress = (phase, done, total) -> {
+            shutdown.checkNotRequested();
             out.println(total > 0 ? String.format("%s: %,d / %,d", phase, done, total) : phase + " …");
             out.flush();
         };
-        Devnet devnet = Devnet.start(config, progress);
+        Devnet devnet;
+        try {
+            devnet = Devnet.start(config, progress);
+        } catch (Exception | Error e) {
+            shutdown.startFailed();
+            if (shutdown.requested()) {
+                // interrupted: whatever the start died of (a refused shutdown hook, e.g. web3j's Async class
+                // registering one as it loads, or anvil gone under a request) is the interruption; the hook says so
+                // in one sentence, and the exit status is the signal's
+                shutdown.awaitStopped();
+                return ExitCode.ERROR;
+            }
+            shutdown.uninstall();
+            throw e;
+        }
+        shutdown.started(devnet);
         double seconds = (System.nanoTime() - started) / 1e9;
         DevnetManifest m = devnet.manifest();
         out.printf("demo network ready in %.1f s: %,d inferences (%,d dishonest), chain %d at %s%n", seconds,
@@ -62,17 +78,13 @@ public final class DevnetCommand implements Callable<Integer> {
         out.println("wrote " + dir.resolve(DevnetManifest.FILE_NAME) + " and " + m.groundTruth());
         out.flush();
         if (seedOnly) {
+            shutdown.uninstall();
             devnet.close();
             return ExitCode.VERIFIED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            devnet.close();
-            stopped.countDown();
-        }, "devnet-shutdown"));
         out.println("running; press Ctrl+C to stop");
         out.flush();
-        stopped.await();
+        shutdown.awaitStopped();
         return ExitCode.VERIFIED;
     }
 }

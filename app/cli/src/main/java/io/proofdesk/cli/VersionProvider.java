@@ -1,7 +1,7 @@
 package io.proofdesk.cli;
 
-import ai.onnxruntime.OrtEnvironment;
 import io.proofdesk.domain.BuildInfo;
+import io.proofdesk.reexec.OrtRuntime;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {
@@ -12,7 +12,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             "Proofdesk " + b.proofdeskVersion(),
             "Java " + b.javaVersion() + " (" + b.os() + ", " + b.arch() + ")",
             "Core: headless, no JavaFX",
-            "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion(),
+            "ONNX Runtime " + OrtRuntime.environment().getVersion(),
         };
     }
 }

@@ -36,7 +36,7 @@ public final class SessionCache implements AutoCloseable {
 
     /** Deterministic settings, default limits, 8 sessions. */
     public static SessionCache withDefaults() {
-        return new SessionCache(OrtEnvironment.getEnvironment(), SessionSettings.DETERMINISTIC, ModelLimits.DEFAULT, 8);
+        return new SessionCache(OrtRuntime.environment(), SessionSettings.DETERMINISTIC, ModelLimits.DEFAULT, 8);
     }
 
     public OrtEnvironment environment() {

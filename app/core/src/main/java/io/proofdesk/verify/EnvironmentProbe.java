@@ -1,8 +1,8 @@
 package io.proofdesk.verify;
 
-import ai.onnxruntime.OrtEnvironment;
 import io.proofdesk.domain.BuildInfo;
 import io.proofdesk.domain.VerificationEnvironment;
+import io.proofdesk.reexec.OrtRuntime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ public final class EnvironmentProbe {
 
     public static VerificationEnvironment current(String tolerance) {
         BuildInfo build = BuildInfo.current();
-        return new VerificationEnvironment(build.proofdeskVersion(), OrtEnvironment.getEnvironment().getVersion(),
+        return new VerificationEnvironment(build.proofdeskVersion(), OrtRuntime.environment().getVersion(),
                 build.os() + " " + build.arch(), cpuModel(), tolerance);
     }
 

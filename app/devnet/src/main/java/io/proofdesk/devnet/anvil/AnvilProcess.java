@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -63,7 +64,13 @@ public final class AnvilProcess implements AutoCloseable {
             int port = freeLoopbackPort();
             try {
                 AnvilProcess started = launch(options, port);
-                Runtime.getRuntime().addShutdownHook(started.shutdownHook);
+                try {
+                    Runtime.getRuntime().addShutdownHook(started.shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl+C while anvil was starting: the JVM's hooks run without ours, so stop it here
+                    started.stop();
+                    throw new CancellationException("anvil was stopped as it started: the JVM is shutting down");
+                }
                 return started;
             } catch (PortTakenException e) {
                 // another process grabbed the port between our probe and anvil's bind: try a new one
@@ -93,7 +100,7 @@ public final class AnvilProcess implements AutoCloseable {
         try {
             ProcessHandle anvil = awaitReady(wrapper, pidFile, options, port);
             return new AnvilProcess(wrapper, anvil, port, options);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // Error: e.g. web3j failing to load while the JVM exits
             wrapper.destroyForcibly();
             closeQuietly(wrapper);
             throw e;

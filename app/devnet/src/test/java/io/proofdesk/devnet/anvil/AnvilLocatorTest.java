@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,10 +73,80 @@ class AnvilLocatorTest {
     }
 
     @Test
+    void aLaunchThatDoesNotNameTheRepositoryFindsTheNpmBinaryAboveItsOwnClasses() {
+        // what `mvn ... exec:exec@run` did before it passed proofdesk.root: no root, and a working folder elsewhere
+        props.put("user.dir", tmp.toString());
+        Optional<Path> classes = AnvilLocator.codeSourceOf(AnvilLocator.class);
+        assertTrue(classes.isPresent(), "the devnet's classes come from a folder or jar");
+        Path anvil = new AnvilLocator(props::get, env::get, classes).locate();
+        assertTrue(Files.isExecutable(anvil), anvil::toString);
+        assertEquals(Path.of(System.getProperty("proofdesk.root")).resolve(NPM_ANVIL).toAbsolutePath().normalize(),
+                anvil);
+    }
+
+    @Test
+    void findsTheNpmBinaryAboveTheCodeSource() throws IOException {
+        Path anvil = npmInstall(tmp.resolve("repo"));
+        Path jar = tmp.resolve("repo/app/cli/target/lib/proofdesk-devnet.jar");
+        assertEquals(anvil, new AnvilLocator(props::get, env::get, Optional.of(jar)).locate());
+    }
+
+    @Test
+    void findsTheNpmBinaryAboveTheWorkingFolder() throws IOException {
+        Path anvil = npmInstall(tmp.resolve("repo"));
+        props.put("user.dir", tmp.resolve("repo/app/desktop").toString());
+        assertEquals(anvil, locator().locate());
+    }
+
+    @Test
+    void theCodeSourceWinsOverTheWorkingFolderAndTheRootOverBoth() throws IOException {
+        Path ours = npmInstall(tmp.resolve("ours"));
+        Path other = npmInstall(tmp.resolve("other"));
+        Path root = npmInstall(tmp.resolve("root"));
+        props.put("user.dir", tmp.resolve("other/app").toString());
+        Optional<Path> classes = Optional.of(tmp.resolve("ours/app/devnet/target/classes"));
+        assertEquals(ours, new AnvilLocator(props::get, env::get, classes).locate());
+        props.put(AnvilLocator.ROOT_PROPERTY, tmp.resolve("root").toString());
+        assertEquals(root, new AnvilLocator(props::get, env::get, classes).locate());
+        assertTrue(Files.isExecutable(other));
+    }
+
+    @Test
+    void nothingFoundNamesEveryFolderWalkedOnceEach() {
+        props.put("user.dir", tmp.resolve("work/sub").toString());
+        Optional<Path> jar = Optional.of(tmp.resolve("app/lib/proofdesk-devnet.jar"));
+        AnvilNotFoundException e = assertThrows(AnvilNotFoundException.class,
+                () -> new AnvilLocator(props::get, env::get, jar).locate());
+        List<Path> tried = e.triedPaths();
+        assertEquals(tmp.resolve("app/lib").resolve(NPM_ANVIL), tried.get(0));
+        assertEquals(tmp.resolve("app").resolve(NPM_ANVIL), tried.get(1));
+        assertEquals(tmp.resolve(NPM_ANVIL), tried.get(2));
+        assertTrue(tried.contains(tmp.resolve("work/sub").resolve(NPM_ANVIL)), tried::toString);
+        assertTrue(tried.contains(tmp.resolve("work").resolve(NPM_ANVIL)), tried::toString);
+        assertEquals(tried.size(), tried.stream().distinct().count(), "each place once: " + tried);
+        assertTrue(tried.contains(Path.of("/").resolve(NPM_ANVIL)), tried::toString);
+        // the working folder's walk stops adding once it reaches folders the code source's walk already named
+        assertEquals(tmp.resolve("work").resolve(NPM_ANVIL), tried.getLast());
+        for (Path p : tried) {
+            assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        }
+    }
+
+    @Test
     void platformFollowsOsAndArch() {
         props.put("os.name", "Mac OS X");
         props.put("os.arch", "aarch64");
         assertEquals("darwin-arm64", locator().platform());
+    }
+
+    private static final Path NPM_ANVIL = Path.of("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+
+    private static Path npmInstall(Path root) throws IOException {
+        Path anvil = root.resolve(NPM_ANVIL);
+        Files.createDirectories(anvil.getParent());
+        Files.createFile(anvil);
+        Files.setPosixFilePermissions(anvil, PosixFilePermissions.fromString("rwx------"));
+        return anvil;
     }
 
     private Path executable(String name) throws IOException {
