@@ -49,8 +49,8 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        EndpointOptions.Resolved network = endpoints.resolve();
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            EndpointOptions.Resolved network = endpoints.resolve(store, w);
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }
