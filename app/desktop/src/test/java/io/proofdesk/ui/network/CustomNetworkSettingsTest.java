@@ -93,7 +93,7 @@ class CustomNetworkSettingsTest {
                 () -> onFx(() -> wiring.network().phaseProperty().get() == NetworkPhase.READY));
         NetworkConfig saved = new NetworkConfigStore(file).read().orElseThrow();
         assertEquals(NetworkMode.CUSTOM, saved.mode());
-        assertEquals(List.of(rpc), saved.custom().rpcUrls());
+        assertEquals(List.of(rpc), saved.custom().rpc());
         assertEquals(31337L, saved.custom().chainId());
         assertEquals(dataDir, wiring.store().location().path(), "a real network uses the main store");
 
