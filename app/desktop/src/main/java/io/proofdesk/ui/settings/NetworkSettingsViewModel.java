@@ -64,6 +64,8 @@ public final class NetworkSettingsViewModel {
             fields.put(f, new SimpleStringProperty(this, f.name(), ""));
         }
         show(network.configProperty().get());
+        // the problems of one choice say nothing about another
+        mode.addListener((o, was, now) -> showProblems(List.of()));
     }
 
     /** Puts a saved configuration into the form. */
@@ -82,7 +84,7 @@ public final class NetworkSettingsViewModel {
     /** Checks the form; when it is right, saves it and switches the network. Returns whether the form was right. */
     public boolean apply() {
         NetworkForm.Result result = form.validate(draft(), network.configProperty().get());
-        show(result.problems());
+        showProblems(result.problems());
         if (!result.ok()) {
             status.set("");
             return false;
@@ -99,7 +101,7 @@ public final class NetworkSettingsViewModel {
                 .onError(e -> {
                     NetworkField field = e instanceof TrustRootFileException ? NetworkField.TRUST_ROOTS
                             : config.mode() == NetworkMode.DEVNET ? NetworkField.DEVNET_FILE : NetworkField.RPC_URLS;
-                    show(List.of(new NetworkForm.Problem(field, notices.sentence(e))));
+                    showProblems(List.of(new NetworkForm.Problem(field, notices.sentence(e))));
                     status.set("");
                 })
                 .andFinally(() -> checking.set(false))
@@ -107,7 +109,7 @@ public final class NetworkSettingsViewModel {
         return true;
     }
 
-    private void show(List<NetworkForm.Problem> found) {
+    private void showProblems(List<NetworkForm.Problem> found) {
         problems.setAll(found.stream().map(NetworkForm.Problem::sentence).toList());
         invalid.clear();
         found.forEach(p -> invalid.add(p.field()));

@@ -108,4 +108,37 @@ class CustomNetworkSettingsTest {
         assertEquals(ChainState.FAILED, onFx(() -> wiring.statusBar().chainProperty().get()));
         assertEquals("Connection failed \u00b7 connection refused", onFx(() -> wiring.statusBar().chainText().get()));
     }
+
+    @Test
+    void filesTheNetworkNamesAreReadBeforeSavingAndAWrongOneIsASentence(FxRobot robot) throws Exception {
+        Path file = dataDir.resolve(NetworkConfigStore.FILE_NAME);
+        Label problems = robot.lookup("#networkProblems").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#customMode").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        type(robot, "#rpcUrls", "http://127.0.0.1:1");
+        type(robot, "#teeRegistry", "0x" + "ab".repeat(20));
+        Path missing = dataDir.resolve("roots").resolve("lab.pem");
+        type(robot, "#trustRoots", missing.toString());
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(problems::isVisible));
+        assertEquals("Trust root " + missing + " cannot be used: no such file.", onFx(problems::getText));
+        assertTrue(robot.lookup("#trustRoots").query().getStyleClass().contains("field-invalid"));
+
+        Files.createDirectories(missing.getParent());
+        Files.writeString(missing, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> problems.getText().contains("X.509")));
+        assertTrue(onFx(problems::getText).startsWith("Trust root " + missing + " cannot be used: not an X.509 "
+                + "certificate"), onFx(problems::getText));
+
+        robot.interact(() -> robot.lookup("#devnetMode").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertFalse(onFx(problems::isVisible), "another choice starts without the last one's problems");
+        Path devnet = dataDir.resolve("state").resolve("devnet.json");
+        type(robot, "#devnetFile", devnet.toString());
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(problems::isVisible));
+        assertEquals("The devnet manifest " + devnet + " cannot be used: no such file.", onFx(problems::getText));
+        assertTrue(robot.lookup("#devnetFile").query().getStyleClass().contains("field-invalid"));
+        assertFalse(Files.exists(file), "nothing is saved while a file the network names is wrong");
+        assertEquals(NetworkPhase.NOT_CONFIGURED, onFx(() -> wiring.network().phaseProperty().get()));
+    }
 }
