@@ -43,12 +43,21 @@ class CoreArchitectureTest {
     }
 
     @Test
-    @DisplayName("the source layers (chain, node, store, attest, reexec) never reach up into verify, report or bench")
+    @DisplayName("the source layers (chain, node, store, attest, reexec, network) never reach up into verify, report or bench")
     void sourcesDoNotDependOnOrchestration() {
         noClasses().that().resideInAnyPackage("io.proofdesk.chain..", "io.proofdesk.node..", "io.proofdesk.store..",
-                        "io.proofdesk.attest..", "io.proofdesk.reexec..")
+                        "io.proofdesk.attest..", "io.proofdesk.reexec..", "io.proofdesk.network..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..")
+                .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("a network profile is plain configuration: it reads no chain, node or attestation code")
+    void networkProfilesAreConfiguration() {
+        noClasses().that().resideInAPackage("io.proofdesk.network..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proofdesk.chain..", "io.proofdesk.node..",
+                        "io.proofdesk.attest..", "io.proofdesk.reexec..")
                 .allowEmptyShould(true).check(core);
     }
 

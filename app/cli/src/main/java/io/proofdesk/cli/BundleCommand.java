@@ -53,7 +53,6 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        EndpointOptions.Resolved network = endpoints.resolve();
         Path dir = dataDir.dataDirectory().ensureExists();
         AuditorKey key;
         try {
@@ -62,6 +61,7 @@ public final class BundleCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            EndpointOptions.Resolved network = endpoints.resolve(store, w);
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }

@@ -1,5 +1,6 @@
 package io.proofdesk.cli;
 
+import io.proofdesk.network.UnsupportedNetworkException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int exitCodeOf(Throwable ex) {
         return switch (ex) {
             case UserInputException e -> ExitCode.BAD_INPUT;
+            case UnsupportedNetworkException e -> ExitCode.UNVERIFIED;
             case IllegalArgumentException e -> ExitCode.BAD_INPUT;
             case NoSuchFileException e -> ExitCode.BAD_INPUT;
             case UncheckedIOException e when e.getCause() instanceof NoSuchFileException -> ExitCode.BAD_INPUT;

@@ -76,9 +76,9 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (AuditorKeyException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        EndpointOptions.Resolved network = endpoints.given() ? endpoints.resolve() : null;
         ReportEnvironment env = ReportEnvironment.probed();
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            EndpointOptions.Resolved network = endpoints.resolveIfKnown(store, out).orElse(null);
             ReportService service = new ReportService(store, key, Clock.systemUTC());
             List<RecordId> selected = ids(store, service);
             Function<RecordId, Optional<ReexecutionOutcome>> reexec = id -> Optional.empty();

@@ -8,7 +8,9 @@ import io.proofdesk.chain.sync.SyncLimits;
 import io.proofdesk.chain.sync.SyncListener;
 import io.proofdesk.chain.sync.SyncProgress;
 import io.proofdesk.chain.sync.SyncSummary;
-import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.TrustRootFileException;
+import io.proofdesk.network.TrustRootFiles;
 import io.proofdesk.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,36 +104,33 @@ public final class SyncCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--trust-root", paramLabel = "PEM",
+            description = "An attestation root to trust for this network besides the AWS Nitro root (repeatable); "
+                    + "recorded with the sync, so verify, report and bundle use it")
+    List<Path> trustRoots = new ArrayList<>();
+
+    /** The network to sync: devnet.json's (flags override its values) or the flags' own, recorded with the sync. */
     SyncConfig config() throws IOException {
-        List<String> urls = new ArrayList<>(rpc);
-        String hubUrl = hub;
-        String fileUrl = files;
-        String blobUrl = blobs;
-        Long id = chainId;
-        ContractAddresses addresses = contracts == null ? null : parseContracts(contracts);
+        NetworkProfile base = NetworkProfile.EMPTY;
         if (devnet != null) {
-            DevnetManifest m;
+            if (!trustRoots.isEmpty()) {
+                throw new UserInputException("--trust-root does not go with --devnet: a devnet's root comes from its "
+                        + "manifest");
+            }
             try {
-                m = DevnetManifest.read(devnet);
+                base = EndpointOptions.devnetProfile(devnet);
+            } catch (UserInputException e) {
+                throw e;
             } catch (IOException e) {
                 throw new UserInputException("cannot read the devnet manifest in " + devnet + ": " + e.getMessage(), e);
             }
-            if (urls.isEmpty()) {
-                urls.add(m.rpcUrl());
-            }
-            hubUrl = hubUrl == null ? m.hubUrl() : hubUrl;
-            fileUrl = fileUrl == null ? m.fileStoreUrl() : fileUrl;
-            blobUrl = blobUrl == null ? m.blobStoreUrl() : blobUrl;
-            id = id == null ? m.chainId() : id;
-            if (addresses == null) {
-                Map<String, String> c = m.contracts();
-                addresses = new ContractAddresses(c.get("TEERegistry"), c.get("InferenceSettlementRelay"),
-                        c.get("Inference"), c.get("InferenceJsons"));
-            }
         }
+        List<String> urls = rpc.isEmpty() ? base.rpc() : List.copyOf(rpc);
         if (urls.isEmpty()) {
             throw new UserInputException("no RPC endpoint: give --rpc URL or --devnet DIR");
         }
+        ContractAddresses addresses = contracts != null ? parseContracts(contracts)
+                : base.contracts().isEmpty() ? null : ContractAddresses.of(base.contracts());
         if (addresses == null) {
             throw new UserInputException("no contract addresses: give --contracts registry=0x..,relay=0x..,inference=0x.."
                     + " or --devnet DIR");
@@ -140,7 +138,20 @@ public final class SyncCommand implements Callable<Integer> {
         if (from < 0) {
             throw new UserInputException("--from must be a block number >= 0");
         }
-        return new SyncConfig(urls, id, addresses, hubUrl, fileUrl, blobUrl, from, follow, 1000, 256, SyncLimits.DEFAULT);
+        List<String> roots = new ArrayList<>(base.trustRoots());
+        for (Path root : trustRoots) {
+            try {
+                roots.add(TrustRootFiles.read(root.toString(), null));
+            } catch (TrustRootFileException e) {
+                throw new UserInputException("--trust-root: " + e.getMessage(), e);
+            }
+        }
+        String name = devnet != null ? base.name() : "network at " + urls.getFirst();
+        NetworkProfile network = new NetworkProfile(name, chainId != null ? chainId : base.chainId(), urls,
+                base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
+                files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
+                addresses.toContracts(), from, roots, base.demo());
+        return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT);
     }
 
     static ContractAddresses parseContracts(String text) {

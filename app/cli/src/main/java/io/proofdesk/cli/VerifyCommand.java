@@ -72,7 +72,6 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        VerificationSources sources = endpoints.resolve().sources();
         int t = threads == null ? io.proofdesk.verify.BatchVerification.defaultThreads(
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (t < 1 || t > 256) {
@@ -80,6 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
         try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+            VerificationSources sources = endpoints.resolve(store, out).sources();
             List<RecordId> ids = selection().resolve(store);
             Verifier verifier = new Verifier(store, sources, sessions, options, Clock.systemUTC());
             CancellationToken cancel = new CancellationToken();

@@ -16,7 +16,12 @@ import io.proofdesk.devnet.hub.HostedModelFile;
 import io.proofdesk.devnet.hub.ModelHubService;
 import io.proofdesk.devnet.models.ModelZoo;
 import io.proofdesk.devnet.models.ZooModel;
+import io.proofdesk.attest.TrustedRoots;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.SyncedNetworks;
 import io.proofdesk.reexec.FixedPointCodec;
+import io.proofdesk.store.DataDirectory;
+import io.proofdesk.store.Store;
 import io.proofdesk.reexec.FixedPointTensor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +31,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `proofdesk sync` end to end against a real anvil, hub and blob store; then `models` and `inferences` read it. */
@@ -137,5 +147,108 @@ class SyncCommandTest {
         assertTrue(none.err().contains("no RPC endpoint"), none.err());
         CliTestRun badContracts = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", "registry=0x12");
         assertEquals(ExitCode.BAD_INPUT, badContracts.exitCode());
+    }
+
+    @Test
+    @DisplayName("verify, report and bundle without endpoints use the ones the store was synced from; flags override")
+    void storedEndpointsAreTheDefault() throws Exception {
+        String data = dir.resolve("data5").toString();
+        CliTestRun sync = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption, "--hub",
+                hub.baseUrl(), "--blobs", blobs.baseUrl(), "--data-dir", data);
+        assertEquals(0, sync.exitCode(), sync.err());
+
+        CliTestRun stored = CliTestRun.of("verify", "--all", "--data-dir", data);
+        assertTrue(stored.out().startsWith("network: network at " + anvil.rpcUrl() + " (" + anvil.rpcUrl()
+                + "), as this store was last synced\n"), stored.out());
+        CliTestRun explicit = CliTestRun.of("verify", "--all", "--force", "--data-dir", data, "--rpc", anvil.rpcUrl(),
+                "--files", hub.baseUrl(), "--blobs", blobs.baseUrl());
+        assertEquals(explicit.exitCode(), stored.exitCode(), stored.out() + stored.err() + explicit.out());
+        assertTrue(stored.exitCode() <= ExitCode.UNVERIFIED, "the records were checked: " + stored.out() + stored.err());
+        // both records claim a made-up output: found on chain, their model fetched and re-executed, and caught
+        assertTrue(stored.out().contains("MISMATCH   2"), stored.out() + stored.err());
+        assertTrue(stored.out().contains("failed reexecution      2"), stored.out());
+        assertTrue(stored.out().contains("ERROR      0"), stored.out());
+
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        CliTestRun overridden = CliTestRun.of("verify", "--all", "--force", "--data-dir", data, "--rpc",
+                "http://127.0.0.1:" + dead, "--files", hub.baseUrl(), "--blobs", blobs.baseUrl());
+        assertTrue(overridden.out().contains("failed record           2"), "the flags' dead RPC was used: "
+                + overridden.out());
+        assertFalse(stored.out().contains("failed record"), stored.out());
+        assertFalse(overridden.out().contains("as this store was last synced"), overridden.out());
+
+        Path json = dir.resolve("stored-report.json");
+        CliTestRun report = CliTestRun.of("report", "--all", "--json", json.toString(), "--pdf",
+                dir.resolve("stored-report.pdf").toString(), "--data-dir", data);
+        assertEquals(ExitCode.VERIFIED, report.exitCode(), report.out() + report.err());
+        JsonNode network = new ObjectMapper().readTree(json.toFile()).get("report").get("network");
+        assertEquals(anvil.rpcUrl(), network.get("endpoints").get("rpc").asText(), network.toString());
+        assertEquals(31337, network.get("chainId").asLong(), network.toString());
+        assertEquals(contracts.addresses().get("TEERegistry"), network.get("contracts").get("TEERegistry").asText());
+
+        String id = new ObjectMapper().readTree(CliTestRun.of("inferences", "--json", "--data-dir", data).out())
+                .get(0).get("id").asText();
+        CliTestRun bundle = CliTestRun.of("bundle", "--id", id, "--out", dir.resolve("b.zip").toString(),
+                "--data-dir", data);
+        assertEquals(ExitCode.VERIFIED, bundle.exitCode(), bundle.out() + bundle.err());
+        assertTrue(Files.size(dir.resolve("b.zip")) > 0);
+    }
+
+    @Test
+    @DisplayName("a store that records no network and no endpoints given: verify is bad input with a sentence")
+    void nothingRecorded() {
+        String data = dir.resolve("data6").toString();
+        CliTestRun run = CliTestRun.of("verify", "--all", "--data-dir", data);
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("does not record the network it was synced from"), run.err());
+        assertTrue(run.err().contains("give --devnet DIR, or all of --rpc, --files and --blobs"), run.err());
+        CliTestRun half = CliTestRun.of("verify", "--all", "--data-dir", data, "--blobs", blobs.baseUrl());
+        assertEquals(ExitCode.BAD_INPUT, half.exitCode());
+        assertTrue(half.err().contains("--files and --blobs need --rpc"), half.err());
+    }
+
+    @Test
+    @DisplayName("sync --devnet records the demo root with the network, and --trust-root adds a root to a real one")
+    void trustIsRecorded() throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
+                TrustedRoots.awsNitroRoot().certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        Path state = dir.resolve("state-root");
+        Files.createDirectories(state);
+        new DevnetManifest(31337, anvil.rpcUrl(), contracts.addresses(), hub.baseUrl(), hub.baseUrl(), blobs.baseUrl(),
+                List.of(), state.resolve("ground-truth.json").toString(), 2, pem).write(state);
+        Path data = dir.resolve("data7");
+        CliTestRun sync = CliTestRun.of("sync", "--devnet", state.toString(), "--data-dir", data.toString());
+        assertEquals(0, sync.exitCode(), sync.err());
+        NetworkProfile demo = recorded(data);
+        assertTrue(demo.demo());
+        assertEquals(List.of(pem), demo.trustRoots());
+        assertEquals(List.of(contracts.addresses().get("Inference"), contracts.addresses().get("InferenceJsons")),
+                demo.contracts().inference());
+        CliTestRun verify = CliTestRun.of("verify", "--all", "--data-dir", data.toString());
+        assertTrue(verify.out().startsWith("network: demo (" + anvil.rpcUrl() + "), as this store was last synced "
+                + "(demo attestation root trusted for it)"), verify.out());
+
+        Path rootFile = dir.resolve("extra-root.pem");
+        Files.writeString(rootFile, pem);
+        Path data2 = dir.resolve("data8");
+        CliTestRun real = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--trust-root", rootFile.toString(), "--data-dir", data2.toString());
+        assertEquals(0, real.exitCode(), real.err());
+        NetworkProfile withRoot = recorded(data2);
+        assertFalse(withRoot.demo());
+        assertEquals(List.of(pem), withRoot.trustRoots());
+        CliTestRun missing = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--trust-root", dir.resolve("none.pem").toString(), "--data-dir", data2.toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("none.pem cannot be used: no such file"), missing.err());
+    }
+
+    private static NetworkProfile recorded(Path data) {
+        try (Store store = Store.open(new DataDirectory(data))) {
+            return store.read(SyncedNetworks::read).orElseThrow();
+        }
     }
 }

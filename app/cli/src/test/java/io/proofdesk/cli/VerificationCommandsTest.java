@@ -173,7 +173,7 @@ class VerificationCommandsTest {
     }
 
     @Test
-    @DisplayName("verify without endpoints is bad input (exit 3); bench lists its benchmarks")
+    @DisplayName("verify without endpoints on a store never synced is bad input (exit 3); bench lists its benchmarks")
     void verifyNeedsEndpoints() {
         CliTestRun run = CliTestRun.of("verify", "--all", "--data-dir", dir.toString());
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.err());

@@ -1,5 +1,7 @@
 package io.proofdesk.report;
 
+import io.proofdesk.network.NetworkProfile;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +37,26 @@ public record ReportNetwork(Long chainId, String name, boolean demo, Map<String,
     public static ReportNetwork at(Long chainId, Map<String, String> contracts, String rpc, String fileStore,
                                    String blobStore) {
         return new ReportNetwork(chainId, "network at " + rpc, false, contracts, endpoints(rpc, fileStore, blobStore));
+    }
+
+    /**
+     * A configured network: the demo network (its root trusted for it alone) or another, with its contracts named as
+     * devnet.json names them (TEERegistry, InferenceSettlementRelay, Inference, InferenceJsons).
+     */
+    public static ReportNetwork of(NetworkProfile p) {
+        Map<String, String> contracts = new LinkedHashMap<>();
+        putFirst(contracts, "TEERegistry", p.contracts().registry(), 0);
+        putFirst(contracts, "InferenceSettlementRelay", p.contracts().relay(), 0);
+        putFirst(contracts, "Inference", p.contracts().inference(), 0);
+        putFirst(contracts, "InferenceJsons", p.contracts().inference(), 1);
+        return p.demo() ? demo(p.chainId(), contracts, p.firstRpc(), p.fileStoreOrHub(), p.blobStore())
+                : at(p.chainId(), contracts, p.firstRpc(), p.fileStoreOrHub(), p.blobStore());
+    }
+
+    private static void putFirst(Map<String, String> map, String key, java.util.List<String> values, int index) {
+        if (values.size() > index) {
+            map.put(key, values.get(index));
+        }
     }
 
     private static Map<String, String> endpoints(String rpc, String fileStore, String blobStore) {

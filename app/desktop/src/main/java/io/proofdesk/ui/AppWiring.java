@@ -45,8 +45,8 @@ import io.proofdesk.ui.shell.TaskPanelViewModel;
 import io.proofdesk.ui.inferences.InferenceNavigation;
 import io.proofdesk.verify.BatchVerification;
 import io.proofdesk.ui.reports.ReportHandoff;
-import io.proofdesk.ui.verify.DemoManifestEndpoints;
 import io.proofdesk.ui.verify.DesktopNotifications;
+import io.proofdesk.ui.verify.NetworkVerificationEndpoints;
 import io.proofdesk.ui.verify.VerificationDetailController;
 import io.proofdesk.ui.verify.VerificationDetailViewModel;
 import io.proofdesk.ui.verify.VerificationEndpoints;
@@ -101,12 +101,18 @@ public final class AppWiring implements AutoCloseable {
     }
 
     public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan) throws IOException {
-        this(dataDirectory, testTaskPlan, new DemoManifestEndpoints(dataDirectory));
+        this(dataDirectory, testTaskPlan, null);
     }
 
-    /** @param endpoints the network verification reads (the Network view provides it; tests give their own) */
+    /** @param endpoints the network verification reads; null: the one the app is connected to (tests give their own) */
     public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan,
                      VerificationEndpoints endpoints) throws IOException {
+        this(dataDirectory, testTaskPlan, endpoints, DemoLauncher.EMBEDDED);
+    }
+
+    /** @param launcher starts the embedded demo network ({@link DemoLauncher#EMBEDDED}; tests give their own) */
+    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan,
+                     VerificationEndpoints endpoints, DemoLauncher launcher) throws IOException {
         dataDirectory.ensureExists();
         this.dataDirectory = dataDirectory;
         this.testTaskPlan = testTaskPlan;
@@ -123,10 +129,11 @@ public final class AppWiring implements AutoCloseable {
         this.main = new MainViewModel();
         this.views = new ViewLoader(strings, this::createController);
         this.network = new NetworkService(new NetworkConfigStore(dataDirectory.resolve(NetworkConfigStore.FILE_NAME)),
-                dataDirectory, store, storeEvents, background, notices, statusBar, strings, DemoLauncher.EMBEDDED,
+                dataDirectory, store, storeEvents, background, notices, statusBar, strings, launcher,
                 networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
         int workers = BatchVerification.defaultThreads(Runtime.getRuntime().availableProcessors());
-        this.verificationService = new VerificationService(store::store, endpoints, Clock.systemUTC(), workers);
+        this.verificationService = new VerificationService(store::store, endpoints != null ? endpoints
+                : new NetworkVerificationEndpoints(network::currentEndpoints), Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
                 new DesktopNotifications(strings), strings, workers);
         registerControllers();
@@ -140,7 +147,7 @@ public final class AppWiring implements AutoCloseable {
         register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
         register(NetworkController.class, () -> new NetworkController(new NetworkViewModel(network, strings), strings));
         register(NetworkSettingsController.class, () -> new NetworkSettingsController(
-                new NetworkSettingsViewModel(network, strings)));
+                new NetworkSettingsViewModel(network, background, notices, strings), strings));
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
                 new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, main,

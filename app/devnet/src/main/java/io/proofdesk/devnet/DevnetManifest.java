@@ -1,12 +1,16 @@
 package io.proofdesk.devnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +30,37 @@ public record DevnetManifest(long chainId, String rpcUrl, Map<String, String> co
     public DevnetManifest {
         contracts = Map.copyOf(contracts);
         nodes = List.copyOf(nodes);
+    }
+
+    /** Contract keys in {@link #contracts()}. */
+    public static final String TEE_REGISTRY = "TEERegistry";
+    public static final String SETTLEMENT_RELAY = "InferenceSettlementRelay";
+    public static final String INFERENCE = "Inference";
+    public static final String INFERENCE_JSONS = "InferenceJsons";
+
+    /**
+     * This devnet as a network profile: a demo network whose one trust root is its demo attestation root (inline PEM,
+     * or a path that {@link io.proofdesk.network.TrustRootFiles#resolve} reads from the manifest's folder).
+     */
+    public NetworkProfile toProfile() {
+        List<String> inference = new ArrayList<>();
+        addIfSet(inference, contracts.get(INFERENCE));
+        addIfSet(inference, contracts.get(INFERENCE_JSONS));
+        List<String> registry = new ArrayList<>();
+        addIfSet(registry, contracts.get(TEE_REGISTRY));
+        List<String> relay = new ArrayList<>();
+        addIfSet(relay, contracts.get(SETTLEMENT_RELAY));
+        List<String> roots = attestationRootPem == null || attestationRootPem.isBlank() ? List.of()
+                : List.of(attestationRootPem);
+        return new NetworkProfile("demo", chainId, rpcUrl == null ? List.of() : List.of(rpcUrl), HeaderFormat.ETHEREUM,
+                null, hubUrl, fileStoreUrl, blobStoreUrl, nodes.stream().map(Node::url).toList(),
+                new NetworkContracts(inference, List.of(), registry, relay), 0, roots, true);
+    }
+
+    private static void addIfSet(List<String> list, String value) {
+        if (value != null && !value.isBlank()) {
+            list.add(value);
+        }
     }
 
     public void write(Path dir) throws IOException {

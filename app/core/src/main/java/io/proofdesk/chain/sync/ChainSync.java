@@ -9,6 +9,7 @@ import io.proofdesk.domain.EndpointKind;
 import io.proofdesk.domain.PcrApproval;
 import io.proofdesk.domain.SyncCheckpoint;
 import io.proofdesk.domain.Tee;
+import io.proofdesk.network.SyncedNetworks;
 import io.proofdesk.node.HubClient;
 import io.proofdesk.reexec.ModelLimits;
 import io.proofdesk.store.BlobDao;
@@ -161,6 +162,7 @@ public final class ChainSync {
             }
             tx.meta().put(META_CHAIN_ID, Long.toString(id));
             tx.meta().put(META_GENESIS, genesis);
+            SyncedNetworks.record(tx, config.recorded(id));
         });
         return id;
     }
@@ -240,11 +242,16 @@ public final class ChainSync {
 
         private void loop() {
             int changes = 0;
+            boolean started = false;
             while (true) {
                 checkCancelled();
                 try {
                     head = rpc().headNumber();
                     crossCheckHeads();
+                    if (!started) {
+                        started = true;
+                        listener.started(progress());
+                    }
                     while (next <= head) {
                         checkCancelled();
                         try {

@@ -1,5 +1,8 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.UnsupportedNetworkException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,40 @@ public record ContractAddresses(String registry, String relay, String inference,
         if (registry == null && relay == null && inference == null && inferenceJsons == null) {
             throw new IllegalArgumentException("no contract address configured; the sync has nothing to read");
         }
+    }
+
+    /**
+     * The contracts a profile lists, as far as the sync reads them today: one registry, one relay and up to two
+     * inference contracts (each decoded in every layout); precompiles and further addresses are unsupported.
+     */
+    public static ContractAddresses of(NetworkContracts c) {
+        if (!c.precompile().isEmpty()) {
+            throw new UnsupportedNetworkException("inference precompiles (contracts.precompile "
+                    + String.join(", ", c.precompile()) + ")");
+        }
+        if (c.registry().size() > 1 || c.relay().size() > 1 || c.inference().size() > 2) {
+            throw new UnsupportedNetworkException("more than one TEE registry or settlement relay, or more than two "
+                    + "inference contracts, in one network");
+        }
+        return new ContractAddresses(first(c.registry(), 0), first(c.relay(), 0), first(c.inference(), 0),
+                first(c.inference(), 1));
+    }
+
+    private static String first(List<String> list, int index) {
+        return list.size() > index ? list.get(index) : null;
+    }
+
+    /** The same addresses by role, as a profile lists them. */
+    public NetworkContracts toContracts() {
+        List<String> inferences = new ArrayList<>();
+        if (inference != null) {
+            inferences.add(inference);
+        }
+        if (inferenceJsons != null && !inferenceJsons.equals(inference)) {
+            inferences.add(inferenceJsons);
+        }
+        return new NetworkContracts(inferences, List.of(), registry == null ? List.of() : List.of(registry),
+                relay == null ? List.of() : List.of(relay));
     }
 
     private static String normalise(String name, String address) {

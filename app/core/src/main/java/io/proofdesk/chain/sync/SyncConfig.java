@@ -1,5 +1,10 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.TrustRootFiles;
+import io.proofdesk.network.UnsupportedNetworkException;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -10,10 +15,39 @@ import java.util.Objects;
  * {@code hubUrl}/{@code fileStoreUrl}/{@code blobStoreUrl}: null when not available (records are then stored
  * without what those would give, with a reason). {@code fromBlock}: where a fresh store starts.
  * {@code follow}: keep polling the head about every {@code pollMillis} after catching up, until cancelled.
+ * {@code profile}: the network these endpoints belong to (its name, explorer, nodes and trust roots as PEM text), which
+ * the sync records in the store with the endpoints and contracts it was actually given; null for an unnamed one.
  */
 public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
                          String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
-                         int keptBlockHashes, SyncLimits limits) {
+                         int keptBlockHashes, SyncLimits limits, NetworkProfile profile) {
+
+    /** A sync of endpoints that belong to no named network. */
+    public SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
+                      String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
+                      int keptBlockHashes, SyncLimits limits) {
+        this(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow, pollMillis,
+                keptBlockHashes, limits, null);
+    }
+
+    /**
+     * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}).
+     *
+     * @throws io.proofdesk.network.UnsupportedNetworkException for what the sync cannot read yet
+     * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
+     */
+    public static SyncConfig of(NetworkProfile network, boolean follow, long pollMillis, int keptBlockHashes,
+                                SyncLimits limits) {
+        if (network.headerFormat() != HeaderFormat.ETHEREUM) {
+            throw new UnsupportedNetworkException("header format " + network.headerFormat().key());
+        }
+        if (network.trustRoots().stream().anyMatch(r -> !TrustRootFiles.isPem(r))) {
+            throw new IllegalArgumentException("the trust roots of " + network.name() + " must be read before a sync");
+        }
+        return new SyncConfig(network.rpc(), network.chainId(), ContractAddresses.of(network.contracts()),
+                network.hub(), network.fileStore(), network.blobStore(), network.fromBlock(), follow, pollMillis,
+                keptBlockHashes, limits, network);
+    }
 
     public SyncConfig {
         rpcUrls = List.copyOf(rpcUrls);
@@ -37,26 +71,33 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
 
     public SyncConfig withRpcUrls(List<String> urls) {
         return new SyncConfig(urls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits);
+                pollMillis, keptBlockHashes, limits, profile);
     }
 
     public SyncConfig withLimits(SyncLimits l) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
-                follow, pollMillis, keptBlockHashes, l);
+                follow, pollMillis, keptBlockHashes, l, profile);
     }
 
     public SyncConfig withFollow(boolean f, long pollEveryMillis) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, f,
-                pollEveryMillis, keptBlockHashes, limits);
+                pollEveryMillis, keptBlockHashes, limits, profile);
     }
 
     public SyncConfig withFromBlock(long block) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, block, follow,
-                pollMillis, keptBlockHashes, limits);
+                pollMillis, keptBlockHashes, limits, profile);
     }
 
     public SyncConfig withExpectedChainId(Long id) {
         return new SyncConfig(rpcUrls, id, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits);
+                pollMillis, keptBlockHashes, limits, profile);
+    }
+
+    /** What the store records after this sync: the profile with the endpoints, contracts and chain it really used. */
+    public NetworkProfile recorded(long chainId) {
+        NetworkProfile base = profile != null ? profile : NetworkProfile.EMPTY;
+        return base.withSources(rpcUrls, hubUrl, fileStoreUrl, blobStoreUrl, contracts.toContracts(), fromBlock)
+                .withChainId(chainId);
     }
 }

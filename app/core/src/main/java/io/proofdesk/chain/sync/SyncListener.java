@@ -7,6 +7,13 @@ package io.proofdesk.chain.sync;
  */
 public interface SyncListener {
 
+    /**
+     * Once per run, when the head is known and before the first chunk is read: blocks {@code startBlock..headBlock}
+     * are to be read and none of them is stored yet (so a caller can show a determinate progress from the start).
+     */
+    default void started(SyncProgress p) {
+    }
+
     /** After each written chunk, after a reorg rollback, and once when the head is reached. */
     default void progress(SyncProgress p) {
     }

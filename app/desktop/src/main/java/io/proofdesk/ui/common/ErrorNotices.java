@@ -32,6 +32,13 @@ public final class ErrorNotices {
         message.set("");
     }
 
+    /** Dismisses the banner only if it still shows {@code sentence} (a later, unrelated problem stays). */
+    public void dismissIf(String sentence) {
+        if (sentence != null && !sentence.isEmpty() && sentence.equals(message.get())) {
+            message.set("");
+        }
+    }
+
     /** Our exceptions carry what and where in their message; wrappers only add noise, so they are peeled off. */
     public String sentence(Throwable problem) {
         Throwable cause = problem;

@@ -1,7 +1,6 @@
 package io.proofdesk.ui.network;
 
 import io.proofdesk.chain.sync.ChainSync;
-import io.proofdesk.chain.sync.ContractAddresses;
 import io.proofdesk.chain.sync.SyncConfig;
 import io.proofdesk.chain.sync.SyncControl;
 import io.proofdesk.chain.sync.SyncLimits;
@@ -30,6 +29,11 @@ public final class ChainNetworkSync implements NetworkSync {
             private long storedRecords;
 
             @Override
+            public void started(SyncProgress p) {
+                listener.started(p.startBlock(), p.headBlock());
+            }
+
+            @Override
             public void progress(SyncProgress p) {
                 listener.progress(p.startBlock(), p.syncedBlock(), p.headBlock());
             }
@@ -51,11 +55,8 @@ public final class ChainNetworkSync implements NetworkSync {
         return new Summary(s.chainId(), s.toBlock(), s.records(), s.models());
     }
 
+    /** The network as the Network view connected to it: its profile, trust roots already read. */
     static SyncConfig config(NetworkEndpoints ep, boolean follow) {
-        var c = ep.contracts();
-        ContractAddresses addresses = new ContractAddresses(c.get(NetworkEndpoints.TEE_REGISTRY),
-                c.get(NetworkEndpoints.SETTLEMENT_RELAY), c.get(NetworkEndpoints.INFERENCE), c.get("InferenceJsons"));
-        return new SyncConfig(ep.rpcUrls(), ep.chainId(), addresses, ep.hubUrl(), ep.fileStoreUrl(), ep.blobStoreUrl(),
-                0, follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
+        return SyncConfig.of(ep.profile(), follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
     }
 }

@@ -31,6 +31,7 @@ public final class NetworkController {
     @FXML private ScrollPane content;
     @FXML private HBox demoBanner;
     @FXML private Label summary;
+    @FXML private Label demoExplanation;
     @FXML private ToggleButton followToggle;
     @FXML private Button syncButton;
     @FXML private Button stopButton;
@@ -64,6 +65,7 @@ public final class NetworkController {
         demoBanner.visibleProperty().bind(viewModel.demoProperty());
         demoBanner.managedProperty().bind(viewModel.demoProperty());
         summary.textProperty().bind(viewModel.summaryProperty());
+        demoExplanation.textProperty().bind(viewModel.demoExplanationProperty());
         // EmptyState's texts are plain setters; the view-model's strings are pushed into it
         viewModel.emptyTitleProperty().subscribe(emptyState::setTitle);
         viewModel.emptyTextProperty().subscribe(emptyState::setText);

@@ -1,22 +1,68 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.NetworkProfile;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The network settings as typed, before validation: every field is the text of its input ({@code rpcUrls} one URL
+ * The network settings as typed, before validation: the chosen mode and the text of every field (lists one entry
  * per line). {@link NetworkForm} turns a draft into a {@link NetworkConfig} or a list of sentences.
  */
-public record NetworkDraft(NetworkMode mode, String demoSize, String rpcUrls, String hubUrl, String fileStoreUrl,
-                           String blobStoreUrl, String teeRegistry, String settlementRelay, String inference,
-                           String chainId) {
+public record NetworkDraft(NetworkMode mode, Map<NetworkField, String> texts) {
+
+    public NetworkDraft {
+        Map<NetworkField, String> all = new EnumMap<>(NetworkField.class);
+        for (NetworkField f : NetworkField.values()) {
+            String t = texts == null ? null : texts.get(f);
+            all.put(f, t == null ? "" : t);
+        }
+        texts = Map.copyOf(all);
+    }
+
+    /** The text of {@code field}, "" when empty. */
+    public String text(NetworkField field) {
+        return texts.get(field);
+    }
+
+    public NetworkDraft with(NetworkField field, String text) {
+        Map<NetworkField, String> next = new EnumMap<>(texts);
+        next.put(field, text);
+        return new NetworkDraft(mode, next);
+    }
+
+    public NetworkDraft withMode(NetworkMode m) {
+        return new NetworkDraft(m, texts);
+    }
 
     /** The draft that shows a saved configuration. */
     public static NetworkDraft of(NetworkConfig config) {
-        CustomNetwork c = config.custom();
-        return new NetworkDraft(config.mode(), Integer.toString(config.demoInferences()), String.join("\n", c.rpcUrls()),
-                text(c.hubUrl()), text(c.fileStoreUrl()), text(c.blobStoreUrl()), text(c.teeRegistry()),
-                text(c.settlementRelay()), text(c.inference()), c.chainId() == null ? "" : c.chainId().toString());
+        NetworkProfile c = config.custom();
+        Map<NetworkField, String> t = new EnumMap<>(NetworkField.class);
+        t.put(NetworkField.DEMO_SIZE, Integer.toString(config.demoInferences()));
+        t.put(NetworkField.DEVNET_FILE, text(config.devnetFile()));
+        t.put(NetworkField.NAME, c.name().equals(NetworkProfile.DEFAULT_NAME) ? "" : c.name());
+        t.put(NetworkField.RPC_URLS, lines(c.rpc()));
+        t.put(NetworkField.CHAIN_ID, c.chainId() == null ? "" : c.chainId().toString());
+        t.put(NetworkField.HUB_URL, text(c.hub()));
+        t.put(NetworkField.FILE_STORE_URL, text(c.fileStore()));
+        t.put(NetworkField.BLOB_STORE_URL, text(c.blobStore()));
+        t.put(NetworkField.NODE_URLS, lines(c.nodes()));
+        t.put(NetworkField.TEE_REGISTRY, lines(c.contracts().registry()));
+        t.put(NetworkField.SETTLEMENT_RELAY, lines(c.contracts().relay()));
+        t.put(NetworkField.INFERENCE, lines(c.contracts().inference()));
+        t.put(NetworkField.EXPLORER_URL, text(c.explorer()));
+        t.put(NetworkField.FROM_BLOCK, c.fromBlock() == 0 ? "" : Long.toString(c.fromBlock()));
+        t.put(NetworkField.TRUST_ROOTS, lines(c.trustRoots()));
+        return new NetworkDraft(config.mode(), t);
     }
 
     private static String text(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String lines(List<String> values) {
+        return String.join("\n", values);
     }
 }

@@ -1,18 +1,18 @@
 package io.proofdesk.ui.network;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.text.MessageFormat;
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.regex.Pattern;
 
 /**
  * Checks what the user typed in the Network settings and says, per field, what is wrong in one sentence
- * ("Hub URL: ftp://hub.example uses ftp; only http:// and https:// are supported."). Only the chosen mode's fields
- * must be right: custom endpoints may stay half-typed while the demo is chosen, and are then not saved.
+ * ("Model hub URL: “ftp://hub.example” uses ftp; only http:// and https:// are supported."). Only the chosen mode's
+ * fields must be right: the devnet file and the custom endpoints may stay half-typed while another network is
+ * chosen, and are then not saved (the saved ones are kept).
  */
 public final class NetworkForm {
 
@@ -27,9 +27,11 @@ public final class NetworkForm {
         }
     }
 
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final int MAX_URL_LENGTH = 2_000;
-    private static final int MAX_RPC_URLS = 16;
+    static final int MAX_RPC_URLS = 16;
+    static final int MAX_NODE_URLS = 64;
+    static final int MAX_TRUST_ROOTS = 16;
+    static final int MAX_INFERENCE_CONTRACTS = 2;
+    static final int MAX_NAME_LENGTH = 80;
 
     private final ResourceBundle strings;
 
@@ -37,12 +39,19 @@ public final class NetworkForm {
         this.strings = strings;
     }
 
-    /** @param saved what is saved now: its custom endpoints are kept when the demo is chosen with a broken draft */
+    /** @param saved what is saved now: its devnet file and custom network are kept when another mode is chosen */
     public Result validate(NetworkDraft draft, NetworkConfig saved) {
         List<Problem> problems = new ArrayList<>();
-        int demoSize = demoSize(draft.demoSize(), problems);
+        int demoSize = demoSize(draft.text(NetworkField.DEMO_SIZE), problems);
+        List<Problem> devnetProblems = new ArrayList<>();
+        String devnet = devnetFile(draft.text(NetworkField.DEVNET_FILE), devnetProblems);
         List<Problem> customProblems = new ArrayList<>();
-        CustomNetwork custom = custom(draft, customProblems);
+        NetworkProfile custom = custom(draft, customProblems);
+        if (draft.mode() == NetworkMode.DEVNET) {
+            problems.addAll(devnetProblems);
+        } else if (!devnetProblems.isEmpty()) {
+            devnet = saved.devnetFile();
+        }
         if (draft.mode() == NetworkMode.CUSTOM) {
             problems.addAll(customProblems);
         } else if (!customProblems.isEmpty()) {
@@ -51,7 +60,7 @@ public final class NetworkForm {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new NetworkConfig(draft.mode(), demoSize, custom), List.of());
+        return new Result(new NetworkConfig(draft.mode(), demoSize, devnet, custom), List.of());
     }
 
     private int demoSize(String text, List<Problem> problems) {
@@ -64,130 +73,68 @@ public final class NetworkForm {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(problem(NetworkField.DEMO_SIZE, "network.problem.demoSize", shown(text),
-                NetworkConfig.MIN_DEMO_INFERENCES, NetworkConfig.MAX_DEMO_INFERENCES));
+        new FieldChecks(strings, problems).add(NetworkField.DEMO_SIZE, "network.problem.demoSize",
+                FieldChecks.shown(text), NetworkConfig.MIN_DEMO_INFERENCES, NetworkConfig.MAX_DEMO_INFERENCES);
         return NetworkConfig.DEFAULT_DEMO_INFERENCES;
     }
 
-    private CustomNetwork custom(NetworkDraft d, List<Problem> problems) {
-        List<String> rpc = new ArrayList<>();
-        List<String> lines = d.rpcUrls() == null ? List.of() : d.rpcUrls().lines().map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
-        if (lines.isEmpty()) {
-            problems.add(problem(NetworkField.RPC_URLS, "network.problem.rpcMissing"));
-        } else if (lines.size() > MAX_RPC_URLS) {
-            problems.add(problem(NetworkField.RPC_URLS, "network.problem.rpcTooMany", lines.size(), MAX_RPC_URLS));
-        }
-        for (int i = 0; i < lines.size() && i < MAX_RPC_URLS; i++) {
-            String url = lines.get(i);
-            String where = lines.size() == 1 ? label(NetworkField.RPC_URLS)
-                    : MessageFormat.format(strings.getString("network.field.rpcUrlN"), i + 1);
-            if (checkUrl(NetworkField.RPC_URLS, where, url, problems)) {
-                if (rpc.contains(url)) {
-                    problems.add(problem(NetworkField.RPC_URLS, "network.problem.rpcDuplicate", url));
-                }
-                rpc.add(url);
-            }
-        }
-        String hub = optionalUrl(NetworkField.HUB_URL, d.hubUrl(), problems);
-        String files = optionalUrl(NetworkField.FILE_STORE_URL, d.fileStoreUrl(), problems);
-        String blobs = optionalUrl(NetworkField.BLOB_STORE_URL, d.blobStoreUrl(), problems);
-        String registry = address(NetworkField.TEE_REGISTRY, d.teeRegistry(), problems);
-        String relay = address(NetworkField.SETTLEMENT_RELAY, d.settlementRelay(), problems);
-        String inference = address(NetworkField.INFERENCE, d.inference(), problems);
-        if (registry == null && relay == null && inference == null && blank(d.teeRegistry())
-                && blank(d.settlementRelay()) && blank(d.inference())) {
-            problems.add(problem(NetworkField.TEE_REGISTRY, "network.problem.noContracts"));
-        }
-        Long chainId = chainId(d.chainId(), problems);
-        return new CustomNetwork(rpc, hub, files, blobs, registry, relay, inference, chainId);
-    }
-
-    private String optionalUrl(NetworkField field, String text, List<Problem> problems) {
-        if (blank(text)) {
+    private String devnetFile(String text, List<Problem> problems) {
+        FieldChecks checks = new FieldChecks(strings, problems);
+        if (FieldChecks.blank(text)) {
+            checks.add(NetworkField.DEVNET_FILE, "network.problem.devnetMissing");
             return null;
         }
-        String url = text.strip();
-        return checkUrl(field, label(field), url, problems) ? url : null;
+        return checks.path(NetworkField.DEVNET_FILE, checks.label(NetworkField.DEVNET_FILE), text);
     }
 
-    /** http or https, a host, nothing a browser would not send; says what is wrong and where. */
-    boolean checkUrl(NetworkField field, String where, String url, List<Problem> problems) {
-        if (url.length() > MAX_URL_LENGTH) {
-            problems.add(problem(field, "network.problem.urlTooLong", where, MAX_URL_LENGTH));
-            return false;
+    private NetworkProfile custom(NetworkDraft d, List<Problem> problems) {
+        FieldChecks c = new FieldChecks(strings, problems);
+        String name = d.text(NetworkField.NAME).strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            c.add(NetworkField.NAME, "network.problem.nameTooLong", MAX_NAME_LENGTH);
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            problems.add(problem(field, "network.problem.urlSyntax", where, shown(url), e.getReason(), e.getIndex() + 1));
-            return false;
+        List<String> rpcLines = c.lines(NetworkField.RPC_URLS, d.text(NetworkField.RPC_URLS), MAX_RPC_URLS);
+        if (rpcLines.isEmpty()) {
+            c.add(NetworkField.RPC_URLS, "network.problem.rpcMissing");
         }
-        String scheme = uri.getScheme();
-        if (scheme == null) {
-            problems.add(problem(field, "network.problem.urlNoScheme", where, shown(url)));
-            return false;
+        List<String> rpc = c.each(NetworkField.RPC_URLS, "network.field.rpcUrlN", rpcLines, c::url);
+        Long chainId = c.number(NetworkField.CHAIN_ID, d.text(NetworkField.CHAIN_ID), 1, "network.problem.chainId");
+        String hub = c.optionalUrl(NetworkField.HUB_URL, d.text(NetworkField.HUB_URL));
+        String files = c.optionalUrl(NetworkField.FILE_STORE_URL, d.text(NetworkField.FILE_STORE_URL));
+        String blobs = c.optionalUrl(NetworkField.BLOB_STORE_URL, d.text(NetworkField.BLOB_STORE_URL));
+        List<String> nodes = c.each(NetworkField.NODE_URLS, "network.field.nodeUrlN",
+                c.lines(NetworkField.NODE_URLS, d.text(NetworkField.NODE_URLS), MAX_NODE_URLS), c::url);
+        List<String> registry = single(c, NetworkField.TEE_REGISTRY, d);
+        List<String> relay = single(c, NetworkField.SETTLEMENT_RELAY, d);
+        List<String> inferenceLines = c.lines(NetworkField.INFERENCE, d.text(NetworkField.INFERENCE), 16);
+        if (inferenceLines.size() > MAX_INFERENCE_CONTRACTS) {
+            c.add(NetworkField.INFERENCE, "network.problem.inferenceTooMany", inferenceLines.size());
         }
-        String s = scheme.toLowerCase(Locale.ROOT);
-        if (!s.equals("http") && !s.equals("https")) {
-            problems.add(problem(field, "network.problem.urlScheme", where, shown(url), scheme));
-            return false;
+        List<String> inference = c.each(NetworkField.INFERENCE, "network.field.inferenceN", inferenceLines, c::address);
+        if (registry.isEmpty() && relay.isEmpty() && inferenceLines.isEmpty()
+                && FieldChecks.blank(d.text(NetworkField.TEE_REGISTRY))
+                && FieldChecks.blank(d.text(NetworkField.SETTLEMENT_RELAY))) {
+            c.add(NetworkField.TEE_REGISTRY, "network.problem.noContracts");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            problems.add(problem(field, "network.problem.urlNoHost", where, shown(url)));
-            return false;
-        }
-        if (uri.getRawUserInfo() != null) {
-            problems.add(problem(field, "network.problem.urlUserInfo", where, shown(url)));
-            return false;
-        }
-        return true;
-    }
-
-    private String address(NetworkField field, String text, List<Problem> problems) {
-        if (blank(text)) {
+        String explorer = c.optionalUrl(NetworkField.EXPLORER_URL, d.text(NetworkField.EXPLORER_URL));
+        Long from = c.number(NetworkField.FROM_BLOCK, d.text(NetworkField.FROM_BLOCK), 0, "network.problem.fromBlock");
+        List<String> roots = c.each(NetworkField.TRUST_ROOTS, "network.field.trustRootN",
+                c.lines(NetworkField.TRUST_ROOTS, d.text(NetworkField.TRUST_ROOTS), MAX_TRUST_ROOTS), c::path);
+        if (!problems.isEmpty()) {
             return null;
         }
-        String a = text.strip();
-        if (!ADDRESS.matcher(a).matches()) {
-            problems.add(problem(field, "network.problem.address", label(field), shown(a)));
-            return null;
+        return new NetworkProfile(name.isEmpty() ? null : name, chainId, rpc, HeaderFormat.ETHEREUM, explorer, hub,
+                files, blobs, nodes, new NetworkContracts(inference, List.of(), registry, relay),
+                from == null ? 0 : from, roots, false);
+    }
+
+    /** A registry or relay: one address (a network with several is not read yet). */
+    private static List<String> single(FieldChecks c, NetworkField field, NetworkDraft d) {
+        List<String> lines = c.lines(field, d.text(field), 16);
+        if (lines.size() > 1) {
+            c.add(field, "network.problem.oneAddress", c.label(field));
+            return List.of();
         }
-        return a.toLowerCase(Locale.ROOT);
-    }
-
-    private Long chainId(String text, List<Problem> problems) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(problem(NetworkField.CHAIN_ID, "network.problem.chainId", shown(text.strip())));
-        return null;
-    }
-
-    private String label(NetworkField field) {
-        return strings.getString(field.labelKey());
-    }
-
-    private Problem problem(NetworkField field, String key, Object... args) {
-        return new Problem(field, MessageFormat.format(strings.getString(key), args));
-    }
-
-    /** Typed text shown back in a sentence: short enough to read. */
-    private static String shown(String text) {
-        String t = text == null ? "" : text.strip();
-        return t.length() > 60 ? t.substring(0, 57) + "\u2026" : t;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return c.each(field, "network.field.rpcUrlN", lines, c::address);
     }
 }

@@ -10,6 +10,7 @@ import io.proofdesk.ui.common.StoreEvents;
 import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.shell.ChainState;
 import io.proofdesk.ui.shell.StatusBarViewModel;
+import io.proofdesk.ui.shell.SyncState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -27,9 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The network the app reads from, for the whole app run. On {@link #start()} (after the first frame) it starts what
  * the saved settings name: the embedded demo network (its own store under {@code <dataDir>/demo/store}, reset each
- * time, since the demo chain is new each time; then a sync into it), or the custom endpoints (the main store).
- * While a network is up its endpoints and nodes are probed, the store's registry is re-read, and the status bar
- * shows chain and sync. {@link #apply} saves new settings and switches; {@link #close()} stops everything.
+ * time, since the demo chain is new each time; then a sync into it), or an imported devnet.json or custom endpoints
+ * (the main store; their files are read off the FX thread on each connect). While a network is up its endpoints and
+ * nodes are probed, the store's registry is re-read, and the status bar shows chain and sync. {@link #apply} saves
+ * new settings and switches (also the way to retry a network that failed); {@link #close()} stops everything.
  */
 public final class NetworkService implements AutoCloseable {
 
@@ -53,6 +56,10 @@ public final class NetworkService implements AutoCloseable {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final AtomicReference<Devnet> devnet = new AtomicReference<>();
+    // what verification reads from its own threads; the property above is for the FX thread
+    private volatile NetworkEndpoints current;
+    // the banner sentence this service put up, taken down when the network changes
+    private String shownProblem;
     private Task<Devnet> demoTask;
     private long generation;
     private volatile boolean closed;
@@ -104,17 +111,42 @@ public final class NetworkService implements AutoCloseable {
     private void switchTo(NetworkConfig c) {
         long run = ++generation;
         stopNetwork();
+        notices.dismissIf(shownProblem);
+        shownProblem = null;
         problem.set("");
         progress.set("");
         phase.set(NetworkPhase.STARTING);
+        // the old network's "up to date · block N" says nothing about the one starting now
+        statusBar.showSync(SyncState.IDLE, "");
         if (c.mode() == NetworkMode.DEMO) {
             statusBar.showChain(ChainState.CONNECTING, say("network.status.demoStarting"));
             Path demoDir = dataDirectory.resolve(DEMO_FOLDER);
-            store.reopen(new DataDirectory(demoDir.resolve("store")), true, () -> launchDemo(run, c, demoDir));
+            watch(run, store.reopen(new DataDirectory(demoDir.resolve("store")), true,
+                    () -> launchDemo(run, c, demoDir)));
         } else {
             statusBar.showChain(ChainState.CONNECTING, "");
-            store.reopen(dataDirectory, false, () -> ready(run, NetworkEndpoints.of(c.custom())));
+            watch(run, store.reopen(dataDirectory, false, () -> connect(run, c)));
         }
+    }
+
+    /** A store that cannot be opened fails this network's start (StoreAccess has put its sentence up). */
+    private void watch(long run, Task<Boolean> opening) {
+        opening.stateProperty().addListener((o, was, now) -> {
+            if (now == Worker.State.FAILED) {
+                failed(run, opening.getException());
+            }
+        });
+    }
+
+    /** An imported devnet or custom endpoints: their files are read, then the network is up. */
+    private void connect(long run, NetworkConfig c) {
+        if (run != generation || closed) {
+            return;
+        }
+        Tasks.create(ctx -> ConfiguredNetworks.resolve(c))
+                .onSuccess(ep -> ready(run, ep))
+                .onError(e -> failed(run, e))
+                .run(executor);
     }
 
     private void launchDemo(long run, NetworkConfig c, Path demoDir) {
@@ -144,7 +176,7 @@ public final class NetworkService implements AutoCloseable {
             }
             return d;
         }).titled(say("network.demo.task"))
-                .onSuccess(d -> ready(run, NetworkEndpoints.of(d.manifest())))
+                .onSuccess(d -> ready(run, NetworkEndpoints.of(d.manifest(), d.manifest().toProfile(), true)))
                 .onError(e -> failed(run, e))
                 .onCancelled(() -> {
                     closeDemo();
@@ -162,22 +194,25 @@ public final class NetworkService implements AutoCloseable {
         if (run != generation || closed) {
             return;
         }
+        current = ep;
         endpoints.set(ep);
         phase.set(NetworkPhase.READY);
         monitor.start();
-        if (ep.demo()) {
+        if (ep.embedded()) {
             syncNow();
         }
     }
 
     private void failed(long run, Throwable e) {
         closeDemo();
-        if (run != generation) {
+        if (run != generation || phase.get() == NetworkPhase.FAILED) {
             return;
         }
-        problem.set(notices.sentence(e));
+        shownProblem = notices.sentence(e);
+        problem.set(shownProblem);
         phase.set(NetworkPhase.FAILED);
-        statusBar.showChain(ChainState.FAILED, say("network.status.demoFailed"));
+        statusBar.showChain(ChainState.FAILED, say(config.get().mode() == NetworkMode.DEMO
+                ? "network.status.demoFailed" : "network.status.failed"));
         notices.show(e);
     }
 
@@ -196,6 +231,7 @@ public final class NetworkService implements AutoCloseable {
     private void stopNetwork() {
         syncRunner.stop();
         monitor.stop();
+        current = null;
         endpoints.set(null);
         if (demoTask != null) {
             demoTask.cancel();
@@ -224,6 +260,11 @@ public final class NetworkService implements AutoCloseable {
     /** Null while no network is up. */
     public ReadOnlyObjectProperty<NetworkEndpoints> endpointsProperty() {
         return endpoints.getReadOnlyProperty();
+    }
+
+    /** The network that is up, or null; safe to call from any thread (verification reads it from its workers). */
+    public NetworkEndpoints currentEndpoints() {
+        return current;
     }
 
     public ReadOnlyObjectProperty<NetworkPhase> phaseProperty() {
@@ -271,6 +312,7 @@ public final class NetworkService implements AutoCloseable {
     public void close() {
         closed = true;
         generation++;
+        current = null;
         syncRunner.stop();
         monitor.shutdown();
         if (demoTask != null) {

@@ -14,6 +14,10 @@ public interface NetworkSync {
         /** Blocks {@code startBlock..syncedBlock} are stored; the chain's head is {@code headBlock}. */
         void progress(long startBlock, long syncedBlock, long headBlock);
 
+        /** The head is known: blocks {@code startBlock..headBlock} are to be read and none is stored yet. */
+        default void started(long startBlock, long headBlock) {
+        }
+
         /** A chunk was committed with {@code newRecords} inferences it had not stored before. */
         void stored(long newRecords);
 

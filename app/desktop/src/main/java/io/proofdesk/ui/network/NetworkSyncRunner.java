@@ -65,12 +65,14 @@ final class NetworkSyncRunner {
             Publisher publisher = new Publisher(ctx);
             try {
                 ctx.checkCancelled();
+                ctx.message(say("network.sync.connecting", endpoints.rpcUrls().isEmpty() ? ""
+                        : endpoints.rpcUrls().getFirst()));
                 return sync.run(endpoints, store, following, publisher, signal);
             } finally {
                 publisher.flush();
                 lane.release();
             }
-        }).titled(say(endpoints.demo() ? "network.sync.taskDemo" : "network.sync.task"))
+        }).titled(say(endpoints.embedded() ? "network.sync.taskDemo" : "network.sync.task"))
                 .onSuccess(summary -> {
                     statusBar.showSync(SyncState.UP_TO_DATE, say("network.sync.done", summary.toBlock()));
                     events.publish(new StoreEvent.ModelsStored(summary.models()));
@@ -129,9 +131,17 @@ final class NetworkSyncRunner {
         }
 
         @Override
+        public void started(long startBlock, long headBlock) {
+            ctx.progress(0, Math.max(1, headBlock - startBlock + 1));
+            ctx.message(say("network.sync.starting", Math.max(0, headBlock - startBlock + 1), startBlock, headBlock));
+        }
+
+        @Override
         public void progress(long startBlock, long syncedBlock, long headBlock) {
             ctx.progress(Math.max(0, syncedBlock - startBlock + 1), Math.max(1, headBlock - startBlock + 1));
-            ctx.message(say("network.sync.block", syncedBlock, headBlock));
+            long total = Math.max(1, headBlock - startBlock + 1);
+            ctx.message(say("network.sync.block", syncedBlock, headBlock,
+                    Math.min(total, Math.max(0, syncedBlock - startBlock + 1)), total));
         }
 
         @Override

@@ -29,6 +29,7 @@ public final class NetworkViewModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper demoExplanation = new ReadOnlyStringWrapper(this, "demoExplanation", "");
     private final ObservableList<EndpointRow> endpointRows = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodeRows = FXCollections.observableArrayList();
     private Subscription subscription = Subscription.EMPTY;
@@ -62,6 +63,7 @@ public final class NetworkViewModel {
         boolean up = phase == NetworkPhase.READY && ep != null;
         empty.set(!up);
         demo.set(up ? ep.demo() : network.configProperty().get().mode() == NetworkMode.DEMO);
+        demoExplanation.set(say(up && !ep.embedded() ? "network.devnet.explanation" : "network.demo.explanation"));
         String state = phase.name().toLowerCase(java.util.Locale.ROOT);
         emptyTitle.set(say("network.empty." + state + ".title"));
         emptyText.set(phase == NetworkPhase.FAILED && !network.problemProperty().get().isEmpty()
@@ -108,6 +110,11 @@ public final class NetworkViewModel {
     /** True for the demo network: the view shows the DEMO NETWORK badge and its explanation. */
     public ReadOnlyBooleanProperty demoProperty() {
         return demo.getReadOnlyProperty();
+    }
+
+    /** Why the demo banner is shown: the embedded demo, or a devnet imported from its devnet.json. */
+    public ReadOnlyStringProperty demoExplanationProperty() {
+        return demoExplanation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty emptyTitleProperty() {

@@ -13,9 +13,6 @@ public final class ReportNetworks {
         if (e == null || e.rpcUrls().isEmpty()) {
             return ReportNetwork.unknown();
         }
-        String files = e.fileStoreUrl() != null ? e.fileStoreUrl() : e.hubUrl();
-        String rpc = e.rpcUrls().getFirst();
-        return e.demo() ? ReportNetwork.demo(e.chainId(), e.contracts(), rpc, files, e.blobStoreUrl())
-                : ReportNetwork.at(e.chainId(), e.contracts(), rpc, files, e.blobStoreUrl());
+        return ReportNetwork.of(e.profile());
     }
 }

@@ -1,12 +1,20 @@
 package io.proofdesk.ui.settings;
 
+import io.proofdesk.network.TrustRootFileException;
+import io.proofdesk.ui.common.BackgroundExecutor;
+import io.proofdesk.ui.common.ErrorNotices;
+import io.proofdesk.ui.common.Tasks;
+import io.proofdesk.ui.network.ConfiguredNetworks;
 import io.proofdesk.ui.network.NetworkConfig;
 import io.proofdesk.ui.network.NetworkDraft;
 import io.proofdesk.ui.network.NetworkField;
 import io.proofdesk.ui.network.NetworkForm;
 import io.proofdesk.ui.network.NetworkMode;
+import io.proofdesk.ui.network.NetworkPhase;
 import io.proofdesk.ui.network.NetworkService;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,18 +23,26 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import javafx.util.Subscription;
 
+import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * The Network section of Settings: demo or custom endpoints, edited as text and checked on Apply; the problems are
- * listed as sentences and their fields marked. Apply saves {@code network.json} and switches the app's network.
+ * The Network section of Settings: the embedded demo, an imported devnet.json, or custom endpoints, edited as text and
+ * checked on Apply; the problems are listed as sentences and their fields marked. A devnet file or trust root files
+ * are read off the FX thread before anything is saved. Apply saves {@code network.json} and switches the app's
+ * network (applying the same network again restarts it); the status line then follows that network until it is up
+ * or has failed.
  */
 public final class NetworkSettingsViewModel {
 
     private final NetworkService network;
+    private final BackgroundExecutor executor;
+    private final ErrorNotices notices;
     private final ResourceBundle strings;
     private final NetworkForm form;
     private final ObjectProperty<NetworkMode> mode = new SimpleObjectProperty<>(this, "mode", NetworkMode.DEMO);
@@ -34,57 +50,102 @@ public final class NetworkSettingsViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableSet<NetworkField> invalid = FXCollections.observableSet();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking", false);
+    private Subscription following = Subscription.EMPTY;
 
-    public NetworkSettingsViewModel(NetworkService network, ResourceBundle strings) {
+    public NetworkSettingsViewModel(NetworkService network, BackgroundExecutor executor, ErrorNotices notices,
+                                    ResourceBundle strings) {
         this.network = network;
+        this.executor = executor;
+        this.notices = notices;
         this.strings = strings;
         this.form = new NetworkForm(strings);
         for (NetworkField f : NetworkField.values()) {
             fields.put(f, new SimpleStringProperty(this, f.name(), ""));
         }
         show(network.configProperty().get());
+        // the problems of one choice say nothing about another
+        mode.addListener((o, was, now) -> showProblems(List.of()));
     }
 
     /** Puts a saved configuration into the form. */
     void show(NetworkConfig config) {
         NetworkDraft d = NetworkDraft.of(config);
         mode.set(d.mode());
-        field(NetworkField.DEMO_SIZE).set(d.demoSize());
-        field(NetworkField.RPC_URLS).set(d.rpcUrls());
-        field(NetworkField.HUB_URL).set(d.hubUrl());
-        field(NetworkField.FILE_STORE_URL).set(d.fileStoreUrl());
-        field(NetworkField.BLOB_STORE_URL).set(d.blobStoreUrl());
-        field(NetworkField.TEE_REGISTRY).set(d.teeRegistry());
-        field(NetworkField.SETTLEMENT_RELAY).set(d.settlementRelay());
-        field(NetworkField.INFERENCE).set(d.inference());
-        field(NetworkField.CHAIN_ID).set(d.chainId());
+        fields.forEach((f, p) -> p.set(d.text(f)));
     }
 
     NetworkDraft draft() {
-        return new NetworkDraft(mode.get(), text(NetworkField.DEMO_SIZE), text(NetworkField.RPC_URLS),
-                text(NetworkField.HUB_URL), text(NetworkField.FILE_STORE_URL), text(NetworkField.BLOB_STORE_URL),
-                text(NetworkField.TEE_REGISTRY), text(NetworkField.SETTLEMENT_RELAY), text(NetworkField.INFERENCE),
-                text(NetworkField.CHAIN_ID));
+        Map<NetworkField, String> texts = new EnumMap<>(NetworkField.class);
+        fields.forEach((f, p) -> texts.put(f, p.get()));
+        return new NetworkDraft(mode.get(), texts);
     }
 
-    /** Checks the form; when it is right, saves it and switches the network. Returns whether it was applied. */
+    /** Checks the form; when it is right, saves it and switches the network. Returns whether the form was right. */
     public boolean apply() {
         NetworkForm.Result result = form.validate(draft(), network.configProperty().get());
-        problems.setAll(result.problems().stream().map(NetworkForm.Problem::sentence).toList());
-        invalid.clear();
-        result.problems().forEach(p -> invalid.add(p.field()));
+        showProblems(result.problems());
         if (!result.ok()) {
             status.set("");
             return false;
         }
-        network.apply(result.config());
-        status.set(strings.getString(result.config().mode() == NetworkMode.DEMO ? "settings.network.appliedDemo"
-                : "settings.network.appliedCustom"));
+        NetworkConfig config = result.config();
+        if (config.mode() == NetworkMode.DEMO) {
+            save(config);
+            return true;
+        }
+        checking.set(true);
+        status.set(say("settings.network.checking"));
+        Tasks.create(ctx -> ConfiguredNetworks.resolve(config))
+                .onSuccess(ep -> save(config))
+                .onError(e -> {
+                    NetworkField field = e instanceof TrustRootFileException ? NetworkField.TRUST_ROOTS
+                            : config.mode() == NetworkMode.DEVNET ? NetworkField.DEVNET_FILE : NetworkField.RPC_URLS;
+                    showProblems(List.of(new NetworkForm.Problem(field, notices.sentence(e))));
+                    status.set("");
+                })
+                .andFinally(() -> checking.set(false))
+                .run(executor);
         return true;
     }
 
-    private String text(NetworkField f) {
-        return fields.get(f).get();
+    private void showProblems(List<NetworkForm.Problem> found) {
+        problems.setAll(found.stream().map(NetworkForm.Problem::sentence).toList());
+        invalid.clear();
+        found.forEach(p -> invalid.add(p.field()));
+    }
+
+    private void save(NetworkConfig config) {
+        network.apply(config);
+        status.set(say(switch (config.mode()) {
+            case DEMO -> "settings.network.appliedDemo";
+            case DEVNET -> "settings.network.appliedDevnet";
+            case CUSTOM -> "settings.network.appliedCustom";
+        }));
+        follow();
+    }
+
+    /** Says how the network just applied came up (or why it did not), then stops listening. */
+    private void follow() {
+        following.unsubscribe();
+        boolean[] started = {false};
+        following = network.phaseProperty().subscribe(p -> {
+            if (p == NetworkPhase.STARTING) {
+                started[0] = true;
+            } else if (started[0] && p == NetworkPhase.READY) {
+                status.set(say("settings.network.connected", network.endpointsProperty().get() == null ? ""
+                        : network.endpointsProperty().get().profile().describe()));
+                following.unsubscribe();
+            } else if (started[0] && (p == NetworkPhase.FAILED || p == NetworkPhase.STOPPED)) {
+                status.set(network.problemProperty().get().isEmpty() ? say("settings.network.notStarted")
+                        : say("settings.network.failed", network.problemProperty().get()));
+                following.unsubscribe();
+            }
+        });
+    }
+
+    private String say(String key, Object... args) {
+        return MessageFormat.format(strings.getString(key), args);
     }
 
     public StringProperty field(NetworkField f) {
@@ -105,5 +166,10 @@ public final class NetworkSettingsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** True while the files the form names are being read. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
 }

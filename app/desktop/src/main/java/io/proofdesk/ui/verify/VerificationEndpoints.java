@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Where verification reads the network from: the current network's chain, blob store, file store and nodes, and
- * the attestation roots trusted for it. Empty while no network is configured. The Network view will supply this;
- * until then {@link DemoManifestEndpoints} reads the demo network's manifest.
+ * the attestation roots trusted for it. Empty while no network is configured. The app's is
+ * {@link NetworkVerificationEndpoints} (the network it is connected to); tests give their own.
  */
 @FunctionalInterface
 public interface VerificationEndpoints {

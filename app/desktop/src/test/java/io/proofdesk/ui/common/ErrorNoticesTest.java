@@ -42,4 +42,13 @@ class ErrorNoticesTest {
         notices.dismiss();
         assertFalse(!notices.messageProperty().get().isEmpty());
     }
+
+    @Test
+    void dismissIfTakesDownOnlyTheSentenceItNames() {
+        notices.show(new IOException("the demo network could not start"));
+        notices.dismissIf("Another problem.");
+        assertEquals("The demo network could not start.", notices.messageProperty().get());
+        notices.dismissIf("The demo network could not start.");
+        assertEquals("", notices.messageProperty().get());
+    }
 }

@@ -93,7 +93,7 @@ class CustomNetworkSettingsTest {
                 () -> onFx(() -> wiring.network().phaseProperty().get() == NetworkPhase.READY));
         NetworkConfig saved = new NetworkConfigStore(file).read().orElseThrow();
         assertEquals(NetworkMode.CUSTOM, saved.mode());
-        assertEquals(List.of(rpc), saved.custom().rpcUrls());
+        assertEquals(List.of(rpc), saved.custom().rpc());
         assertEquals(31337L, saved.custom().chainId());
         assertEquals(dataDir, wiring.store().location().path(), "a real network uses the main store");
 
@@ -107,5 +107,38 @@ class CustomNetworkSettingsTest {
         assertEquals(new EndpointRow("RPC", rpc, "31337", "", "", "", false, "Error: connection refused"), row);
         assertEquals(ChainState.FAILED, onFx(() -> wiring.statusBar().chainProperty().get()));
         assertEquals("Connection failed \u00b7 connection refused", onFx(() -> wiring.statusBar().chainText().get()));
+    }
+
+    @Test
+    void filesTheNetworkNamesAreReadBeforeSavingAndAWrongOneIsASentence(FxRobot robot) throws Exception {
+        Path file = dataDir.resolve(NetworkConfigStore.FILE_NAME);
+        Label problems = robot.lookup("#networkProblems").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#customMode").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        type(robot, "#rpcUrls", "http://127.0.0.1:1");
+        type(robot, "#teeRegistry", "0x" + "ab".repeat(20));
+        Path missing = dataDir.resolve("roots").resolve("lab.pem");
+        type(robot, "#trustRoots", missing.toString());
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(problems::isVisible));
+        assertEquals("Trust root " + missing + " cannot be used: no such file.", onFx(problems::getText));
+        assertTrue(robot.lookup("#trustRoots").query().getStyleClass().contains("field-invalid"));
+
+        Files.createDirectories(missing.getParent());
+        Files.writeString(missing, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> problems.getText().contains("X.509")));
+        assertTrue(onFx(problems::getText).startsWith("Trust root " + missing + " cannot be used: not an X.509 "
+                + "certificate"), onFx(problems::getText));
+
+        robot.interact(() -> robot.lookup("#devnetMode").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertFalse(onFx(problems::isVisible), "another choice starts without the last one's problems");
+        Path devnet = dataDir.resolve("state").resolve("devnet.json");
+        type(robot, "#devnetFile", devnet.toString());
+        robot.interact(() -> robot.lookup("#applyNetwork").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(problems::isVisible));
+        assertEquals("The devnet manifest " + devnet + " cannot be used: no such file.", onFx(problems::getText));
+        assertTrue(robot.lookup("#devnetFile").query().getStyleClass().contains("field-invalid"));
+        assertFalse(Files.exists(file), "nothing is saved while a file the network names is wrong");
+        assertEquals(NetworkPhase.NOT_CONFIGURED, onFx(() -> wiring.network().phaseProperty().get()));
     }
 }

@@ -1,5 +1,8 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +31,12 @@ class NetworkConfigStoreTest {
     @Test
     void customEndpointsRoundTripAndTheWriteLeavesNoTemporaryFile() throws Exception {
         NetworkConfigStore store = new NetworkConfigStore(dir.resolve(NetworkConfigStore.FILE_NAME));
-        NetworkConfig config = new NetworkConfig(NetworkMode.CUSTOM, 750, new CustomNetwork(
-                List.of("https://rpc-a.example.org", "http://10.0.0.5:8545"), "https://hub.example.org",
-                null, "https://blobs.example.org", "0x" + "ab".repeat(20), null, "0x" + "01".repeat(20), 10_744L));
+        NetworkConfig config = new NetworkConfig(NetworkMode.CUSTOM, 750, "/tmp/state/devnet.json", new NetworkProfile(
+                "lab", 10_744L, List.of("https://rpc-a.example.org", "http://10.0.0.5:8545"), HeaderFormat.ETHEREUM,
+                "https://scan.example.org", "https://hub.example.org", null, "https://blobs.example.org",
+                List.of("https://node-1.example.org"), new NetworkContracts(List.of("0x" + "01".repeat(20),
+                "0x" + "02".repeat(20)), List.of(), List.of("0x" + "ab".repeat(20)), List.of()), 12, List.of(
+                "/etc/roots/lab.pem"), false));
         store.write(config);
         assertEquals(config, store.read().orElseThrow());
         store.write(config.withDemoInferences(60));
@@ -66,5 +72,44 @@ class NetworkConfigStoreTest {
                 () -> new NetworkConfigStore(file).read());
         assertFalse(e.getMessage().isBlank());
         assertTrue(e.getMessage().contains("bytes"), e.getMessage());
+    }
+
+    @Test
+    void aVersion1FileIsReadIntoAProfileAndWrittenBackAsVersion2() throws Exception {
+        Path file = dir.resolve(NetworkConfigStore.FILE_NAME);
+        Files.writeString(file, """
+                {"mode": "CUSTOM", "demoInferences": 60, "custom": {"rpcUrls": ["https://rpc.example.org"],
+                 "hubUrl": "https://hub.example.org", "fileStoreUrl": null, "blobStoreUrl": "https://blobs.example.org",
+                 "teeRegistry": "0xabababababababababababababababababababab", "settlementRelay": null,
+                 "inference": "0x0101010101010101010101010101010101010101", "chainId": 10744}}
+                """);
+        NetworkConfigStore store = new NetworkConfigStore(file);
+        NetworkConfig old = store.read().orElseThrow();
+        assertEquals(NetworkMode.CUSTOM, old.mode());
+        assertEquals(60, old.demoInferences());
+        NetworkProfile p = old.custom();
+        assertEquals(List.of("https://rpc.example.org"), p.rpc());
+        assertEquals("https://hub.example.org", p.hub());
+        assertEquals(null, p.fileStore());
+        assertEquals("https://blobs.example.org", p.blobStore());
+        assertEquals(List.of("0x" + "ab".repeat(20)), p.contracts().registry());
+        assertEquals(List.of(), p.contracts().relay());
+        assertEquals(List.of("0x" + "01".repeat(20)), p.contracts().inference());
+        assertEquals(10_744L, p.chainId());
+        store.write(old);
+        assertTrue(Files.readString(file).contains("\"version\" : 2"), Files.readString(file));
+        assertEquals(old, store.read().orElseThrow());
+    }
+
+    @Test
+    void aNewerVersionOrAWrongProfileIsRefusedWithTheReason() throws Exception {
+        Path file = dir.resolve(NetworkConfigStore.FILE_NAME);
+        Files.writeString(file, "{\"version\": 3, \"mode\": \"DEMO\"}");
+        assertTrue(assertThrows(NetworkConfigUnreadableException.class, () -> new NetworkConfigStore(file).read())
+                .getMessage().contains("written by a newer Proofdesk"));
+        Files.writeString(file, "{\"version\": 2, \"mode\": \"CUSTOM\", \"custom\": {\"rpc\": [\"ftp://x\"]}}");
+        String m = assertThrows(NetworkConfigUnreadableException.class, () -> new NetworkConfigStore(file).read())
+                .getMessage();
+        assertTrue(m.contains("custom: rpc[0]: \u201cftp://x\u201d uses ftp"), m);
     }
 }

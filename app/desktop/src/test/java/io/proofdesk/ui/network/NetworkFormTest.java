@@ -1,11 +1,15 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.ui.AppWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,23 +19,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NetworkFormTest {
 
     private static final String REGISTRY = "0x" + "AB".repeat(20);
+    private static final String INFERENCE = "0x" + "01".repeat(20);
+    private static final String JSONS = "0x" + "02".repeat(20);
     private final NetworkForm form = new NetworkForm(ResourceBundle.getBundle(AppWiring.STRINGS));
 
     private static NetworkDraft custom(String rpc, String hub, String chainId) {
-        return new NetworkDraft(NetworkMode.CUSTOM, "2000", rpc, hub, "", "", REGISTRY, "", "", chainId);
+        return new NetworkDraft(NetworkMode.CUSTOM, Map.of(NetworkField.DEMO_SIZE, "2000", NetworkField.RPC_URLS, rpc,
+                NetworkField.HUB_URL, hub, NetworkField.TEE_REGISTRY, REGISTRY, NetworkField.CHAIN_ID, chainId));
     }
 
     @Test
-    void aGoodCustomDraftBecomesAConfiguration() {
-        NetworkForm.Result r = form.validate(custom(" https://rpc.example.org \n\nhttp://127.0.0.1:8545\n",
-                "https://hub.example.org/", "10744"), NetworkConfig.FIRST_RUN);
+    void aGoodCustomDraftBecomesAProfileWithEveryField() {
+        NetworkDraft d = custom(" https://rpc.example.org \n\nhttp://127.0.0.1:8545\n", "https://hub.example.org/",
+                "10744")
+                .with(NetworkField.NAME, " lab ")
+                .with(NetworkField.BLOB_STORE_URL, "https://blobs.example.org")
+                .with(NetworkField.NODE_URLS, "https://node-1.example.org\nhttps://node-2.example.org")
+                .with(NetworkField.SETTLEMENT_RELAY, "0x" + "cd".repeat(20))
+                .with(NetworkField.INFERENCE, INFERENCE + "\n" + JSONS)
+                .with(NetworkField.EXPLORER_URL, "https://scan.example.org")
+                .with(NetworkField.FROM_BLOCK, "1,200")
+                .with(NetworkField.TRUST_ROOTS, "roots/lab.pem");
+        NetworkForm.Result r = form.validate(d, NetworkConfig.FIRST_RUN);
         assertTrue(r.ok(), r.problems().toString());
-        CustomNetwork c = r.config().custom();
-        assertEquals(List.of("https://rpc.example.org", "http://127.0.0.1:8545"), c.rpcUrls());
-        assertEquals("https://hub.example.org/", c.hubUrl());
-        assertNull(c.blobStoreUrl());
-        assertEquals(REGISTRY.toLowerCase(), c.teeRegistry());
+        NetworkProfile c = r.config().custom();
+        assertEquals("lab", c.name());
+        assertEquals(List.of("https://rpc.example.org", "http://127.0.0.1:8545"), c.rpc());
+        assertEquals("https://hub.example.org/", c.hub());
+        assertNull(c.fileStore());
+        assertEquals("https://blobs.example.org", c.blobStore());
+        assertEquals(List.of("https://node-1.example.org", "https://node-2.example.org"), c.nodes());
+        assertEquals(new NetworkContracts(List.of(INFERENCE, JSONS), List.of(), List.of(REGISTRY.toLowerCase()),
+                List.of("0x" + "cd".repeat(20))), c.contracts());
+        assertEquals("https://scan.example.org", c.explorer());
+        assertEquals(1200, c.fromBlock());
         assertEquals(10744L, c.chainId());
+        assertEquals(List.of(Path.of("roots/lab.pem").toAbsolutePath().toString()), c.trustRoots(),
+                "a trust root path is kept absolute");
     }
 
     @ParameterizedTest(name = "hub URL {0}")
@@ -50,41 +74,79 @@ class NetworkFormTest {
     }
 
     @Test
-    void eachBadRpcUrlIsNamedByItsLine() {
-        NetworkForm.Result r = form.validate(custom("https://rpc.example.org\nws://rpc.example.org",
-                "", ""), NetworkConfig.FIRST_RUN);
-        assertEquals(List.of("RPC URL 2: “ws://rpc.example.org” uses ws; only http:// and https:// are supported."),
-                r.problems().stream().map(NetworkForm.Problem::sentence).toList());
+    void eachBadLineOfAListIsNamedByItsLine() {
+        NetworkDraft d = custom("https://rpc.example.org\nws://rpc.example.org", "", "")
+                .with(NetworkField.NODE_URLS, "https://node.example.org\nnode-2")
+                .with(NetworkField.INFERENCE, INFERENCE + "\n0x12")
+                .with(NetworkField.EXPLORER_URL, "scan.example.org");
+        assertEquals(List.of("RPC URL 2: “ws://rpc.example.org” uses ws; only http:// and https:// are supported.",
+                        "Node URL 2: “node-2” has no scheme; start it with http:// or https://.",
+                        "Inference contract 2: “0x12” is not a contract address (0x followed by 40 hex digits).",
+                        "Block explorer URL: “scan.example.org” has no scheme; start it with http:// or https://."),
+                form.validate(d, NetworkConfig.FIRST_RUN).problems().stream().map(NetworkForm.Problem::sentence)
+                        .toList());
+    }
+
+    @Test
+    void aThirdInferenceContractABadFirstBlockAndADuplicateAreRefused() {
+        NetworkDraft d = custom("https://rpc.example.org\nhttps://rpc.example.org", "", "")
+                .with(NetworkField.INFERENCE, INFERENCE + "\n" + JSONS + "\n" + "0x" + "03".repeat(20))
+                .with(NetworkField.FROM_BLOCK, "-1");
+        List<NetworkForm.Problem> problems = form.validate(d, NetworkConfig.FIRST_RUN).problems();
+        assertEquals(List.of(
+                new NetworkForm.Problem(NetworkField.RPC_URLS, "RPC URLs: https://rpc.example.org is listed twice."),
+                new NetworkForm.Problem(NetworkField.INFERENCE, "Inference contract addresses: 3 given; Proofdesk "
+                        + "reads at most two (the ONNX inference contract and its jsons-layout twin)."),
+                new NetworkForm.Problem(NetworkField.FROM_BLOCK,
+                        "First block: “-1” is not a block number (a whole number from 0).")), problems);
     }
 
     @Test
     void missingRpcBadAddressAndBadChainIdAreAllListed() {
-        NetworkDraft d = new NetworkDraft(NetworkMode.CUSTOM, "2000", "  ", "", "", "", "0x1234", "", "", "-5");
+        NetworkDraft d = new NetworkDraft(NetworkMode.CUSTOM, Map.of(NetworkField.DEMO_SIZE, "2000",
+                NetworkField.RPC_URLS, "  ", NetworkField.TEE_REGISTRY, "0x1234", NetworkField.CHAIN_ID, "-5"));
         List<NetworkForm.Problem> problems = form.validate(d, NetworkConfig.FIRST_RUN).problems();
         assertEquals(List.of(
                 new NetworkForm.Problem(NetworkField.RPC_URLS, "RPC URLs: give at least one JSON-RPC endpoint, one per line."),
-                new NetworkForm.Problem(NetworkField.TEE_REGISTRY,
-                        "TEERegistry address: “0x1234” is not a contract address (0x followed by 40 hex digits)."),
                 new NetworkForm.Problem(NetworkField.CHAIN_ID,
-                        "Expected chain id: “-5” is not a positive whole number.")), problems);
+                        "Expected chain id: “-5” is not a positive whole number."),
+                new NetworkForm.Problem(NetworkField.TEE_REGISTRY,
+                        "TEERegistry address: “0x1234” is not a contract address (0x followed by 40 hex digits).")),
+                problems);
     }
 
     @Test
     void theDemoIgnoresHalfTypedCustomEndpointsAndKeepsTheSavedOnes() {
-        NetworkConfig saved = new NetworkConfig(NetworkMode.CUSTOM, 2000, new CustomNetwork(List.of("https://a.example"),
-                null, null, null, REGISTRY.toLowerCase(), null, null, null));
-        NetworkDraft d = new NetworkDraft(NetworkMode.DEMO, "60", "ftp://half", "", "", "", "", "", "", "");
+        NetworkConfig saved = new NetworkConfig(NetworkMode.CUSTOM, 2000, "/tmp/devnet.json",
+                NetworkProfile.EMPTY.withSources(List.of("https://a.example"), null, null, null, new NetworkContracts(
+                        List.of(), List.of(), List.of(REGISTRY.toLowerCase()), List.of()), 0));
+        NetworkDraft d = new NetworkDraft(NetworkMode.DEMO, Map.of(NetworkField.DEMO_SIZE, "60",
+                NetworkField.RPC_URLS, "ftp://half"));
         NetworkForm.Result r = form.validate(d, saved);
         assertTrue(r.ok(), r.problems().toString());
         assertEquals(NetworkMode.DEMO, r.config().mode());
         assertEquals(60, r.config().demoInferences());
         assertEquals(saved.custom(), r.config().custom());
+        assertEquals("/tmp/devnet.json", r.config().devnetFile(), "an empty devnet field keeps the saved file");
+    }
+
+    @Test
+    void importingADevnetNeedsItsFileAndKeepsItAbsolute() {
+        NetworkDraft none = new NetworkDraft(NetworkMode.DEVNET, Map.of(NetworkField.DEMO_SIZE, "2000"));
+        assertEquals(List.of(new NetworkForm.Problem(NetworkField.DEVNET_FILE, "devnet.json file: choose the "
+                + "devnet.json that proofdesk devnet --state-dir DIR wrote, or its folder.")),
+                form.validate(none, NetworkConfig.FIRST_RUN).problems());
+        NetworkForm.Result r = form.validate(none.with(NetworkField.DEVNET_FILE, "state/devnet.json"),
+                NetworkConfig.FIRST_RUN);
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(Path.of("state/devnet.json").toAbsolutePath().toString(), r.config().devnetFile());
+        assertEquals(NetworkProfile.EMPTY, r.config().custom());
     }
 
     @ParameterizedTest(name = "demo size {0}")
     @CsvSource({"0", "many", "100001"})
     void aDemoSizeOutOfRangeIsRefused(String size) {
-        NetworkDraft d = new NetworkDraft(NetworkMode.DEMO, size, "", "", "", "", "", "", "", "");
+        NetworkDraft d = new NetworkDraft(NetworkMode.DEMO, Map.of(NetworkField.DEMO_SIZE, size));
         assertEquals(List.of(new NetworkForm.Problem(NetworkField.DEMO_SIZE, "Demo size: “" + size
                 + "” is not a whole number from 1 to 100,000.")), form.validate(d, NetworkConfig.FIRST_RUN).problems());
     }

@@ -2,6 +2,9 @@ package io.proofdesk.ui.network;
 
 import io.proofdesk.domain.PcrApproval;
 import io.proofdesk.domain.Tee;
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.ui.AppWiring;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +27,11 @@ class NetworkRowsTest {
     private static final String PCR_REVOKED = "0x" + "02".repeat(32);
 
     private final NetworkRows rows = new NetworkRows(ResourceBundle.getBundle(AppWiring.STRINGS));
-    private final NetworkEndpoints endpoints = new NetworkEndpoints(false, 31337L,
-            List.of("http://127.0.0.1:1", "http://127.0.0.1:2"), "http://127.0.0.1:3", "http://127.0.0.1:3",
-            null, Map.of(NetworkEndpoints.TEE_REGISTRY, REGISTRY, NetworkEndpoints.SETTLEMENT_RELAY, RELAY),
-            List.of(new NetworkEndpoints.KnownNode("http://127.0.0.1:9", TEE_A, "honest")));
+    private final NetworkEndpoints endpoints = new NetworkEndpoints(new NetworkProfile("lab", 31337L,
+            List.of("http://127.0.0.1:1", "http://127.0.0.1:2"), HeaderFormat.ETHEREUM, null, "http://127.0.0.1:3",
+            "http://127.0.0.1:3", null, List.of(), new NetworkContracts(List.of(), List.of(), List.of(REGISTRY),
+            List.of(RELAY)), 0, List.of(), false),
+            List.of(new NetworkEndpoints.KnownNode("http://127.0.0.1:9", TEE_A, "honest")), false);
 
     private static ProbeResult ok(ProbeTarget.Kind kind, String url, Long head, long ms) {
         return new ProbeResult(new ProbeTarget(kind, url), head == null ? null : 31337L, head, ms, null, Instant.EPOCH);

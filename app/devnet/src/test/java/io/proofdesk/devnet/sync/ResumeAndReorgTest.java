@@ -8,6 +8,8 @@ import io.proofdesk.chain.sync.SyncProgress;
 import io.proofdesk.chain.sync.SyncSummary;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.TeeEvent;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.SyncedNetworks;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.Store;
@@ -122,6 +124,34 @@ class ResumeAndReorgTest {
             }
         }
         assertTrue(head > 0);
+    }
+
+    @Test
+    @DisplayName("the range to read is told once, before the first chunk; the store records the network it synced")
+    void startedBeforeTheFirstChunk() {
+        try (Store s = newStore()) {
+            List<String> events = new java.util.ArrayList<>();
+            var small = fx.config().withLimits(fx.config().limits().withSpans(1, 1, 1, 50));
+            SyncSummary summary = new ChainSync(s, small, new SyncListener() {
+                @Override
+                public void started(SyncProgress p) {
+                    events.add("started " + p.startBlock() + ".." + p.headBlock() + " synced " + p.syncedBlock());
+                }
+
+                @Override
+                public void chunkStored(SyncProgress p) {
+                    events.add("chunk " + p.syncedBlock());
+                }
+            }).run(new SyncControl());
+            assertEquals("started 0.." + summary.toBlock() + " synced -1", events.getFirst());
+            assertEquals(1, events.stream().filter(e -> e.startsWith("started")).count());
+            assertEquals("chunk 0", events.get(1), "one-block chunks from block 0");
+            assertEquals(summary.toBlock() + 2, events.size(), "started, then one event per block");
+            NetworkProfile recorded = s.read(SyncedNetworks::read).orElseThrow();
+            assertEquals(fx.config().rpcUrls(), recorded.rpc());
+            assertEquals(31337L, recorded.chainId());
+            assertEquals(fx.config().contracts().toContracts(), recorded.contracts());
+        }
     }
 
     @Test

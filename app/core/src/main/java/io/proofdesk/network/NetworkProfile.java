@@ -1,0 +1,79 @@
+package io.proofdesk.network;
+
+import java.util.List;
+
+/**
+ * A network Proofdesk can audit, in the shape of {@code docs/NETWORKS.md}: its name, expected chain id, JSON-RPC
+ * endpoints, header format, block explorer, model hub, file and blob stores, node URLs, contracts by role, the block a
+ * fresh store starts at, and the attestation roots trusted for it besides the built-in AWS Nitro root.
+ *
+ * <p>{@code trustRoots} entries are PEM text or the path of a PEM file (relative paths are read from the folder of the
+ * file that names them); {@link TrustRootFiles#resolve} reads the paths. {@code demo} marks Proofdesk's own demo
+ * network (embedded, or a devnet written by {@code proofdesk devnet}): its trust roots are the demo attestation root,
+ * which is shown as trusted only for the demo network. Optional URLs are null when not known.
+ */
+public record NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
+                             String hub, String fileStore, String blobStore, List<String> nodes,
+                             NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
+
+    public static final String DEFAULT_NAME = "custom";
+
+    /** Nothing configured yet. */
+    public static final NetworkProfile EMPTY = new NetworkProfile(DEFAULT_NAME, null, List.of(), HeaderFormat.ETHEREUM,
+            null, null, null, null, List.of(), NetworkContracts.NONE, 0, List.of(), false);
+
+    public NetworkProfile {
+        name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
+        rpc = rpc == null ? List.of() : List.copyOf(rpc);
+        headerFormat = headerFormat == null ? HeaderFormat.ETHEREUM : headerFormat;
+        explorer = blankToNull(explorer);
+        hub = blankToNull(hub);
+        fileStore = blankToNull(fileStore);
+        blobStore = blankToNull(blobStore);
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        contracts = contracts == null ? NetworkContracts.NONE : contracts;
+        trustRoots = trustRoots == null ? List.of() : List.copyOf(trustRoots);
+        if (chainId != null && chainId <= 0) {
+            throw new IllegalArgumentException("chainId: " + chainId + " is not a positive whole number");
+        }
+        if (fromBlock < 0) {
+            throw new IllegalArgumentException("fromBlock: " + fromBlock + " is below 0");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Where model files are fetched: the file store, or the hub when the network names no separate one. */
+    public String fileStoreOrHub() {
+        return fileStore != null ? fileStore : hub;
+    }
+
+    /** The first RPC endpoint (what verification reads), or null when none is configured. */
+    public String firstRpc() {
+        return rpc.isEmpty() ? null : rpc.getFirst();
+    }
+
+    /** "name (first RPC)", for task titles and run summaries. */
+    public String describe() {
+        return firstRpc() == null ? name : name + " (" + firstRpc() + ")";
+    }
+
+    public NetworkProfile withTrustRoots(List<String> roots) {
+        return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
+                contracts, fromBlock, roots, demo);
+    }
+
+    public NetworkProfile withChainId(Long id) {
+        return new NetworkProfile(name, id, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts,
+                fromBlock, trustRoots, demo);
+    }
+
+    /** The same network reached through these endpoints and contracts (what a sync was actually given). */
+    public NetworkProfile withSources(List<String> rpcUrls, String hubUrl, String fileStoreUrl, String blobStoreUrl,
+                                      NetworkContracts addresses, long firstBlock) {
+        return new NetworkProfile(name, chainId, rpcUrls, headerFormat, explorer, hubUrl, fileStoreUrl, blobStoreUrl,
+                nodes, addresses, firstBlock, trustRoots, demo);
+    }
+}

@@ -1,0 +1,81 @@
+package io.proofdesk.chain.sync;
+
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.UnsupportedNetworkException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SyncConfigProfileTest {
+
+    private static final String REGISTRY = "0x" + "ab".repeat(20);
+    private static final String RELAY = "0x" + "cd".repeat(20);
+    private static final String INFERENCE = "0x" + "01".repeat(20);
+    private static final String JSONS = "0x" + "02".repeat(20);
+    private static final String PEM = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n";
+
+    private static NetworkProfile profile(NetworkContracts contracts, HeaderFormat header, List<String> roots) {
+        return new NetworkProfile("lab", 31337L, List.of("http://127.0.0.1:1"), header, "https://scan.example",
+                "http://127.0.0.1:2", null, "http://127.0.0.1:3", List.of("http://127.0.0.1:4"), contracts, 7, roots,
+                false);
+    }
+
+    @Test
+    @DisplayName("a profile's contracts by role become the sync's addresses: two inference contracts, one of each else")
+    void contractsByRole() {
+        NetworkContracts c = new NetworkContracts(List.of(INFERENCE, JSONS), List.of(), List.of(REGISTRY), List.of(RELAY));
+        SyncConfig config = SyncConfig.of(profile(c, HeaderFormat.ETHEREUM, List.of(PEM)), false, 1000, 256,
+                SyncLimits.DEFAULT);
+        assertEquals(new ContractAddresses(REGISTRY, RELAY, INFERENCE, JSONS), config.contracts());
+        assertEquals("http://127.0.0.1:2", config.fileStoreUrl(), "no file store: the hub serves the files");
+        assertEquals(7, config.fromBlock());
+        assertEquals(c, config.contracts().toContracts());
+    }
+
+    @Test
+    @DisplayName("what the store records: the profile with the endpoints the sync used and the chain it found")
+    void recorded() {
+        NetworkContracts c = new NetworkContracts(List.of(INFERENCE), List.of(), List.of(REGISTRY), List.of());
+        SyncConfig config = SyncConfig.of(profile(c, HeaderFormat.ETHEREUM, List.of(PEM)), false, 1000, 256,
+                SyncLimits.DEFAULT).withRpcUrls(List.of("http://127.0.0.1:9"));
+        NetworkProfile r = config.recorded(31337);
+        assertEquals(List.of("http://127.0.0.1:9"), r.rpc());
+        assertEquals("https://scan.example", r.explorer());
+        assertEquals(List.of(PEM), r.trustRoots());
+        assertEquals(List.of("http://127.0.0.1:4"), r.nodes());
+        assertEquals("http://127.0.0.1:2", r.fileStore());
+
+        SyncConfig bare = SyncConfig.of("http://127.0.0.1:5", null, new ContractAddresses(null, null, INFERENCE, null),
+                null, null);
+        NetworkProfile unnamed = bare.recorded(10);
+        assertEquals(10L, unnamed.chainId());
+        assertEquals(List.of(), unnamed.trustRoots());
+        assertNull(unnamed.blobStore());
+    }
+
+    @Test
+    @DisplayName("precompiles, a third inference contract, cosmos-evm headers and unread root paths are refused")
+    void refused() {
+        NetworkContracts precompile = new NetworkContracts(List.of(), List.of("0x" + "00".repeat(19) + "f4"),
+                List.of(), List.of());
+        assertTrue(assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(precompile,
+                HeaderFormat.ETHEREUM, List.of()), false, 1000, 256, SyncLimits.DEFAULT)).getMessage()
+                .startsWith("inference precompiles"));
+        NetworkContracts three = new NetworkContracts(List.of(INFERENCE, JSONS, RELAY), List.of(), List.of(), List.of());
+        assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(three, HeaderFormat.ETHEREUM,
+                List.of()), false, 1000, 256, SyncLimits.DEFAULT));
+        NetworkContracts one = new NetworkContracts(List.of(INFERENCE), List.of(), List.of(), List.of());
+        assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(one, HeaderFormat.COSMOS_EVM,
+                List.of()), false, 1000, 256, SyncLimits.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> SyncConfig.of(profile(one, HeaderFormat.ETHEREUM,
+                List.of("roots/a.pem")), false, 1000, 256, SyncLimits.DEFAULT));
+    }
+}
