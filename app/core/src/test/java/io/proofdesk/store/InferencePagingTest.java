@@ -214,9 +214,9 @@ class InferencePagingTest {
 
     @Test
     void idSearchReadsIdsFirstOnlyWhenFewMatch() {
-        assertEquals(InferenceDao.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("1a0")));
-        assertEquals(InferenceDao.IdSearch.IN_ROWS, store.read(tx -> tx.inferences().idsContaining(":3")));
-        assertEquals(InferenceDao.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("no such")));
+        assertEquals(InferenceFilter.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("1a0")));
+        assertEquals(InferenceFilter.IdSearch.IN_ROWS, store.read(tx -> tx.inferences().idsContaining(":3")));
+        assertEquals(InferenceFilter.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("no such")));
     }
 
     @Test
