@@ -52,10 +52,15 @@ public final class InferenceFilterOptions {
     @Option(names = "--id-prefix", paramLabel = "P", description = "Record id prefix (a tx hash prefix)")
     String idPrefix;
 
+    @Option(names = "--id-contains", paramLabel = "TEXT",
+            description = "Text anywhere in the record id or tx hash, e.g. the tail of an id (9677:159)")
+    String idContains;
+
     /** Whether any filter was given. */
     public boolean any() {
         return model != null || version != null || tee != null || node != null || mode != null || settlement != null
-                || verdict != null || fromBlock != null || toBlock != null || idPrefix != null;
+                || verdict != null || fromBlock != null || toBlock != null || idPrefix != null
+                || idContains != null;
     }
 
     /**
@@ -94,6 +99,9 @@ public final class InferenceFilterOptions {
         }
         if (idPrefix != null) {
             q = q.withIdPrefix(idPrefix);
+        }
+        if (idContains != null) {
+            q = q.withIdContaining(idContains);
         }
         return q;
     }

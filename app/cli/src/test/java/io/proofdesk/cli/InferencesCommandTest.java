@@ -107,7 +107,7 @@ class InferencesCommandTest {
     }
 
     @Test
-    @DisplayName("filters: model by name or CID and version, TEE, mode, settlement, verdict, blocks, id prefix, limit")
+    @DisplayName("filters: model by name or CID and version, TEE, mode, settlement, verdict, blocks, id prefix or part, limit")
     void filters() throws Exception {
         assertEquals(2501, json("--model", "credit-mlp").size());
         assertEquals(500, json("--model", "credit-mlp", "--version", "2.00").size());
@@ -119,6 +119,13 @@ class InferencesCommandTest {
         assertEquals(2500, json("--verdict", "none").size());
         assertEquals(11, json("--from-block", "10", "--to-block", "20").size());
         assertEquals(1, json("--id-prefix", String.format("0x%064x", 7)).size());
+        // the tail of an id as the desktop shows it, and a leaf, anywhere in the id
+        JsonNode tail = json("--id-contains", "09c4:0");
+        assertEquals(1, tail.size());
+        assertEquals(String.format("0x%064x", 0x9c4) + ":0", tail.get(0).get("id").asText());
+        assertEquals(1, json("--id-contains", ":4#7").size());
+        assertEquals(833, json("--id-contains", ":1").size(), "log index 1: every third record");
+        assertEquals(416, json("--id-contains", ":1", "--mode", "tee").size(), "combined with another filter");
         assertEquals(3, json("--limit", "3").size());
         assertEquals(1250, json("--node", "https://node:1").size());
     }

@@ -105,6 +105,9 @@ public final class TableBenchmark {
         f.put("time", all.withTime(Instant.ofEpochSecond(1_760_000_000L + rows), Instant.ofEpochSecond(1_760_000_000L
                 + rows * 2)));
         f.put("id prefix", all.withIdPrefix("0x1f"));
+        // the search box: the tail of one record's id as the table shows it, and hex found in a few ids
+        f.put("id contains tail", all.withIdContaining(String.format("%x:%d", rows / 2, (rows / 2) % 4)));
+        f.put("id contains hex", all.withIdContaining("c0ffee"));
         f.put("model+mode+verdict", all.withModel(model(1)).withMode(InferenceMode.TEE).withVerdict(Verdict.VERIFIED));
         return f;
     }

@@ -122,6 +122,15 @@ class InferencePagingTest {
                                 && i.timestamp().isBefore(T0.plusSeconds(40))),
                 Arguments.of(Named.of("tx prefix", InferenceQuery.all().withIdPrefix(" 0X000000000000001")),
                         (Predicate<Inference>) i -> i.id().txHash().startsWith("0x000000000000001")),
+                Arguments.of(Named.of("id contains, few ids", InferenceQuery.all().withIdContaining(" 1A0 ")),
+                        (Predicate<Inference>) i -> i.id().toString().contains("1a0")),
+                Arguments.of(Named.of("id contains, many ids", InferenceQuery.all().withIdContaining(":3")),
+                        (Predicate<Inference>) i -> i.id().toString().contains(":3")),
+                Arguments.of(Named.of("id contains a leaf, one model", InferenceQuery.all().withModel("model-1")
+                                .withIdContaining("#2")),
+                        (Predicate<Inference>) i -> i.model().equals("model-1") && i.id().toString().contains("#2")),
+                Arguments.of(Named.of("id contains 0x: a prefix", InferenceQuery.all().withIdContaining("0x00000000000001")),
+                        (Predicate<Inference>) i -> i.id().txHash().startsWith("0x00000000000001")),
                 Arguments.of(Named.of("combined", InferenceQuery.all().withModel("model-0").withVerdict(Verdict.VERIFIED)
                                 .withBlocks(1020L, null).withSettlement(SettlementKind.INDIVIDUAL)),
                         (Predicate<Inference>) i -> i.model().equals("model-0") && i.verdict() == Verdict.VERIFIED
@@ -201,6 +210,27 @@ class InferencePagingTest {
         }
         assertEquals(expected, got);
         assertEquals(4 * 3, buckets.size(), "200 s of timestamps span 4 minute buckets, 3 models");
+    }
+
+    @Test
+    void idSearchReadsIdsFirstOnlyWhenFewMatch() {
+        assertEquals(InferenceFilter.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("1a0")));
+        assertEquals(InferenceFilter.IdSearch.IN_ROWS, store.read(tx -> tx.inferences().idsContaining(":3")));
+        assertEquals(InferenceFilter.IdSearch.IDS_FIRST, store.read(tx -> tx.inferences().idsContaining("no such")));
+    }
+
+    @Test
+    void chartsAndVerdictCountsFollowTheIdSearch() {
+        for (String text : List.of("1a0", ":3")) {
+            InferenceQuery q = InferenceQuery.all().withIdContaining(text);
+            List<Inference> matching = rows.stream().filter(i -> i.id().toString().contains(text)).toList();
+            VerdictCounts counts = store.read(tx -> tx.inferences().countByVerdict(q));
+            assertEquals(matching.size(), counts.total(), text);
+            assertEquals(matching.stream().filter(i -> i.verdict() == Verdict.MISMATCH).count(), counts.mismatch(), text);
+            long charted = store.read(tx -> tx.inferences().countByModelAndTime(q, Duration.ofMinutes(1))).stream()
+                    .mapToLong(ModelBucketCount::count).sum();
+            assertEquals(matching.size(), charted, text);
+        }
     }
 
     @Test

@@ -254,6 +254,29 @@ class RoundTripTest {
         });
     }
 
+    @Test
+    void failedChecksOfAPageOfRowsFromTheirLatestVerdicts() {
+        Inference mismatch = anInference(11).build();
+        Inference error = anInference(12).build();
+        Inference fixed = anInference(13).build();
+        Inference unchecked = anInference(14).build();
+        store.inTransaction(tx -> {
+            tx.saveInferences(List.of(mismatch, error, fixed, unchecked));
+            tx.saveVerdict(new VerdictRecord(mismatch.id(), Verdict.MISMATCH, "differs", T0, null, List.of(
+                    CheckResult.pass("record"), new CheckResult("signature", CheckStatus.FAIL, "bad", Map.of()),
+                    new CheckResult("reexecution", CheckStatus.FAIL, "differs", Map.of()))));
+            tx.saveVerdict(new VerdictRecord(error.id(), Verdict.ERROR, "timeout", T0, null, List.of(
+                    new CheckResult("model", CheckStatus.ERROR, "no answer", Map.of()))));
+            tx.saveVerdict(new VerdictRecord(fixed.id(), Verdict.MISMATCH, "differs", T0, null, List.of(
+                    new CheckResult("blob", CheckStatus.FAIL, "differs", Map.of()))));
+            tx.saveVerdict(new VerdictRecord(fixed.id(), Verdict.VERIFIED, null, T0.plusSeconds(1), null,
+                    List.of(CheckResult.pass("blob"))));
+        });
+        Map<RecordId, List<String>> failed = store.read(tx -> tx.checkResults().failedInLatest(
+                tx.inferences().page(InferenceQuery.all(), null, 10).items()));
+        assertEquals(Map.of(mismatch.id(), List.of("signature", "reexecution"), error.id(), List.of("model")), failed);
+    }
+
     /**
      * A verdict equal to the stored one only moves the stored time, and a changed one is written in full, in a second
      * statement; whichever order a group holds them in, the newest wins and an older one never wins later.

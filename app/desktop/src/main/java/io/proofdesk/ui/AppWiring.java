@@ -9,6 +9,7 @@ import io.proofdesk.ui.common.StoreEvents;
 import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.UiSettings;
 import io.proofdesk.ui.common.ViewLoader;
+import io.proofdesk.ui.inferences.ExplorerAccess;
 import io.proofdesk.ui.inferences.InferenceDetailController;
 import io.proofdesk.ui.inferences.InferenceDetailViewModel;
 import io.proofdesk.ui.inferences.InferencesController;
@@ -22,6 +23,7 @@ import io.proofdesk.ui.network.NetworkConfigStore;
 import io.proofdesk.ui.network.NetworkController;
 import io.proofdesk.ui.network.NetworkService;
 import io.proofdesk.ui.network.NetworkSync;
+import io.proofdesk.ui.network.NetworkEndpoints;
 import io.proofdesk.ui.network.NetworkViewModel;
 import io.proofdesk.ui.reports.DesktopDocumentOpener;
 import io.proofdesk.ui.reports.DocumentOpener;
@@ -60,6 +62,7 @@ import java.time.Duration;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
@@ -86,7 +89,6 @@ public final class AppWiring implements AutoCloseable {
     private final StatusBarViewModel statusBar;
     private final MainViewModel main;
     private final ViewLoader views;
-    private final SettingsViewModel.TestTaskPlan testTaskPlan;
     private final NetworkService network;
     private final VerificationService verificationService;
     private final VerificationTasks verification;
@@ -97,25 +99,19 @@ public final class AppWiring implements AutoCloseable {
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
     public AppWiring(DataDirectory dataDirectory) throws IOException {
-        this(dataDirectory, SettingsViewModel.TestTaskPlan.DEFAULT);
-    }
-
-    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan) throws IOException {
-        this(dataDirectory, testTaskPlan, null);
+        this(dataDirectory, null);
     }
 
     /** @param endpoints the network verification reads; null: the one the app is connected to (tests give their own) */
-    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan,
-                     VerificationEndpoints endpoints) throws IOException {
-        this(dataDirectory, testTaskPlan, endpoints, DemoLauncher.EMBEDDED);
+    public AppWiring(DataDirectory dataDirectory, VerificationEndpoints endpoints) throws IOException {
+        this(dataDirectory, endpoints, DemoLauncher.EMBEDDED);
     }
 
     /** @param launcher starts the embedded demo network ({@link DemoLauncher#EMBEDDED}; tests give their own) */
-    public AppWiring(DataDirectory dataDirectory, SettingsViewModel.TestTaskPlan testTaskPlan,
-                     VerificationEndpoints endpoints, DemoLauncher launcher) throws IOException {
+    public AppWiring(DataDirectory dataDirectory, VerificationEndpoints endpoints, DemoLauncher launcher)
+            throws IOException {
         dataDirectory.ensureExists();
         this.dataDirectory = dataDirectory;
-        this.testTaskPlan = testTaskPlan;
         this.strings = ResourceBundle.getBundle(STRINGS);
         this.notices = new ErrorNotices(strings);
         this.background = new BackgroundExecutor("background", 4, notices::show);
@@ -151,7 +147,7 @@ public final class AppWiring implements AutoCloseable {
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
                 new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, main,
-                reportHandoff, strings));
+                reportHandoff, ExplorerAccess.browsing(this::explorerUrl, documents, background), strings));
         register(InferenceDetailController.class, () -> new InferenceDetailController(
                 new InferenceDetailViewModel(store, strings), strings));
         register(VerificationDetailController.class, () -> new VerificationDetailController(
@@ -164,8 +160,13 @@ public final class AppWiring implements AutoCloseable {
                 new ReportExports(store::store, dataDirectory.path(), Clock.systemUTC()), storeEvents, background,
                 notices, () -> ReportNetworks.of(network.endpointsProperty().get()),
                 dataDirectory.resolve(REPORTS_FOLDER), Clock.systemUTC(), strings, reportHandoff), strings));
-        register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, background,
-                strings, dataDirectory.path(), BuildInfo.current(), testTaskPlan)));
+        register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, strings,
+                dataDirectory.path(), BuildInfo.current())));
+    }
+
+    /** The block explorer of the network the app reads from, for "open in explorer", read each time a row's menu opens. */
+    private Optional<String> explorerUrl() {
+        return Optional.ofNullable(network.endpointsProperty().get()).map(NetworkEndpoints::explorerUrl);
     }
 
     /** The sync engine behind the Network view's Sync now. */

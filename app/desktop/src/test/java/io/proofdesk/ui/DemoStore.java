@@ -102,12 +102,11 @@ public final class DemoStore {
         return i % 6 == 5 ? null : Verdict.VERIFIED;
     }
 
+    /** The registry as the hub sync stores it: the hub's listing names no owner, creation time or block. */
     void writeRegistry(io.proofdesk.store.Transaction tx) {
-        String owner = "0x" + HexFormat.of().formatHex(bytes(20));
         for (ZooVersion v : zoo) {
-            tx.models().upsert(new Model(v.model(), owner, description(v.model()), T0.minusSeconds(86_400 * 30), 12L));
-            tx.modelVersions().upsert(new ModelVersion(v.model(), v.version(), v.cid(),
-                    T0.minusSeconds(86_400 * (v.version().equals("1.00") ? 20 : 6)), 40L, null));
+            tx.models().upsert(new Model(v.model(), null, description(v.model()), null, null));
+            tx.modelVersions().upsert(new ModelVersion(v.model(), v.version(), v.cid(), null, null, null));
             tx.modelFiles().upsert(new ModelFile(v.model(), v.version(), "model.onnx", v.cid(), sha256(v.cid()),
                     2_000 + v.inputs() * v.outputs() * 97L,
                     "{\"inputs\":[{\"name\":\"x\",\"type\":\"float32\",\"shape\":[1," + v.inputs() + "]}]}",

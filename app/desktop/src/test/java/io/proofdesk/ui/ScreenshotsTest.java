@@ -18,7 +18,6 @@ import io.proofdesk.ui.network.NetworkConfig;
 import io.proofdesk.ui.network.NetworkConfigStore;
 import io.proofdesk.ui.network.NodeRow;
 import io.proofdesk.ui.network.StoreFacts;
-import io.proofdesk.ui.settings.SettingsViewModel;
 import io.proofdesk.ui.shell.SyncState;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
@@ -37,7 +36,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +76,7 @@ class ScreenshotsTest {
         }
         // a realistic history: the devnet's model zoo, TEE and vanilla records, mostly verified, some not
         new DemoStore(2025).populate(new DataDirectory(dataDir), 500);
-        wiring = new AppWiring(new DataDirectory(dataDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        wiring = new AppWiring(new DataDirectory(dataDir));
         stage = new Stage();
         wiring.mainWindow().show(stage);
         stage.setWidth(WIDTH);
@@ -150,7 +148,7 @@ class ScreenshotsTest {
         // a small demo network for the Network view at the end (the app's default is 2,000 inferences)
         new NetworkConfigStore(emptyDir.resolve(NetworkConfigStore.FILE_NAME))
                 .write(NetworkConfig.FIRST_RUN.withDemoInferences(200));
-        wiring = new AppWiring(new DataDirectory(emptyDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        wiring = new AppWiring(new DataDirectory(emptyDir));
         robot.interact(() -> {
             stage = new Stage();
             wiring.mainWindow().show(stage);
@@ -215,8 +213,7 @@ class ScreenshotsTest {
         });
         List<Path> written = new ArrayList<>();
         try (VerificationWorld world = new VerificationWorld(worldDir)) {
-            wiring = new AppWiring(world.dataDirectory(), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)),
-                    world.endpoints());
+            wiring = new AppWiring(world.dataDirectory(), world.endpoints());
             robot.interact(() -> {
                 stage = new Stage();
                 wiring.mainWindow().show(stage);
@@ -255,7 +252,7 @@ class ScreenshotsTest {
                 wiring.close();
             });
             // @AfterEach closes what is open: an empty wiring keeps it simple
-            wiring = new AppWiring(new DataDirectory(emptyDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+            wiring = new AppWiring(new DataDirectory(emptyDir));
             robot.interact(() -> {
                 stage = new Stage();
                 wiring.mainWindow().show(stage);
@@ -285,7 +282,7 @@ class ScreenshotsTest {
             wiring.close();
         });
         new DemoStore(2025).populate(new DataDirectory(reportsDir), 500);
-        wiring = new AppWiring(new DataDirectory(reportsDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        wiring = new AppWiring(new DataDirectory(reportsDir));
         robot.interact(() -> {
             stage = new Stage();
             wiring.mainWindow().show(stage);

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Inferences per model over time, shaped for a stacked chart: every series has a value (zero if none) in every
  * bucket, so stacked areas do not dip between points; the busiest models get their own series and the rest are
- * summed into one named {@code otherLabel}.
+ * summed into one named {@code otherLabel}. An area needs two points to be drawn at all, so a result that fits in
+ * one bucket (a burst within seconds, a single record) gets an empty bucket on either side.
  */
 record ChartSeries(Instant firstBucket, Duration bucket, List<Series> series) {
 
@@ -27,19 +28,21 @@ record ChartSeries(Instant firstBucket, Duration bucket, List<Series> series) {
         }
         Instant first = rows.stream().map(ModelBucketCount::bucketStart).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = rows.stream().map(ModelBucketCount::bucketStart).max(Comparator.naturalOrder()).orElseThrow();
-        int n = (int) (Duration.between(first, last).dividedBy(bucket)) + 1;
+        boolean single = first.equals(last);
+        Instant origin = single ? first.minus(bucket) : first;
+        int size = single ? 3 : (int) (Duration.between(first, last).dividedBy(bucket)) + 1;
         Map<String, long[]> perModel = new LinkedHashMap<>();
         Map<String, Long> totals = new LinkedHashMap<>();
         for (ModelBucketCount r : rows) {
-            long[] counts = perModel.computeIfAbsent(r.model(), m -> new long[n]);
-            counts[(int) Duration.between(first, r.bucketStart()).dividedBy(bucket)] += r.count();
+            long[] counts = perModel.computeIfAbsent(r.model(), m -> new long[size]);
+            counts[(int) Duration.between(origin, r.bucketStart()).dividedBy(bucket)] += r.count();
             totals.merge(r.model(), r.count(), Long::sum);
         }
         List<String> byVolume = totals.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
         List<Series> out = new ArrayList<>();
-        long[] other = new long[n];
+        long[] other = new long[size];
         boolean hasOther = false;
         for (int i = 0; i < byVolume.size(); i++) {
             long[] counts = perModel.get(byVolume.get(i));
@@ -47,7 +50,7 @@ record ChartSeries(Instant firstBucket, Duration bucket, List<Series> series) {
                 out.add(new Series(label.apply(byVolume.get(i)), counts));
             } else {
                 hasOther = true;
-                for (int b = 0; b < n; b++) {
+                for (int b = 0; b < size; b++) {
                     other[b] += counts[b];
                 }
             }
@@ -55,7 +58,16 @@ record ChartSeries(Instant firstBucket, Duration bucket, List<Series> series) {
         if (hasOther) {
             out.add(new Series(otherLabel, other));
         }
-        return new ChartSeries(first, bucket, List.copyOf(out));
+        return new ChartSeries(origin, bucket, List.copyOf(out));
+    }
+
+    boolean isEmpty() {
+        return series.isEmpty();
+    }
+
+    /** How many buckets every series has. */
+    int buckets() {
+        return series.isEmpty() ? 0 : series.getFirst().counts().length;
     }
 
     Instant bucketStart(int index) {

@@ -20,10 +20,13 @@ record InferenceCharts(List<ModelBucketCount> perModel, Duration bucket, Verdict
         return new InferenceCharts(List.of(), Duration.ofHours(1), new VerdictCounts(0, 0, 0, 0, 0));
     }
 
-    /** Runs on a background thread inside one read; the bucket width follows the time the result spans. */
+    /**
+     * Runs on a background thread inside one read; the bucket width follows the time the result spans. The span is
+     * read by time, not by block: a batch leaf carries its TEE's timestamp, which may be older than its block's.
+     */
     static InferenceCharts compute(InferenceDao dao, InferenceQuery q) {
-        List<Inference> first = dao.page(q.sortedBy(InferenceSort.BLOCK_ASC), null, 1).items();
-        List<Inference> last = dao.page(q.sortedBy(InferenceSort.BLOCK_DESC), null, 1).items();
+        List<Inference> first = dao.page(q.sortedBy(InferenceSort.TIME_ASC), null, 1).items();
+        List<Inference> last = dao.page(q.sortedBy(InferenceSort.TIME_DESC), null, 1).items();
         if (first.isEmpty()) {
             return empty();
         }

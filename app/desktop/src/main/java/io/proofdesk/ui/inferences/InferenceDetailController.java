@@ -7,9 +7,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -22,8 +27,13 @@ public final class InferenceDetailController {
 
     private final InferenceDetailViewModel viewModel;
     private final ResourceBundle strings;
+    /** Leave a record the way a browser leaves a page: Escape, or Alt+Left. */
+    private static final List<KeyCombination> BACK_KEYS = List.of(new KeyCodeCombination(KeyCode.ESCAPE),
+            new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
+
     private Runnable onBack = () -> { };
 
+    @FXML private ScrollPane page;
     @FXML private TextField idField;
     @FXML private VerdictBadge verdictBadge;
     @FXML private GridPane fieldGrid;
@@ -40,6 +50,13 @@ public final class InferenceDetailController {
 
     @FXML
     private void initialize() {
+        // a filter, so the back keys work wherever focus sits in the record (its tables, the id field)
+        page.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (BACK_KEYS.stream().anyMatch(k -> k.match(e))) {
+                e.consume();
+                onBack.run();
+            }
+        });
         tensorTable(inputTable, viewModel.inputs());
         tensorTable(outputTable, viewModel.outputs());
         viewModel.fields().addListener((ListChangeListener<InferenceDetailViewModel.Field>) c -> showFields());

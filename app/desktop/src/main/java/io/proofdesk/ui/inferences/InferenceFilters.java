@@ -12,14 +12,12 @@ import javafx.beans.property.StringProperty;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the Inferences view's filter bar holds, and the store query it means. Null or blank means "any". Block
- * bounds are inclusive; dates are whole UTC days, both ends inclusive. The search box takes a tx hash or record
- * id prefix, with or without 0x.
+ * bounds are inclusive; dates are whole UTC days, both ends inclusive. The search box takes any part of a record id
+ * or tx hash (the visible tail of an id, {@code ":4#12"}, hex from the middle), in any case.
  */
 public final class InferenceFilters {
 
@@ -48,7 +46,7 @@ public final class InferenceFilters {
                 .withBlocks(block(fromBlock.get()), block(toBlock.get()))
                 .withTime(fromDate.get() == null ? null : fromDate.get().atStartOfDay(ZoneOffset.UTC).toInstant(),
                         toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .withIdPrefix(idPrefix(search.get()))
+                .withIdContaining(search.get())
                 .sortedBy(sort.get());
         VerdictFilter v = verdict.get();
         return v == null ? q : v.applyTo(q);
@@ -65,17 +63,6 @@ public final class InferenceFilters {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static String idPrefix(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (!t.startsWith("0x") && t.chars().allMatch(HexFormat::isHexDigit)) {
-            return "0x" + t;
-        }
-        return t;
     }
 
     private static String blankToNull(String s) {

@@ -22,11 +22,11 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
 
     /** Runs a page query off the FX thread and calls back on the FX thread. */
     interface Loader {
-        void load(PageQuery query, Consumer<List<Inference>> done, Consumer<Throwable> failed);
+        void load(PageQuery query, Consumer<List<ListedInference>> done, Consumer<Throwable> failed);
     }
 
     private final io.proofdesk.store.InferenceQuery query;
-    private final PagedWindow<Inference> window;
+    private final PagedWindow<ListedInference> window;
     private final Loader loader;
     private int loading;
     private boolean disposed;
@@ -59,11 +59,12 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
 
     @Override
     public InferenceRow get(int index) {
-        Inference inference = window.get(index);
-        if (inference == null) {
+        ListedInference listed = window.get(index);
+        if (listed == null) {
             pump();
+            return new InferenceRow(index, null, List.of());
         }
-        return new InferenceRow(index, inference);
+        return new InferenceRow(index, listed.inference(), listed.failedChecks());
     }
 
     @Override
@@ -96,8 +97,8 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
             int page = next.getAsInt();
             long first = window.firstIndexOf(page);
             int length = window.lengthOf(page);
-            PageQuery pq = new PageQuery(query, first, length, window.size(), window.peek(first - 1),
-                    window.peek(first + length));
+            PageQuery pq = new PageQuery(query, first, length, window.size(), inferenceAt(first - 1),
+                    inferenceAt(first + length));
             loading++;
             loader.load(pq, rows -> arrived(page, rows), problem -> {
                 loading--;
@@ -108,7 +109,13 @@ final class InferenceRows extends ObservableListBase<InferenceRow> {
         }
     }
 
-    private void arrived(int page, List<Inference> rows) {
+    /** The record at {@code index} if its page is in memory (a neighbour to page from), else null. */
+    private Inference inferenceAt(long index) {
+        ListedInference listed = window.peek(index);
+        return listed == null ? null : listed.inference();
+    }
+
+    private void arrived(int page, List<ListedInference> rows) {
         loading--;
         if (disposed) {
             return;

@@ -3,22 +3,27 @@ package io.proofdesk.ui.inferences;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.store.InferenceSort;
+import io.proofdesk.ui.verify.CheckRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The inference table's behaviour: cell text, the verdict column, the store's sort order shown in the headers,
- * opening a row (double-click or Enter), and several rows selectable at once for "Verify selected".
+ * The inference table's behaviour: cell text, the verdict and failed-checks columns, the store's sort order shown in
+ * the headers, opening a row (double-click or Enter), a row's context menu, and several rows selectable at once for
+ * "Verify selected".
  */
 final class InferenceTable {
 
@@ -26,7 +31,8 @@ final class InferenceTable {
     record Columns(TableColumn<InferenceRow, String> id, TableColumn<InferenceRow, String> time,
                    TableColumn<InferenceRow, String> block, TableColumn<InferenceRow, String> model,
                    TableColumn<InferenceRow, String> mode, TableColumn<InferenceRow, String> source,
-                   TableColumn<InferenceRow, String> settlement, TableColumn<InferenceRow, InferenceRow> verdict) {
+                   TableColumn<InferenceRow, String> settlement, TableColumn<InferenceRow, InferenceRow> verdict,
+                   TableColumn<InferenceRow, String> failed) {
     }
 
     private final TableView<InferenceRow> table;
@@ -34,14 +40,16 @@ final class InferenceTable {
     private final InferencesViewModel viewModel;
     private final InferenceFormat format;
     private final ResourceBundle strings;
+    private final InferenceRowMenu rowMenu;
     private boolean replacingItems;
 
     InferenceTable(TableView<InferenceRow> table, Columns columns, InferencesViewModel viewModel,
-                   ResourceBundle strings) {
+                   ResourceBundle strings, InferenceRowMenu rowMenu) {
         this.table = table;
         this.columns = columns;
         this.viewModel = viewModel;
         this.strings = strings;
+        this.rowMenu = rowMenu;
         this.format = new InferenceFormat(strings);
     }
 
@@ -55,6 +63,8 @@ final class InferenceTable {
         column(columns.settlement(), i -> format.settlement(i.settlement()));
         columns.verdict().setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         columns.verdict().setCellFactory(c -> new VerdictCell(strings));
+        columns.failed().setCellValueFactory(c -> new ReadOnlyStringWrapper(failedChecks(c.getValue())));
+        columns.failed().setCellFactory(c -> new FailedChecksCell());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -78,6 +88,7 @@ final class InferenceTable {
         showSort(viewModel.filters().sortProperty().get());
         table.setRowFactory(t -> {
             TableRow<InferenceRow> row = new TableRow<>();
+            rowMenu.attach(row);
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     viewModel.open(row.getItem());
@@ -122,6 +133,23 @@ final class InferenceTable {
             return asc ? InferenceSort.TIME_ASC : InferenceSort.TIME_DESC;
         }
         return asc ? InferenceSort.BLOCK_ASC : InferenceSort.BLOCK_DESC;
+    }
+
+    /** The failed checks as the detail view names them, in check order; blank if none failed. */
+    private String failedChecks(InferenceRow row) {
+        return row.failedChecks().stream().map(c -> CheckRow.checkLabel(c, strings))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Several failed checks can be wider than the column; the tooltip has them all. */
+    private static final class FailedChecksCell extends TableCell<InferenceRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean blank = empty || item == null || item.isEmpty();
+            setText(blank ? null : item);
+            setTooltip(blank ? null : new Tooltip(item));
+        }
     }
 
     private static void column(TableColumn<InferenceRow, String> column, Function<Inference, String> text) {

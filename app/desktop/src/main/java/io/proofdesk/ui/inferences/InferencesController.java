@@ -6,14 +6,14 @@ import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.controls.EmptyState;
 import io.proofdesk.ui.controls.VerdictBreakdown;
-import io.proofdesk.ui.controls.VerdictKind;
 import io.proofdesk.ui.reports.ReportHandoff;
 import io.proofdesk.ui.shell.MainViewModel;
 import io.proofdesk.ui.verify.BatchRequest;
 import io.proofdesk.ui.verify.SampleDialog;
 import io.proofdesk.ui.verify.VerificationTasks;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.NumberAxis;
@@ -25,12 +25,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
@@ -38,7 +35,6 @@ public final class InferencesController {
 
     private final InferencesViewModel viewModel;
     private final ResourceBundle strings;
-    private final InferenceFormat format;
 
     @FXML private VBox listPage;
     @FXML private VBox content;
@@ -57,6 +53,7 @@ public final class InferencesController {
     @FXML private TextField search;
     @FXML private StackedAreaChart<Number, Number> perModelChart;
     @FXML private NumberAxis timeAxis;
+    @FXML private Label chartEmpty;
     @FXML private VerdictBreakdown verdictBreakdown;
     @FXML private Label countLabel;
     @FXML private TableView<InferenceRow> table;
@@ -71,21 +68,26 @@ public final class InferencesController {
     @FXML private TableColumn<InferenceRow, String> sourceColumn;
     @FXML private TableColumn<InferenceRow, String> settlementColumn;
     @FXML private TableColumn<InferenceRow, InferenceRow> verdictColumn;
+    @FXML private TableColumn<InferenceRow, String> failedColumn;
+    @FXML private Label noMatch;
     @FXML private Parent detail;
     @FXML private InferenceDetailController detailController;
     private final VerificationTasks verification;
     private final MainViewModel main;
     private final ReportHandoff reportHandoff;
+    private final ExplorerAccess explorer;
+    // the main view-model outlives this view; held here and registered weakly
+    private final ChangeListener<Boolean> searchListener = (o, was, now) -> takeSearchRequest();
     private InferenceTable inferenceTable;
 
     public InferencesController(InferencesViewModel viewModel, VerificationTasks verification, MainViewModel main,
-                                ReportHandoff reportHandoff, ResourceBundle strings) {
+                                ReportHandoff reportHandoff, ExplorerAccess explorer, ResourceBundle strings) {
         this.viewModel = viewModel;
         this.verification = verification;
         this.main = main;
         this.reportHandoff = reportHandoff;
+        this.explorer = explorer;
         this.strings = strings;
-        this.format = new InferenceFormat(strings);
     }
 
     @FXML
@@ -94,18 +96,22 @@ public final class InferencesController {
         emptyState.managedProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         content.managedProperty().bind(content.visibleProperty());
-        bindFilters();
+        new FilterBar(modelFilter, versionFilter, teeFilter, nodeFilter, modeFilter, settlementFilter, verdictFilter,
+                fromBlock, toBlock, fromDate, toDate, search).bind(viewModel, strings);
         inferenceTable = new InferenceTable(table, new InferenceTable.Columns(idColumn, timeColumn, blockColumn, modelColumn,
-                modeColumn, sourceColumn, settlementColumn, verdictColumn), viewModel, strings);
+                modeColumn, sourceColumn, settlementColumn, verdictColumn, failedColumn), viewModel, strings,
+                new InferenceRowMenu(strings, explorer.baseUrl(), explorer.open()));
         inferenceTable.bind();
+        noMatch.textProperty().bind(viewModel.noMatchTextProperty());
         bindVerifyActions();
-        PerModelChart chart = new PerModelChart(perModelChart, timeAxis);
-        verdictBreakdown.setWords(k -> strings.getString(k.wordKey()));
-        viewModel.chartsProperty().addListener((o, was, now) -> showCharts(chart, now));
+        ChartCards charts = new ChartCards(new PerModelChart(perModelChart, timeAxis, chartEmpty), verdictBreakdown,
+                strings);
+        Function<String, String> modelLabel = m -> viewModel.namesProperty().get().label(m);
+        viewModel.chartsProperty().addListener((o, was, now) -> charts.show(now, modelLabel));
         // model names come from the registry after the first rows; relabel what is already shown
         viewModel.namesProperty().addListener((o, was, now) -> {
             inferenceTable.refresh();
-            showCharts(chart, viewModel.chartsProperty().get());
+            charts.show(viewModel.chartsProperty().get(), modelLabel);
         });
         countLabel.textProperty().bind(viewModel.countTextProperty());
         detailController.setOnBack(viewModel::closeDetail);
@@ -123,51 +129,24 @@ public final class InferencesController {
                 viewModel.deactivate();
             } else if (was == null) {
                 viewModel.activate();
+                takeSearchRequest();
             }
         });
+        main.searchRequestedProperty().addListener(new WeakChangeListener<>(searchListener));
+        content.visibleProperty().addListener((o, was, now) -> takeSearchRequest());
     }
 
-    private void bindFilters() {
-        InferenceFilters f = viewModel.filters();
-        Function<String, String> model = m -> viewModel.namesProperty().get().label(m);
-        FilterCombo.bind(modelFilter, f.modelProperty(), viewModel.models(), text("any.model"), model,
-                viewModel.namesProperty());
-        FilterCombo.bind(versionFilter, f.versionProperty(), viewModel.versions(), text("any.version"), v -> v);
-        FilterCombo.bind(teeFilter, f.teeProperty(), viewModel.tees(), text("any.tee"), InferenceFormat::shorten);
-        FilterCombo.bind(nodeFilter, f.nodeProperty(), viewModel.nodes(), text("any.node"), InferenceFormat::host);
-        FilterCombo.bind(modeFilter, f.modeProperty(), FXCollections.observableArrayList(InferenceMode.values()),
-                text("any.mode"), format::mode);
-        FilterCombo.bind(settlementFilter, f.settlementProperty(),
-                FXCollections.observableArrayList(SettlementKind.values()), text("any.settlement"), format::settlement);
-        List<VerdictFilter> verdicts = List.of(VerdictFilter.values()).subList(1, VerdictFilter.values().length);
-        FilterCombo.bind(verdictFilter, f.verdictProperty(), FXCollections.observableArrayList(verdicts),
-                text("any.verdict"), v -> strings.getString("inferences.verdictFilter." + v.name()));
-        versionFilter.disableProperty().bind(Bindings.isEmpty(viewModel.versions()));
-        for (TextField block : List.of(fromBlock, toBlock)) {
-            block.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,18}") ? c : null));
+    /**
+     * Ctrl+F: back to the list if a record is open, and into the search field, once this view is on screen and its
+     * filter bar shows (it is hidden until the first count says there are records).
+     */
+    private void takeSearchRequest() {
+        if (main.searchRequestedProperty().get() && search.getScene() != null && content.isVisible()) {
+            main.searchHandled();
+            viewModel.closeDetail();
+            search.requestFocus();
+            search.selectAll();
         }
-        fromBlock.textProperty().bindBidirectional(f.fromBlockProperty());
-        toBlock.textProperty().bindBidirectional(f.toBlockProperty());
-        fromDate.valueProperty().bindBidirectional(f.fromDateProperty());
-        toDate.valueProperty().bindBidirectional(f.toDateProperty());
-        search.textProperty().bindBidirectional(f.searchProperty());
-    }
-
-    private String text(String key) {
-        return strings.getString("inferences.filter." + key);
-    }
-
-    private void showCharts(PerModelChart chart, InferenceCharts data) {
-        chart.show(ChartSeries.of(data.perModel(), data.bucket(), 6, m -> viewModel.namesProperty().get().label(m),
-                strings.getString("inferences.chart.other")));
-        var v = data.verdicts();
-        Map<VerdictKind, Long> counts = new EnumMap<>(VerdictKind.class);
-        counts.put(VerdictKind.VERIFIED, v.verified());
-        counts.put(VerdictKind.MISMATCH, v.mismatch());
-        counts.put(VerdictKind.UNVERIFIED, v.unverified());
-        counts.put(VerdictKind.ERROR, v.error());
-        counts.put(VerdictKind.NOT_CHECKED, v.notChecked());
-        verdictBreakdown.setCounts(counts);
     }
 
     private void bindVerifyActions() {

@@ -48,6 +48,7 @@ public final class InferencesViewModel {
     private final ReadOnlyObjectWrapper<ObservableList<InferenceRow>> rows =
             new ReadOnlyObjectWrapper<>(this, "rows", FXCollections.emptyObservableList());
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper noMatchText = new ReadOnlyStringWrapper(this, "noMatchText", "");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
     private final ReadOnlyObjectWrapper<InferenceCharts> charts =
             new ReadOnlyObjectWrapper<>(this, "charts", InferenceCharts.empty());
@@ -129,6 +130,9 @@ public final class InferencesViewModel {
     public void refresh() {
         long gen = ++generation;
         InferenceQuery q = filters.toQuery();
+        noMatchText.set(q.idContains() == null ? strings.getString("inferences.table.noMatch")
+                : MessageFormat.format(strings.getString("inferences.table.noMatch.search"),
+                filters.searchProperty().get().strip()));
         store.read(tx -> new Totals(tx.inferences().count(InferenceQuery.all()), tx.inferences().count(q)), totals -> {
             if (gen != generation) {
                 return;
@@ -155,7 +159,7 @@ public final class InferencesViewModel {
             old.dispose();
         }
         rows.set(new InferenceRows(q, totals.shown(), (pq, done, failed) -> store.read(
-                tx -> pq.run(tx.inferences()), done, problem -> {
+                tx -> ListedInference.read(pq, tx), done, problem -> {
                     failed.accept(problem);
                     notices.show(problem);
                 }), afterFirstPage));
@@ -201,6 +205,11 @@ public final class InferencesViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
+    }
+
+    /** What the table says when the filters select no record: the search text, if that is what found nothing. */
+    public ReadOnlyStringProperty noMatchTextProperty() {
+        return noMatchText.getReadOnlyProperty();
     }
 
     /** True while the store holds no inferences at all (or is not open), so the view shows its empty state. */

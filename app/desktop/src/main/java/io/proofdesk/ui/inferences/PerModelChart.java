@@ -1,45 +1,51 @@
 package io.proofdesk.ui.inferences;
 
+import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.util.StringConverter;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
-/** Draws {@link ChartSeries} into a stacked area chart whose x axis is time (epoch seconds, shown in UTC). */
+/**
+ * Draws {@link ChartSeries} into a stacked area chart whose x axis is time (epoch seconds, shown in UTC), with the
+ * bounds, ticks and labels {@link TimeAxis} works out; an empty result shows {@code emptyNote} instead of an axis.
+ */
 final class PerModelChart {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private final StackedAreaChart<Number, Number> chart;
     private final NumberAxis timeAxis;
+    private final Node emptyNote;
 
-    PerModelChart(StackedAreaChart<Number, Number> chart, NumberAxis timeAxis) {
+    PerModelChart(StackedAreaChart<Number, Number> chart, NumberAxis timeAxis, Node emptyNote) {
         this.chart = chart;
         this.timeAxis = timeAxis;
+        this.emptyNote = emptyNote;
+        timeAxis.setAutoRanging(false);
     }
 
     void show(ChartSeries data) {
-        DateTimeFormatter f = data.bucket().compareTo(Duration.ofDays(1)) >= 0 ? DAY : HOUR;
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number seconds) {
-                return f.format(Instant.ofEpochSecond(seconds.longValue()));
-            }
+        Optional<TimeAxis> axis = TimeAxis.of(data);
+        emptyNote.setVisible(axis.isEmpty());
+        timeAxis.setTickLabelsVisible(axis.isPresent());
+        axis.ifPresent(a -> {
+            timeAxis.setLowerBound(a.lower());
+            timeAxis.setUpperBound(a.upper());
+            timeAxis.setTickUnit(a.tick());
+            timeAxis.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number seconds) {
+                    return a.label(seconds.longValue());
+                }
 
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
+                @Override
+                public Number fromString(String text) {
+                    throw new UnsupportedOperationException("axis labels are not parsed");
+                }
+            });
         });
         List<XYChart.Series<Number, Number>> out = new ArrayList<>();
         for (ChartSeries.Series s : data.series()) {

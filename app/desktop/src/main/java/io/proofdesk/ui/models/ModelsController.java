@@ -2,7 +2,6 @@ package io.proofdesk.ui.models;
 
 import io.proofdesk.domain.ModelFile;
 import io.proofdesk.ui.controls.EmptyState;
-import io.proofdesk.ui.inferences.InferenceFormat;
 import io.proofdesk.ui.models.RegistryEntries.ModelEntry;
 import io.proofdesk.ui.models.RegistryEntries.VersionEntry;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,6 +23,7 @@ public final class ModelsController {
 
     private final ModelsViewModel viewModel;
     private final ResourceBundle strings;
+    private final RegistryCells cells;
 
     @FXML private EmptyState emptyState;
     @FXML private HBox content;
@@ -49,6 +49,7 @@ public final class ModelsController {
     public ModelsController(ModelsViewModel viewModel, ResourceBundle strings) {
         this.viewModel = viewModel;
         this.strings = strings;
+        this.cells = new RegistryCells(strings);
     }
 
     @FXML
@@ -70,10 +71,8 @@ public final class ModelsController {
         versionTable.setItems(viewModel.versions());
         column(versionColumn, v -> v.version().version());
         column(cidColumn, v -> dash(v.version().cid()));
-        column(createdColumn, v -> v.version().createdAt() == null ? dash(null)
-                : InferenceFormat.time(v.version().createdAt()));
-        column(blockColumn, v -> v.version().registeredBlock() == null ? dash(null)
-                : v.version().registeredBlock().toString());
+        explained(createdColumn, cells::created);
+        explained(blockColumn, cells::firstUse);
         column(countColumn, v -> MessageFormat.format("{0,number,integer}", v.inferences()));
         versionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         versionTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -110,8 +109,10 @@ public final class ModelsController {
         }
         modelList.getSelectionModel().select(m);
         modelName.setText(m.model().name());
-        modelMeta.setText(MessageFormat.format(strings.getString("models.meta"), dash(m.model().owner()),
+        RegistryCells.Shown owner = cells.owner(m.model());
+        modelMeta.setText(MessageFormat.format(strings.getString("models.meta"), owner.text(),
                 m.versions().size(), m.inferences()));
+        modelMeta.setTooltip(owner.tooltip() == null ? null : new Tooltip(owner.tooltip()));
         modelDescription.setText(m.model().description() == null ? "" : m.model().description());
     }
 
@@ -143,6 +144,22 @@ public final class ModelsController {
                 setText(empty ? null : item);
                 // long hashes and signatures are cut in the cell; the tooltip has the whole value
                 setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
+            }
+        });
+    }
+
+    /** A column whose cells carry their own explanation (why a fact is unknown, where it comes from). */
+    private static <S> void explained(TableColumn<S, String> column, Function<S, RegistryCells.Shown> shown) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(shown.apply(c.getValue()).text()));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                int i = getIndex();
+                S row = empty || i < 0 || i >= getTableView().getItems().size() ? null : getTableView().getItems().get(i);
+                RegistryCells.Shown s = row == null ? null : shown.apply(row);
+                setText(s == null ? null : s.text());
+                setTooltip(s == null || s.tooltip() == null ? null : new Tooltip(s.tooltip()));
             }
         });
     }

@@ -2,10 +2,11 @@ package io.proofdesk.ui.reports;
 
 import java.awt.Desktop;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Opens files through {@link Desktop}, which asks the system's registered handler and, unlike HostServices, says
+ * Opens files and web pages through {@link Desktop}, which asks the system's registered handler and, unlike HostServices, says
  * when there is none (headless machines, minimal Linux desktops) so the view can say so instead of doing nothing.
  */
 public final class DesktopDocumentOpener implements DocumentOpener {
@@ -13,6 +14,11 @@ public final class DesktopDocumentOpener implements DocumentOpener {
     @Override
     public void open(Path file) throws IOException {
         desktop(Desktop.Action.OPEN, "open " + file).open(file.toFile());
+    }
+
+    @Override
+    public void browse(URI page) throws IOException {
+        desktop(Desktop.Action.BROWSE, "open " + page).browse(page);
     }
 
     @Override

@@ -45,9 +45,4 @@ public final class SettingsController {
     private void select(Theme theme) {
         (theme == Theme.DARK ? darkTheme : lightTheme).setSelected(true);
     }
-
-    @FXML
-    private void runTestTask() {
-        viewModel.runTestTask();
-    }
 }

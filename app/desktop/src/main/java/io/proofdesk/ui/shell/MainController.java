@@ -20,10 +20,13 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -85,11 +88,22 @@ public final class MainController {
                 settings.theme() == Theme.LIGHT ? Glyph.MOON : Glyph.SUN, 16), settings.themeProperty()));
     }
 
-    /** Ctrl+1..6 (Cmd on macOS) open the sections in sidebar order. */
+    /**
+     * Ctrl+1..6 (Cmd on macOS) open the sections in sidebar order, Ctrl+F the Inferences search, and Ctrl+Q quits
+     * the way closing the window does (the same close request, so whatever a close does on the way happens too).
+     */
     public void installShortcuts(Scene scene) {
         for (View view : View.values()) {
             scene.getAccelerators().put(shortcut(view), () -> viewModel.open(view));
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                viewModel::requestSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            Window window = scene.getWindow();
+            if (window != null) {
+                window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+        });
     }
 
     private static KeyCombination shortcut(View view) {

@@ -24,8 +24,9 @@ public record BatchRequest(Scope scope, RecordSelection selection, boolean onlyN
         return new BatchRequest(Scope.SELECTED, new RecordSelection.Ids(ids), false, true);
     }
 
-    public static BatchRequest sample(int perGroup, RecordSelection.SampleGroup by, long seed) {
-        return new BatchRequest(Scope.SAMPLE, new RecordSelection.Sample(perGroup, by, seed), false, false);
+    /** @param reverify verify again records already verified in this environment (a batch skips them otherwise) */
+    public static BatchRequest sample(int perGroup, RecordSelection.SampleGroup by, long seed, boolean reverify) {
+        return new BatchRequest(Scope.SAMPLE, new RecordSelection.Sample(perGroup, by, seed), false, reverify);
     }
 
     public static BatchRequest all() {

@@ -93,8 +93,7 @@ public final class VerifyViewModel {
             runLine.set(MessageFormat.format(strings.getString("verify.run.line"),
                     strings.getString("verify.scope." + run.request().scope().name()), s.selected(), s.verified(),
                     s.skipped(), s.failedToRun(), InferenceFormat.time(run.finishedAt())));
-            runNote.set(s.cancelled() ? strings.getString("verify.run.cancelled")
-                    : MessageFormat.format(strings.getString("verify.run.network"), run.network()));
+            runNote.set(runNote(run, strings));
             runCounts.set(counts(s));
         }
         SortedMap<String, Long> failed = run != null ? run.summary().failedChecks()
@@ -109,6 +108,18 @@ public final class VerifyViewModel {
             mismatches.setAll(overview.mismatches());
         }
         empty.set(run == null && (overview == null || overview.nothingVerified()));
+    }
+
+    /**
+     * Under the run's counts: whether it was cancelled, else the network; and how many records it skipped as already
+     * verified here, with how to verify them anyway (a run that skipped everything otherwise reads as all zeros).
+     */
+    static String runNote(BatchRun run, ResourceBundle strings) {
+        BatchSummary s = run.summary();
+        String note = s.cancelled() ? strings.getString("verify.run.cancelled")
+                : MessageFormat.format(strings.getString("verify.run.network"), run.network());
+        return s.skipped() == 0 ? note : note + " " + MessageFormat.format(strings.getString("verify.run.skipped"),
+                s.skipped(), s.selected());
     }
 
     static Map<VerdictKind, Long> counts(BatchSummary s) {

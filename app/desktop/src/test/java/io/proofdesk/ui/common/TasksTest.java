@@ -1,23 +1,16 @@
 package io.proofdesk.ui.common;
 
-import io.proofdesk.ui.AppWiring;
-import io.proofdesk.ui.settings.SettingsViewModel;
-import io.proofdesk.domain.BuildInfo;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -130,15 +123,19 @@ class TasksTest {
     }
 
     @Test
-    void theSettingsTestTaskCountsWithProgress(@TempDir Path dir) throws Exception {
-        ResourceBundle strings = ResourceBundle.getBundle(AppWiring.STRINGS);
-        SettingsViewModel settings = new SettingsViewModel(null, executor, strings, dir,
-                new BuildInfo("test", "25", "linux", "amd64"), new SettingsViewModel.TestTaskPlan(5, Duration.ofMillis(5)));
-        Task<Integer> task = onFx(settings::runTestTask);
+    void progressAndMessagesReachTheTask() throws Exception {
+        Task<Integer> task = onFx(() -> Tasks.<Integer>create(ctx -> {
+            for (int i = 1; i <= 5; i++) {
+                ctx.checkCancelled();
+                ctx.progress(i, 5);
+                ctx.message("Step " + i + " of 5");
+            }
+            return 5;
+        }).titled("Counting").run(executor));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> task.getState() == Worker.State.SUCCEEDED));
         assertEquals(5, onFx(task::getValue));
         assertEquals(1.0, onFx(task::getProgress));
         assertEquals("Step 5 of 5", onFx(task::getMessage));
-        assertEquals("Test task", onFx(task::getTitle));
+        assertEquals("Counting", onFx(task::getTitle));
     }
 }

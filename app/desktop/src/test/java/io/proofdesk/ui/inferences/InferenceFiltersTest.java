@@ -54,7 +54,8 @@ class InferenceFiltersTest {
         assertEquals(2_000L, q.toBlock());
         assertEquals(Instant.parse("2025-06-01T00:00:00Z"), q.from());
         assertEquals(Instant.parse("2025-06-03T00:00:00Z"), q.to(), "the end date is a whole day, inclusive");
-        assertEquals("0xab12", q.idPrefix());
+        assertEquals("0xab12", q.idContains());
+        assertNull(q.idPrefix());
         assertEquals(InferenceSort.TIME_ASC, q.sort());
 
         f.clear();
@@ -70,10 +71,12 @@ class InferenceFiltersTest {
     }
 
     @ParameterizedTest(name = "search \"{0}\" -> {1}")
-    @CsvSource(nullValues = "null", value = {"'',null", "'   ',null", "3f9a,0x3f9a", "0x3F9A,0x3f9a",
-            "'0x3f9a:4',0x3f9a:4", "credit,credit"})
-    void searchTextBecomesAnIdPrefix(String text, String prefix) {
-        assertEquals(prefix, InferenceFilters.idPrefix(text));
+    @CsvSource(nullValues = "null", value = {"'',null", "'   ',null", "3f9a,3f9a", "0x3F9A,0x3f9a",
+            "' 9677:159 ',9677:159", "'#12',#12"})
+    void searchTextIsASubstringOfTheId(String text, String expected) {
+        InferenceFilters f = new InferenceFilters();
+        f.searchProperty().set(text);
+        assertEquals(expected, f.toQuery().idContains());
     }
 
     @ParameterizedTest(name = "block \"{0}\" -> {1}")

@@ -252,6 +252,13 @@ class InferencesMillionRowsTest {
             f.clear();
             f.text("#search", prefix);
         }, i -> hash(i).startsWith(prefix), r -> r.id().txHash().startsWith(prefix));
+        // any part of an id: the visible tail of one (few match, the ids are scanned first), then one hex digit
+        // as typing starts (most match, and a page fills in block order)
+        String tail = InferenceFormat.shortId(record(777_777).id()).substring(9);
+        check(robot, "id tail search " + tail, () -> f.text("#search", tail),
+                i -> record(i).id().toString().contains(tail), r -> r.id().toString().contains(tail));
+        check(robot, "one digit search", () -> f.text("#search", "a"),
+                i -> record(i).id().toString().contains("a"), r -> r.id().toString().contains("a"));
         check(robot, "sort by time, oldest first", () -> {
             f.text("#search", "");
             table.getSortOrder().setAll(List.of(table.getColumns().get(1)));

@@ -49,7 +49,7 @@ class PresentationTest {
     }
 
     @ParameterizedTest(name = "{0} s span -> {1}")
-    @CsvSource({"600,PT1M", "7200,PT5M", "86000,PT30M", "86400,PT1H", "259200,PT3H", "31536000,P30D"})
+    @CsvSource({"0,PT1S", "58,PT5S", "600,PT15S", "7200,PT5M", "86000,PT30M", "86400,PT1H", "259200,PT3H", "31536000,P30D"})
     void bucketsAreRoundAndFew(long spanSeconds, Duration expected) {
         Duration chosen = TimeBuckets.choose(Duration.ofSeconds(spanSeconds), 48);
         assertEquals(expected, chosen);

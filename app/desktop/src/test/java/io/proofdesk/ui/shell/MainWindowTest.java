@@ -6,7 +6,6 @@ import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.View;
-import io.proofdesk.ui.settings.SettingsViewModel;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.scene.Node;
@@ -32,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +58,7 @@ class MainWindowTest {
     }
 
     private AppWiring newWiring() throws IOException {
-        // long enough to be caught running, short enough not to slow the suite if cancelling were broken
-        return new AppWiring(new DataDirectory(dataDir), new SettingsViewModel.TestTaskPlan(200, Duration.ofMillis(50)));
+        return new AppWiring(new DataDirectory(dataDir));
     }
 
     @AfterEach
@@ -175,19 +172,27 @@ class MainWindowTest {
     }
 
     @Test
-    void testTaskShowsProgressInThePanelAndCancelsFromIt(FxRobot robot) throws Exception {
+    void aTaskShowsProgressInThePanelAndCancelsFromIt(FxRobot robot) throws Exception {
         Node panel = robot.from(stage.getScene().getRoot()).lookup(".task-panel").query();
         assertFalse(panel.isVisible(), "panel starts closed");
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
-        robot.clickOn("#runTestTask");
+        // long enough to be caught running, short enough not to slow the suite if cancelling were broken
+        robot.interact(() -> Tasks.<Integer>create(ctx -> {
+            for (int i = 1; i <= 200; i++) {
+                ctx.checkCancelled();
+                Thread.sleep(50);
+                ctx.progress(i, 200);
+                ctx.message("Step " + i + " of 200");
+            }
+            return 200;
+        }).titled("Counting").run(wiring.background()));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> wiring.background().visibleTasks().size() == 1));
         Task<?> task = onFx(() -> wiring.background().visibleTasks().getFirst());
         assertTrue(onFx(panel::isVisible), "panel opens when work starts");
 
         ProgressBar bar = robot.from(panel).lookup(".task-progress").queryAs(ProgressBar.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> bar.getProgress() > 0));
-        assertEquals("Test task", robot.from(panel).lookup(".task-title").queryAs(Label.class).getText());
+        assertEquals("Counting", robot.from(panel).lookup(".task-title").queryAs(Label.class).getText());
         assertTrue(robot.from(panel).lookup(".task-message").queryAs(Label.class).getText().matches("Step \\d+ of 200"));
         assertEquals("1 task running", robot.lookup("#tasksToggle").queryAs(ToggleButton.class).getText());
 

@@ -12,7 +12,6 @@ import io.proofdesk.ui.controls.VerdictBadge;
 import io.proofdesk.ui.controls.VerdictBreakdown;
 import io.proofdesk.ui.controls.VerdictKind;
 import io.proofdesk.ui.inferences.InferenceRow;
-import io.proofdesk.ui.settings.SettingsViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,7 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -73,7 +71,7 @@ class VerificationViewTest {
 
     @Start
     void start(Stage primary) throws IOException {
-        wiring = new AppWiring(world.dataDirectory(), SettingsViewModel.TestTaskPlan.DEFAULT, world.endpoints());
+        wiring = new AppWiring(world.dataDirectory(), world.endpoints());
         stage = new Stage();
         wiring.mainWindow().show(stage);
         stage.setWidth(1280);
