@@ -49,7 +49,7 @@ if [ "${1:-}" = "--inner" ]; then
   xdotool windowmove "$win" 0 0 windowsize "$win" "$W" "$H"
 
   screen() { import -window root rgb:- 2>/dev/null | md5sum; }
-  # waits until two captures a second apart are the same (nothing animating: no task running), at most $1 s
+  # waits until two captures a second apart are the same (nothing moving), at most $1 s
   settle() {
     local prev="" now i
     for i in $(seq 1 "${1:-30}"); do
@@ -71,6 +71,24 @@ if [ "${1:-}" = "--inner" ]; then
     done
     settle "${3:-20}"
   }
+  # busy while the status bar shows a task's progress bar: the light theme's accent colour (-pd-accent) right of
+  # the status bar's middle, where nothing else uses it
+  busy() {
+    local n
+    n=$(import -window root -crop "$((W / 2))x30+$((W / 2))+$((H - 30))" txt:- 2>/dev/null | grep -ci '#2F5DA8' || true)
+    [ "${n:-0}" -gt 20 ]
+  }
+  # waits until no task runs (seen twice, a second apart), at most $1 s, then until the screen settles
+  idle() {
+    local i quiet=0
+    for i in $(seq 1 "${1:-120}"); do
+      alive
+      if busy; then quiet=0; else quiet=$((quiet + 1)); fi
+      [ "$quiet" -ge 2 ] && break
+      sleep 1
+    done
+    settle 20
+  }
   shot() { import -window root "$out/real-$1-$size.png"; echo "  $out/real-$1-$size.png"; }
   # a second launch hands --open to the running window, which shows the section or record
   open() { local before; before=$(screen); run --open "$1" >>"$log" 2>&1; changed_then_settle "$before" 30; }
@@ -83,7 +101,7 @@ if [ "${1:-}" = "--inner" ]; then
   done
   [ -f "$data/demo/devnet.json" ] || { echo "real-window: the demo network did not start within 3 min" >&2; exit 4; }
   sleep 2
-  settle 120
+  idle 300    # the demo's first sync
 
   for view in network models inferences reports settings; do
     open "$view"
@@ -96,7 +114,8 @@ if [ "${1:-}" = "--inner" ]; then
   xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
   before=$(screen)
   xdotool key space
-  changed_then_settle "$before" 20 180
+  changed_then_settle "$before" 20 5
+  idle 300
   shot verify-run    # with the end-of-task notification, if the run took less than its 10 s
   open inferences
   shot inferences-verified

@@ -7,6 +7,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.util.Subscription;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Column widths that hold up in a real window: a column cannot become narrower than its header's words ("Head
  * block", not "Head bl…"), whether the table fits its columns to its width or the user drags a column's edge, and
@@ -17,6 +20,8 @@ public final class ColumnWidths {
 
     /** Room for the header's padding and the sort arrow. */
     private static final double ROOM = 18;
+    /** What a filled table keeps free: its vertical scroll bar and border. */
+    private static final double FILL_ALLOWANCE = 20;
 
     private ColumnWidths() {
     }
@@ -41,6 +46,24 @@ public final class ColumnWidths {
             if (!needs && once[0] != null && fitHeaders(table)) {
                 once[0].unsubscribe();
             }
+        });
+    }
+
+    /**
+     * For a table whose columns keep their own widths (no constrained policy, so columns do not jump while rows
+     * load): when the table is wider than its columns' preferred widths, the columns widen in proportion to fill it
+     * instead of leaving an empty band on the right; narrower, they go back to their preferred widths (and the table
+     * scrolls sideways). Call once, after the columns have their preferred widths.
+     */
+    public static void fill(TableView<?> table) {
+        Map<TableColumnBase<?, ?>, Double> preferred = new HashMap<>();
+        table.getVisibleLeafColumns().forEach(c -> preferred.put(c, c.getPrefWidth()));
+        double total = preferred.values().stream().mapToDouble(Double::doubleValue).sum();
+        table.widthProperty().subscribe(width -> {
+            // room for the vertical scroll bar and the table's border
+            double room = width.doubleValue() - FILL_ALLOWANCE;
+            double factor = total <= 0 ? 1 : Math.max(1, room / total);
+            preferred.forEach((column, base) -> column.setPrefWidth(Math.floor(base * factor)));
         });
     }
 

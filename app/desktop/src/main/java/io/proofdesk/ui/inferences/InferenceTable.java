@@ -62,6 +62,7 @@ final class InferenceTable {
         // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnWidths.fit(table);
+        ColumnWidths.fill(table);
         // the store sorts; the table only tells the filters which order the user asked for
         table.setSortPolicy(t -> {
             if (!replacingItems) {
