@@ -80,6 +80,35 @@ public final class WindowFit {
                 && n.getMinY() >= area.getMinY() - SLACK && n.getMaxY() <= area.getMaxY() + SLACK;
     }
 
+    /** Waits (up to 5 s, for animations) until the node lies inside {@code window}; false if it never does. */
+    public static boolean settlesInside(Node node, Window window) {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < end) {
+            try {
+                if (FxWait.onFx(() -> insideWindow(node, window))) {
+                    return true;
+                }
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Where a node is on screen, and where the window's content is, for a failure's message. */
+    public static String describe(Node node, Window window) {
+        try {
+            return FxWait.onFx(() -> "node at " + node.localToScreen(node.getLayoutBounds()) + ", window content at "
+                    + window.getScene().getRoot().localToScreen(window.getScene().getRoot().getLayoutBounds()));
+        } catch (Exception e) {
+            return "(bounds unknown: " + e + ")";
+        }
+    }
+
     /** The end-of-task notifications showing now (their framed bars), oldest first. */
     public static List<Node> notifications() {
         List<Node> bars = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.ResourceBundle;
 public final class TaskPanelController {
 
     /** A running task's card: title, progress bar and message. */
-    private static final double TASK_ROW_HEIGHT = 88;
+    private static final double TASK_ROW_HEIGHT = 96;
     private static final int TASK_ROWS_SHOWN = 3;
 
     private final TaskPanelViewModel viewModel;
@@ -37,7 +37,7 @@ public final class TaskPanelController {
         taskList.setCellFactory(list -> new TaskCell(strings));
         // show the running tasks without an empty grid below (up to three; more scroll)
         taskList.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> TASK_ROW_HEIGHT
-                * Math.clamp(viewModel.tasks().size(), 1, TASK_ROWS_SHOWN) + 6, viewModel.tasks()));
+                * Math.clamp(viewModel.tasks().size(), 1, TASK_ROWS_SHOWN) + 10, viewModel.tasks()));
         taskList.setMinHeight(Region.USE_PREF_SIZE);
         historyList.setItems(viewModel.history());
         historyList.setCellFactory(list -> new TaskHistoryCell(strings));

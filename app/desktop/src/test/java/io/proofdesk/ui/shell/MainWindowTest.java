@@ -135,6 +135,18 @@ class MainWindowTest {
     }
 
     @Test
+    void aShortcutPutsTheFocusOnTheSectionsFirstControlASidebarClickKeepsItInTheSidebar(FxRobot robot)
+            throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("verifyAllRun", onFx(() -> stage.getScene().getFocusOwner().getId()),
+                "Verify's main action has the focus, so Space runs it");
+        robot.clickOn("#navModels");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("navModels", onFx(() -> stage.getScene().getFocusOwner().getId()));
+    }
+
+    @Test
     void themeSwitchChangesStylesheetsAndIsRemembered(FxRobot robot) throws Exception {
         assertTrue(stage.getScene().getStylesheets().contains(Theme.LIGHT.themeStylesheet()));
         double lightSidebar = sidebarBrightness(robot);
@@ -250,8 +262,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !WindowFit.notifications().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
         Node toast = onFx(() -> WindowFit.notifications().getLast());
-        assertTrue(onFx(() -> WindowFit.insideWindow(toast, stage)), () -> "notification at " + toastBounds(toast)
-                + ", window at " + stage.getX() + "," + stage.getY() + " " + stage.getWidth() + "x" + stage.getHeight());
+        // (once it has slid in: ControlsFX animates it into place)
+        assertTrue(WindowFit.settlesInside(toast, stage), () -> WindowFit.describe(toast, stage));
         Label text = robot.from(toast).lookup(".task-toast-text").queryAs(Label.class);
         assertEquals(summary, text.getText());
         assertFalse(onFx(text::isTextTruncated), "the sentence is whole: it wraps instead of being cut");
@@ -264,12 +276,6 @@ class MainWindowTest {
         assertTrue(outcome.announced() && outcome.attention());
     }
 
-    private static String toastBounds(Node toast) {
-        try {
-            return String.valueOf(onFx(() -> toast.localToScreen(toast.getBoundsInLocal())));
-        } catch (Exception e) {
-            return "?";
-        }
     }
 
     @Test

@@ -252,7 +252,9 @@ class VerificationViewTest {
         Node toast = onFx(() -> WindowFit.notifications().stream().filter(n -> expected.equals(
                 ((Label) n.lookup(".task-toast-text")).getText())).findFirst().orElseThrow());
         assertTrue(expected.contains(Long.toString(all.summary().count(Verdict.MISMATCH)) + " mismatch"), expected);
-        assertTrue(onFx(() -> WindowFit.insideWindow(toast, stage)), "the notification is inside the window");
+        // (once it has slid in: ControlsFX animates it into place)
+        assertTrue(WindowFit.settlesInside(toast, stage), () -> "the notification is inside the window: "
+                + WindowFit.describe(toast, stage));
         assertFalse(onFx(() -> ((Label) toast.lookup(".task-toast-text")).isTextTruncated()), "its text is whole");
         assertTrue(onFx(() -> ((Label) toast.lookup(".task-toast-ending")).getText()).endsWith("needs a look"));
         // choosing a mismatch opens its detail in Inferences
