@@ -276,8 +276,6 @@ class MainWindowTest {
         assertTrue(outcome.announced() && outcome.attention());
     }
 
-    }
-
     @Test
     void windowGeometryIsRemembered(FxRobot robot) throws Exception {
         robot.interact(() -> {
