@@ -21,16 +21,21 @@ if [ "${1:-}" = "--inner" ]; then
   size=$2 data=$3 out=$4 java=$5 cp=$6 log=$7
   W=${size%x*} H=${size#*x}
   fx=$(tr -d '\n' < "$cp.fx")
-  # the same JVM options as the README's run command (app/desktop/pom.xml, execution "run")
-  jvm=(--module-path="$fx" --add-modules javafx.controls,javafx.fxml,javafx.swing
-       --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
-       -Dproofdesk.root="$root")
-  # -Xss16m: under a real X display ONNX Runtime's environment set-up overflowed a worker thread's default 1 MB stack
-  # and the JVM died with SIGSEGV (issue 16, item 2); PROOFDESK_JAVA_OPTS replaces these options (set it to "" to test
-  # without)
+  # the same JVM options as the README's run command (app/desktop/pom.xml, execution "run"); the long class path
+  # goes in an argument file, so the process's command line stays short
+  args="$data.jvm-args"
+  {
+    echo "\"--module-path=$fx\""
+    echo "--add-modules=javafx.controls,javafx.fxml,javafx.swing"
+    echo "--enable-native-access=javafx.graphics,ALL-UNNAMED"
+    echo "--sun-misc-unsafe-memory-access=allow"
+    echo "\"-Dproofdesk.root=$root\""
+    echo "-cp"
+    echo "\"$(cat "$cp")\""
+  } > "$args"
   # shellcheck disable=SC2206 # word splitting of the user's options is intended
-  jvm+=(${PROOFDESK_JAVA_OPTS--Xss16m})
-  run() { "$java" "${jvm[@]}" -cp "$(cat "$cp")" io.proofdesk.ui.ProofdeskApp --data-dir "$data" "$@"; }
+  extra=(${PROOFDESK_JAVA_OPTS:-})
+  run() { "$java" "@$args" "${extra[@]}" io.proofdesk.ui.ProofdeskApp --data-dir "$data" "$@"; }
 
   run >"$log" 2>&1 &
   app=$!

@@ -10,7 +10,6 @@ import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.inferences.InferenceRow;
 import io.proofdesk.ui.network.NetworkConfig;
 import io.proofdesk.ui.network.NetworkConfigStore;
-import io.proofdesk.ui.settings.SettingsViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -31,7 +30,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +58,7 @@ class WindowFitTest {
     @Start
     void start(Stage primary) throws IOException {
         written = new DemoStore(2025).populate(new DataDirectory(dataDir), 300);
-        wiring = new AppWiring(new DataDirectory(dataDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        wiring = new AppWiring(new DataDirectory(dataDir));
         stage = new Stage();
         wiring.mainWindow().show(stage);
     }
@@ -166,7 +164,7 @@ class WindowFitTest {
         Path demoDir = dataDir.resolve("demo-window");
         new NetworkConfigStore(new DataDirectory(demoDir).ensureExists().resolve(NetworkConfigStore.FILE_NAME))
                 .write(NetworkConfig.FIRST_RUN.withDemoInferences(40));
-        wiring = new AppWiring(new DataDirectory(demoDir), new SettingsViewModel.TestTaskPlan(3, Duration.ofMillis(10)));
+        wiring = new AppWiring(new DataDirectory(demoDir));
         robot.interact(() -> {
             stage = new Stage();
             wiring.mainWindow().show(stage);
