@@ -6,8 +6,10 @@ import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.ErrorNotices;
 import io.proofdesk.ui.common.StoreAccess;
 import io.proofdesk.ui.common.StoreEvents;
+import io.proofdesk.ui.common.TaskHistory;
 import io.proofdesk.ui.common.UiPreferencesStore;
 import io.proofdesk.ui.common.UiSettings;
+import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.common.ViewLoader;
 import io.proofdesk.ui.inferences.ExplorerAccess;
 import io.proofdesk.ui.inferences.InferenceDetailController;
@@ -40,14 +42,15 @@ import io.proofdesk.ui.settings.SettingsViewModel;
 import io.proofdesk.ui.shell.MainController;
 import io.proofdesk.ui.shell.MainViewModel;
 import io.proofdesk.ui.shell.MainWindow;
+import io.proofdesk.ui.shell.OpenTarget;
 import io.proofdesk.ui.shell.StatusBarController;
 import io.proofdesk.ui.shell.StatusBarViewModel;
 import io.proofdesk.ui.shell.TaskPanelController;
+import io.proofdesk.ui.shell.TaskNotifier;
 import io.proofdesk.ui.shell.TaskPanelViewModel;
 import io.proofdesk.ui.inferences.InferenceNavigation;
 import io.proofdesk.verify.BatchVerification;
 import io.proofdesk.ui.reports.ReportHandoff;
-import io.proofdesk.ui.verify.DesktopNotifications;
 import io.proofdesk.ui.verify.NetworkVerificationEndpoints;
 import io.proofdesk.ui.verify.VerificationDetailController;
 import io.proofdesk.ui.verify.VerificationDetailViewModel;
@@ -86,6 +89,7 @@ public final class AppWiring implements AutoCloseable {
     private final StoreEvents storeEvents;
     private final StoreAccess store;
     private final TaskPanelViewModel taskPanel;
+    private final TaskNotifier taskNotifier;
     private final StatusBarViewModel statusBar;
     private final MainViewModel main;
     private final ViewLoader views;
@@ -114,13 +118,14 @@ public final class AppWiring implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.strings = ResourceBundle.getBundle(STRINGS);
         this.notices = new ErrorNotices(strings);
-        this.background = new BackgroundExecutor("background", 4, notices::show);
+        this.background = new BackgroundExecutor("background", 4, notices::show, new TaskHistory(notices::sentence));
         this.preferencesWriter = new BackgroundExecutor("preferences", 1, notices::show);
         this.settings = new UiSettings(new UiPreferencesStore(dataDirectory.resolve(UiPreferencesStore.FILE_NAME)),
                 preferencesWriter);
         this.storeEvents = new StoreEvents();
         this.store = new StoreAccess(dataDirectory, background, notices, storeEvents);
         this.taskPanel = new TaskPanelViewModel(background);
+        this.taskNotifier = new TaskNotifier(taskPanel, strings);
         this.statusBar = new StatusBarViewModel(strings, taskPanel);
         this.main = new MainViewModel();
         this.views = new ViewLoader(strings, this::createController);
@@ -131,7 +136,7 @@ public final class AppWiring implements AutoCloseable {
         this.verificationService = new VerificationService(store::store, endpoints != null ? endpoints
                 : new NetworkVerificationEndpoints(network::currentEndpoints), Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
-                new DesktopNotifications(strings), strings, workers);
+                strings, workers);
         registerControllers();
         // off the FX thread, so the window appears while SQLite opens and migrates
         store.openInBackground();
@@ -139,7 +144,7 @@ public final class AppWiring implements AutoCloseable {
 
     private void registerControllers() {
         register(MainController.class, () -> new MainController(main, settings, notices, views, strings));
-        register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel));
+        register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel, strings));
         register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
         register(NetworkController.class, () -> new NetworkController(new NetworkViewModel(network, strings), strings));
         register(NetworkSettingsController.class, () -> new NetworkSettingsController(
@@ -190,8 +195,28 @@ public final class AppWiring implements AutoCloseable {
         return factory.get();
     }
 
+    /** Shows what {@code --open} asked for: a section, or a record's detail in Inferences. Call on the FX thread. */
+    public void open(OpenTarget target) {
+        switch (target) {
+            case OpenTarget.Section s -> main.open(s.view());
+            case OpenTarget.RecordDetail r -> {
+                navigation.open(r.id());
+                main.open(View.INFERENCES);
+            }
+        }
+    }
+
+    /** As {@link #open(OpenTarget)}, from a hand-over's text; text that is not a target is logged and ignored. */
+    public void open(String target) {
+        try {
+            open(OpenTarget.parse(target));
+        } catch (IllegalArgumentException e) {
+            System.getLogger(AppWiring.class.getName()).log(System.Logger.Level.WARNING, e.getMessage());
+        }
+    }
+
     public MainWindow mainWindow() {
-        return new MainWindow(views, settings);
+        return new MainWindow(views, settings, taskNotifier);
     }
 
     public ViewLoader views() {

@@ -1,6 +1,7 @@
 package io.proofdesk.ui;
 
 import io.proofdesk.store.DataDirectory;
+import io.proofdesk.ui.shell.OpenTarget;
 import io.proofdesk.ui.startup.FocusRequestWatcher;
 import io.proofdesk.ui.startup.InstanceLock;
 import io.proofdesk.ui.startup.SingleInstance;
@@ -37,7 +38,8 @@ public final class ProofdeskApp extends Application {
         DataDirectory dataDirectory = DataDirectory.resolve(args.dataDir().orElse(null));
         try {
             // one window per data folder: a second launch hands over to the first and ends here
-            Optional<InstanceLock> claimed = SingleInstance.claimOrHandOver(dataDirectory.ensureExists(), System.out);
+            Optional<InstanceLock> claimed = SingleInstance.claimOrHandOver(dataDirectory.ensureExists(),
+                    args.open().map(OpenTarget::text).orElse(null), System.out);
             if (claimed.isEmpty()) {
                 Platform.exit();
                 return;
@@ -58,8 +60,9 @@ public final class ProofdeskApp extends Application {
             SmokeExit.install(stage, System.out);
         }
         wiring.mainWindow().show(stage);
+        args.open().ifPresent(wiring::open);
         try {
-            focusRequests = SingleInstance.bringToFrontOnRequest(instanceLock, stage);
+            focusRequests = SingleInstance.bringToFrontOnRequest(instanceLock, stage, wiring::open);
         } catch (IOException e) {
             // the app works without it; a second launch then only says that this one is running
             System.getLogger(ProofdeskApp.class.getName()).log(System.Logger.Level.WARNING,

@@ -29,6 +29,7 @@ public final class BackgroundExecutor implements AutoCloseable {
     private final Consumer<Throwable> failureSink;
     private final ObservableList<Task<?>> visible = FXCollections.observableArrayList();
     private final ObservableList<Task<?>> visibleView = FXCollections.unmodifiableObservableList(visible);
+    private final TaskHistory history;
 
     /**
      * @param name        thread-name prefix, shown in thread dumps and logs
@@ -36,6 +37,12 @@ public final class BackgroundExecutor implements AutoCloseable {
      * @param failureSink receives failures of tasks that have no {@code onError} handler, on the FX thread
      */
     public BackgroundExecutor(String name, int threads, Consumer<Throwable> failureSink) {
+        this(name, threads, failureSink, TaskHistory.plain());
+    }
+
+    /** @param history where titled tasks go when they end (the task panel's "Recent" list, notifications) */
+    public BackgroundExecutor(String name, int threads, Consumer<Throwable> failureSink, TaskHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -60,6 +67,11 @@ public final class BackgroundExecutor implements AutoCloseable {
     /** Titled tasks that have not ended yet, in start order; read and observe on the FX thread. */
     public ObservableList<Task<?>> visibleTasks() {
         return visibleView;
+    }
+
+    /** Titled tasks that ended, newest first; read and observe on the FX thread. */
+    public TaskHistory history() {
+        return history;
     }
 
     public String name() {

@@ -2,14 +2,21 @@ package io.proofdesk.ui.common;
 
 import javafx.concurrent.Task;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one way the desktop runs work off the FX thread:
  * {@code Tasks.create(ctx -> work).titled("Syncing").onSuccess(..).onError(..).run(executor)}.
- * Callbacks run on the FX thread. A titled task appears in the task panel (progress + cancel) until it ends;
- * an untitled one runs quietly. Failures without an {@code onError} handler become a sentence in the error banner.
+ * Callbacks run on the FX thread. A titled task appears in the task panel (progress + cancel) until it ends, then
+ * in the executor's {@link TaskHistory}; an untitled one runs quietly. An announced task
+ * ({@link Builder#announce}) also raises a notification when it ends. Failures without an {@code onError} handler
+ * become a sentence in the error banner.
  */
 public final class Tasks {
 
@@ -33,6 +40,8 @@ public final class Tasks {
         private Consumer<? super Throwable> onError;
         private Runnable onCancelled = () -> { };
         private Runnable andFinally = () -> { };
+        private Function<? super T, String> summary;
+        private Predicate<? super T> attention = result -> false;
 
         private Builder(Work<T> work) {
             this.work = Objects.requireNonNull(work, "work");
@@ -66,13 +75,37 @@ public final class Tasks {
             return this;
         }
 
+        /**
+         * Notifies the user when the task ends (it must be titled): on success with {@code summary}'s sentence (the
+         * counts the task reached), on failure with the failure's sentence.
+         */
+        public Builder<T> announce(Function<? super T, String> summary) {
+            this.summary = Objects.requireNonNull(summary, "summary");
+            return this;
+        }
+
+        /** Marks a successful end as one to look at (for example a verification that found mismatches). */
+        public Builder<T> attentionWhen(Predicate<? super T> attention) {
+            this.attention = Objects.requireNonNull(attention, "attention");
+            return this;
+        }
+
         /** Starts the work; the returned task can be observed or cancelled. */
         public Task<T> run(BackgroundExecutor executor) {
             WorkTask<T> task = new WorkTask<>(work, title);
-            task.setOnSucceeded(e -> finish(() -> onSuccess.accept(task.getValue())));
-            task.setOnCancelled(e -> finish(onCancelled));
+            task.setOnSucceeded(e -> {
+                T value = task.getValue();
+                record(executor, task, TaskOutcome.Ending.DONE, () -> summary == null ? "" : summary.apply(value),
+                        attention.test(value));
+                finish(() -> onSuccess.accept(value));
+            });
+            task.setOnCancelled(e -> {
+                record(executor, task, TaskOutcome.Ending.CANCELLED, () -> "", false);
+                finish(onCancelled);
+            });
             task.setOnFailed(e -> finish(() -> {
                 Throwable failure = task.getException();
+                record(executor, task, TaskOutcome.Ending.FAILED, () -> executor.history().describe(failure), true);
                 executor.logFailure(title, failure);
                 if (onError != null) {
                     onError.accept(failure);
@@ -82,6 +115,24 @@ public final class Tasks {
             }));
             executor.submit(task, title != null);
             return task;
+        }
+
+        /** Titled tasks only: quiet work (saving preferences, probes) stays out of the history. */
+        private void record(BackgroundExecutor executor, WorkTask<T> task, TaskOutcome.Ending ending,
+                            Supplier<String> text, boolean needsAttention) {
+            if (title == null) {
+                return;
+            }
+            String sentence;
+            try {
+                sentence = text.get();
+            } catch (RuntimeException e) {
+                // the history line is a courtesy; the task's own handlers still run
+                executor.logFailure(title + " (summary)", e);
+                sentence = "";
+            }
+            executor.history().add(new TaskOutcome(title, ending, Instant.now(), task.took(), sentence,
+                    needsAttention, summary != null));
         }
 
         private void finish(Runnable handler) {
@@ -95,6 +146,8 @@ public final class Tasks {
 
     private static final class WorkTask<T> extends Task<T> implements TaskContext {
         private final Work<T> work;
+        // 0 until the work starts: a task cancelled while it waited took no time
+        private volatile long startedNanos;
 
         WorkTask(Work<T> work, String title) {
             this.work = work;
@@ -105,7 +158,13 @@ public final class Tasks {
 
         @Override
         protected T call() throws Exception {
+            startedNanos = System.nanoTime();
             return work.call(this);
+        }
+
+        Duration took() {
+            long started = startedNanos;
+            return started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
         }
 
         @Override

@@ -1,9 +1,10 @@
 package io.proofdesk.ui.inferences;
 
 import io.proofdesk.domain.RecordId;
+import io.proofdesk.ui.controls.ColumnWidths;
+import io.proofdesk.ui.controls.FullTextCell;
 import io.proofdesk.ui.controls.VerdictBadge;
 import io.proofdesk.ui.verify.VerificationDetailController;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -81,9 +82,10 @@ public final class InferenceDetailController {
             Function<TensorSummary, String> part = parts.get(i);
             @SuppressWarnings("unchecked")
             TableColumn<TensorSummary, String> column = (TableColumn<TensorSummary, String>) table.getColumns().get(i);
-            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(part.apply(c.getValue())));
+            FullTextCell.install(column, part);
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnWidths.fit(table);
         table.setItems(rows);
         // tall enough for every tensor without a scroll bar of its own, up to a few
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(

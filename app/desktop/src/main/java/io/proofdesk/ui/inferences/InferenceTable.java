@@ -4,6 +4,8 @@ import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.store.InferenceSort;
 import io.proofdesk.ui.verify.CheckRow;
+import io.proofdesk.ui.controls.ColumnWidths;
+import io.proofdesk.ui.controls.FullTextCell;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.SelectionMode;
@@ -54,7 +56,9 @@ final class InferenceTable {
     }
 
     void bind() {
-        column(columns.id(), i -> InferenceFormat.shortId(i.id()));
+        // the id is shortened in its cell; hovering shows the whole id
+        FullTextCell.install(columns.id(), r -> r.isLoading() ? "\u2026" : InferenceFormat.shortId(r.inference().id()),
+                r -> r.isLoading() ? "" : r.inference().id().toString());
         column(columns.time(), i -> InferenceFormat.time(i.timestamp()));
         column(columns.block(), i -> Long.toString(i.blockNumber()));
         column(columns.model(), i -> viewModel.namesProperty().get().label(i.model(), i.modelVersion()));
@@ -68,6 +72,8 @@ final class InferenceTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // fixed widths: a constrained policy re-measures columns as pages of rows arrive, and the columns jump
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnWidths.fit(table);
+        ColumnWidths.fill(table);
         // the store sorts; the table only tells the filters which order the user asked for
         table.setSortPolicy(t -> {
             if (!replacingItems) {
@@ -153,7 +159,6 @@ final class InferenceTable {
     }
 
     private static void column(TableColumn<InferenceRow, String> column, Function<Inference, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().isLoading() ? "\u2026" : text.apply(c.getValue().inference())));
+        FullTextCell.install(column, r -> r.isLoading() ? "\u2026" : text.apply(r.inference()));
     }
 }

@@ -61,6 +61,7 @@ public final class InferencesViewModel {
     private final InvalidationListener filterListener = o -> refresh();
     private final InvalidationListener modelListener = o -> updateVersions();
     private Subscription storeSubscription = Subscription.EMPTY;
+    private Subscription navigationSubscription = Subscription.EMPTY;
     private long generation;
     private long shown;
     private boolean choicesWanted;
@@ -80,11 +81,17 @@ public final class InferencesViewModel {
         filters.modelProperty().addListener(modelListener);
         storeSubscription = events.subscribe(e -> refreshAll());
         refreshAll();
-        // another view asked for a record's detail before showing this one
-        navigation.take().ifPresent(id -> {
-            opened.set(null);
-            opened.set(id);
+        // another view (or a launch) asked for a record's detail: before showing this one, or while it is shown
+        navigationSubscription = navigation.pendingProperty().subscribe(id -> {
+            if (id != null) {
+                navigation.take().ifPresent(this::openRecord);
+            }
         });
+    }
+
+    private void openRecord(RecordId id) {
+        opened.set(null);
+        opened.set(id);
     }
 
     /** Stops listening; call when the view is hidden. */
@@ -93,6 +100,8 @@ public final class InferencesViewModel {
         filters.modelProperty().removeListener(modelListener);
         storeSubscription.unsubscribe();
         storeSubscription = Subscription.EMPTY;
+        navigationSubscription.unsubscribe();
+        navigationSubscription = Subscription.EMPTY;
         generation++; // answers still on their way are for a view nobody sees
     }
 

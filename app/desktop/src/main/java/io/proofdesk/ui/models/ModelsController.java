@@ -1,7 +1,9 @@
 package io.proofdesk.ui.models;
 
 import io.proofdesk.domain.ModelFile;
+import io.proofdesk.ui.controls.ColumnWidths;
 import io.proofdesk.ui.controls.EmptyState;
+import io.proofdesk.ui.controls.FullTextCell;
 import io.proofdesk.ui.models.RegistryEntries.ModelEntry;
 import io.proofdesk.ui.models.RegistryEntries.VersionEntry;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,6 +95,8 @@ public final class ModelsController {
 
         fitRows(versionTable);
         fitRows(fileTable);
+        ColumnWidths.fit(versionTable);
+        ColumnWidths.fit(fileTable);
 
         content.sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -136,16 +140,8 @@ public final class ModelsController {
     }
 
     private static <S> void column(TableColumn<S, String> column, Function<S, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // long hashes and signatures are cut in the cell; the tooltip has the whole value
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
-            }
-        });
+        // long hashes and signatures are cut in the cell; hovering shows the whole value
+        FullTextCell.install(column, text);
     }
 
     /** A column whose cells carry their own explanation (why a fact is unknown, where it comes from). */

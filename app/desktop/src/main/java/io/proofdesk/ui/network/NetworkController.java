@@ -1,15 +1,15 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.ui.controls.ColumnWidths;
 import io.proofdesk.ui.controls.EmptyState;
+import io.proofdesk.ui.controls.FullTextCell;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -91,7 +91,7 @@ public final class NetworkController {
 
         nodeTable.setItems(viewModel.nodeRows());
         column(nodeUrlColumn, NodeRow::endpoint);
-        column(teeColumn, NodeRow::shortTeeId);
+        FullTextCell.install(teeColumn, NodeRow::shortTeeId, NodeRow::teeId);
         column(pcrColumn, NodeRow::pcrText);
         column(enabledColumn, NodeRow::enabled);
         column(heartbeatColumn, NodeRow::lastHeartbeat);
@@ -101,6 +101,8 @@ public final class NetworkController {
         nodeTable.setRowFactory(t -> nodeRowWithTeeId());
         fitRows(endpointTable);
         fitRows(nodeTable);
+        ColumnWidths.fit(endpointTable);
+        ColumnWidths.fit(nodeTable);
 
         content.sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -153,14 +155,6 @@ public final class NetworkController {
     }
 
     private static <S> void column(TableColumn<S, String> column, Function<S, String> text) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
-            }
-        });
+        FullTextCell.install(column, text);
     }
 }

@@ -73,6 +73,7 @@ final class NetworkSyncRunner {
                 lane.release();
             }
         }).titled(say(endpoints.embedded() ? "network.sync.taskDemo" : "network.sync.task"))
+                .announce(summary -> say("network.sync.notify", summary.records(), summary.models(), summary.toBlock()))
                 .onSuccess(summary -> {
                     statusBar.showSync(SyncState.UP_TO_DATE, say("network.sync.done", summary.toBlock()));
                     events.publish(new StoreEvent.ModelsStored(summary.models()));

@@ -118,6 +118,8 @@ public final class ReportExportViewModel {
         resultKind.set(ResultKind.NONE);
         return Tasks.create(ctx -> exports.export(request, ctx))
                 .titled(MessageFormat.format(strings.getString("reports.export.task"), request.baseName()))
+                .announce(o -> MessageFormat.format(strings.getString("reports.export.written"), o.summary().records(),
+                        o.summary().verified(), o.summary().mismatch(), o.summary().unverified(), o.summary().error()))
                 .onSuccess(this::written)
                 .onError(e -> fail(notices.sentence(e)))
                 .onCancelled(() -> fail(strings.getString("reports.export.cancelled")))

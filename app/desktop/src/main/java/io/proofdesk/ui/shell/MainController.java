@@ -27,9 +27,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import javafx.scene.shape.Rectangle;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 public final class MainController {
@@ -42,6 +44,8 @@ public final class MainController {
     private final Map<View, Parent> loaded = new EnumMap<>(View.class);
     // the view-model outlives this window; the listener is held here and registered weakly
     private final ChangeListener<View> viewListener = (o, was, now) -> show(now);
+    // a click in the sidebar keeps the focus there; a shortcut or --open moves it into the section it opens
+    private boolean openingFromSidebar;
 
     @FXML private ToggleGroup nav;
     @FXML private StackPane content;
@@ -70,11 +74,21 @@ public final class MainController {
             if (now == null) {
                 was.setSelected(true); // a sidebar always has one section selected
             } else {
-                viewModel.open((View) now.getUserData());
+                openingFromSidebar = true;
+                try {
+                    viewModel.open((View) now.getUserData());
+                } finally {
+                    openingFromSidebar = false;
+                }
             }
         });
         viewModel.currentProperty().addListener(new WeakChangeListener<>(viewListener));
         show(viewModel.current());
+        // a view that cannot shrink to a very narrow window is cut at the workspace's edge, never drawn past it
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        content.setClip(clip);
 
         banner.visibleProperty().bind(notices.messageProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -111,9 +125,32 @@ public final class MainController {
     }
 
     private void show(View view) {
-        content.getChildren().setAll(loaded.computeIfAbsent(view, loader::load));
+        Parent root = loaded.computeIfAbsent(view, loader::load);
+        content.getChildren().setAll(root);
         nav.getToggles().stream().filter(t -> t.getUserData() == view).findFirst()
                 .ifPresent(t -> nav.selectToggle(t));
+        if (!openingFromSidebar) {
+            firstFocusable(root).ifPresent(Node::requestFocus);
+        }
+    }
+
+    /** The section's first control in reading order (its main action, in most), for keyboard users. */
+    static Optional<Node> firstFocusable(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstFocusable(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @FXML

@@ -6,6 +6,7 @@ import io.proofdesk.ui.common.ViewLoader;
 import io.proofdesk.ui.common.WindowGeometry;
 import io.proofdesk.ui.startup.StartupTrace;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -24,18 +25,22 @@ public final class MainWindow {
 
     private final ViewLoader loader;
     private final UiSettings settings;
+    private final TaskNotifier notifier;
 
-    public MainWindow(ViewLoader loader, UiSettings settings) {
+    public MainWindow(ViewLoader loader, UiSettings settings, TaskNotifier notifier) {
         this.loader = loader;
         this.settings = settings;
+        this.notifier = notifier;
     }
 
     public void show(Stage stage) {
         ViewLoader.Loaded<MainController> main = loader.load(FXML);
         StartupTrace.mark("main_view_loaded");
         Optional<WindowGeometry> saved = settings.window().filter(MainWindow::onSomeScreen);
-        Scene scene = new Scene(main.root(), saved.map(WindowGeometry::width).orElse(DEFAULT_WIDTH),
-                saved.map(WindowGeometry::height).orElse(DEFAULT_HEIGHT));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(main.root(), saved.map(WindowGeometry::width).orElse(firstSize(DEFAULT_WIDTH,
+                screen.getWidth())), saved.map(WindowGeometry::height).orElse(firstSize(DEFAULT_HEIGHT,
+                screen.getHeight())));
         scene.getStylesheets().setAll(settings.theme().stylesheets());
         ChangeListener<Theme> themeListener = (o, was, now) -> scene.getStylesheets().setAll(now.stylesheets());
         settings.themeProperty().addListener(themeListener);
@@ -55,8 +60,14 @@ public final class MainWindow {
             settings.themeProperty().removeListener(themeListener);
             settings.rememberWindow(geometryOf(stage));
         });
+        notifier.attach(stage);
         stage.show();
         StartupTrace.mark("shown");
+    }
+
+    /** The first window fits the screen: 1280x800 where there is room, the whole screen on a smaller one. */
+    static double firstSize(double wanted, double screen) {
+        return screen > 0 ? Math.min(wanted, screen) : wanted;
     }
 
     /** A maximized window keeps the size it had before, so un-maximizing next time restores something sensible. */

@@ -1,6 +1,7 @@
 package io.proofdesk.ui.startup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,11 +9,13 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Watches the data folder for the {@code focus-request} file a second launch drops there ({@link InstanceLock}),
- * deletes it and calls {@code onRequest} on its own daemon thread. The store's own files change in the same folder
- * all the time; only the request's name counts.
+ * reads and deletes it and calls {@code onRequest} on its own daemon thread with what the request asks to open, if
+ * anything. The store's own files change in the same folder all the time; only the request's name counts.
  */
 public final class FocusRequestWatcher implements AutoCloseable {
 
@@ -20,10 +23,13 @@ public final class FocusRequestWatcher implements AutoCloseable {
 
     private final Path dataDir;
     private final WatchService watcher;
-    private final Runnable onRequest;
+    /** A request is a pid and at most an {@code open=} line; anything longer is not ours. */
+    private static final int MAX_REQUEST_BYTES = 4096;
+
+    private final Consumer<Optional<String>> onRequest;
     private final Thread thread;
 
-    private FocusRequestWatcher(Path dataDir, WatchService watcher, Runnable onRequest) {
+    private FocusRequestWatcher(Path dataDir, WatchService watcher, Consumer<Optional<String>> onRequest) {
         this.dataDir = dataDir;
         this.watcher = watcher;
         this.onRequest = onRequest;
@@ -32,6 +38,15 @@ public final class FocusRequestWatcher implements AutoCloseable {
 
     /** Starts watching {@code lock}'s folder; {@code onRequest} runs on the watcher's thread, once per request. */
     public static FocusRequestWatcher start(InstanceLock lock, Runnable onRequest) throws IOException {
+        return start(lock, open -> onRequest.run());
+    }
+
+    /**
+     * As {@link #start(InstanceLock, Runnable)}; {@code onRequest} also gets what the request asks to open
+     * ({@code --open}'s text), if anything.
+     */
+    public static FocusRequestWatcher start(InstanceLock lock, Consumer<Optional<String>> onRequest)
+            throws IOException {
         Path dir = lock.dataDir();
         WatchService service = dir.getFileSystem().newWatchService();
         try {
@@ -71,12 +86,28 @@ public final class FocusRequestWatcher implements AutoCloseable {
     }
 
     private void consumeRequest() {
+        Path request = dataDir.resolve(InstanceLock.FOCUS_REQUEST);
         try {
-            if (Files.deleteIfExists(dataDir.resolve(InstanceLock.FOCUS_REQUEST))) {
-                onRequest.run();
+            Optional<String> open = openLine(request);
+            if (Files.deleteIfExists(request)) {
+                onRequest.accept(open);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot handle a focus request in " + dataDir, e);
+        }
+    }
+
+    private static Optional<String> openLine(Path request) {
+        try {
+            if (Files.size(request) > MAX_REQUEST_BYTES) {
+                return Optional.empty();
+            }
+            return Files.readString(request, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith(InstanceLock.OPEN_LINE))
+                    .map(l -> l.substring(InstanceLock.OPEN_LINE.length()).strip()).filter(l -> !l.isEmpty())
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty(); // gone already, or unreadable: still a request to come to the front
         }
     }
 

@@ -22,6 +22,8 @@ public final class InstanceLock implements AutoCloseable {
 
     public static final String LOCK_FILE = "desktop.lock";
     public static final String FOCUS_REQUEST = "focus-request";
+    /** The request's line that says what to open: {@code open=<section or record id>}. */
+    static final String OPEN_LINE = "open=";
 
     /** What a launch found: it is the first, or another desktop already has this data folder. */
     public sealed interface Claim permits First, AlreadyRunning {
@@ -35,10 +37,16 @@ public final class InstanceLock implements AutoCloseable {
     public record AlreadyRunning(Path dataDir) implements Claim {
 
         public void requestFocus() throws IOException {
+            requestFocus(null);
+        }
+
+        /** @param open what the running window should show as well ({@code --open}'s text), or null */
+        public void requestFocus(String open) throws IOException {
             Path request = dataDir.resolve(FOCUS_REQUEST);
             Path temp = Files.createTempFile(dataDir, FOCUS_REQUEST, ".tmp");
             try {
-                Files.writeString(temp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+                String text = ProcessHandle.current().pid() + "\n" + (open == null ? "" : OPEN_LINE + open + "\n");
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
                 // atomic, so the watcher never reads a half-written request
                 Files.move(temp, request, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The desktop's side of {@link InstanceLock}: what a second launch says, and what the first does when asked. */
 public final class SingleInstance {
@@ -19,10 +20,16 @@ public final class SingleInstance {
      * front and a sentence saying so is on {@code out}; the caller then exits normally.
      */
     public static Optional<InstanceLock> claimOrHandOver(Path dataDir, PrintStream out) throws IOException {
+        return claimOrHandOver(dataDir, null, out);
+    }
+
+    /** As above; {@code open} ({@code --open}'s text, or null) is handed over to the running window too. */
+    public static Optional<InstanceLock> claimOrHandOver(Path dataDir, String open, PrintStream out)
+            throws IOException {
         return switch (InstanceLock.claim(dataDir)) {
             case InstanceLock.First first -> Optional.of(first.lock());
             case InstanceLock.AlreadyRunning running -> {
-                running.requestFocus();
+                running.requestFocus(open);
                 out.println("Proofdesk is already running with the data folder " + dataDir
                         + "; its window was asked to come to the front.");
                 out.flush();
@@ -31,14 +38,19 @@ public final class SingleInstance {
         };
     }
 
-    /** Brings {@code stage} forward whenever another launch asks; close the watcher when the app stops. */
-    public static FocusRequestWatcher bringToFrontOnRequest(InstanceLock lock, Stage stage) throws IOException {
+    /**
+     * Brings {@code stage} forward whenever another launch asks, and hands {@code open} what that launch asked to
+     * open (on the FX thread); close the watcher when the app stops.
+     */
+    public static FocusRequestWatcher bringToFrontOnRequest(InstanceLock lock, Stage stage, Consumer<String> open)
+            throws IOException {
         // the watcher's thread is not the FX thread, and this is not background work with a result (Tasks' job)
-        return FocusRequestWatcher.start(lock, () -> Platform.runLater(() -> {
+        return FocusRequestWatcher.start(lock, target -> Platform.runLater(() -> {
             stage.setIconified(false);
             stage.show();
             stage.toFront();
             stage.requestFocus();
+            target.ifPresent(open);
         }));
     }
 }

@@ -1,8 +1,9 @@
 package io.proofdesk.ui.verify;
 
+import io.proofdesk.ui.controls.ColumnWidths;
+import io.proofdesk.ui.controls.FullTextCell;
 import io.proofdesk.ui.controls.VerdictBadge;
 import io.proofdesk.ui.controls.VerdictKind;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -99,6 +100,7 @@ final class OutputComparisonView extends VBox {
         table.getColumns().add(within);
         table.getItems().setAll(rows);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnWidths.fit(table);
         table.setPrefWidth(44 + 120 * 4 + 4);
         table.setPrefHeight(table.getFixedCellSize() * rows.size() + 30);
         table.setMaxHeight(table.getFixedCellSize() * 12 + 30);
@@ -111,7 +113,7 @@ final class OutputComparisonView extends VBox {
         TableColumn<OutputComparison.ValueRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        FullTextCell.install(c, value);
         return c;
     }
 

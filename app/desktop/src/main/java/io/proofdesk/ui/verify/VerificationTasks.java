@@ -24,26 +24,24 @@ import java.util.function.Consumer;
 /**
  * Verification as tasks in the task panel (titled, with progress and cancel), shared by the Inferences, detail and
  * Verify views: runs batches and re-executions through {@link VerificationService}, then says so on the store
- * events bus (tables, charts and verdict colours refresh), keeps the last run for the Verify view and raises an
- * alert when a batch finds mismatches. One per app.
+ * events bus (tables, charts and verdict colours refresh), keeps the last run for the Verify view, and announces
+ * each batch's counts when it ends (a notification that asks for attention when it found mismatches). One per app.
  */
 public final class VerificationTasks {
 
     private final VerificationService service;
     private final BackgroundExecutor executor;
     private final StoreEvents events;
-    private final MismatchAlerts alerts;
     private final ResourceBundle strings;
     private final ReadOnlyObjectWrapper<BatchRun> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final int threads;
 
     public VerificationTasks(VerificationService service, BackgroundExecutor executor, StoreEvents events,
-                             MismatchAlerts alerts, ResourceBundle strings, int threads) {
+                             ResourceBundle strings, int threads) {
         this.service = service;
         this.executor = executor;
         this.events = events;
-        this.alerts = alerts;
         this.strings = strings;
         this.threads = threads;
     }
@@ -63,13 +61,12 @@ public final class VerificationTasks {
                     }, cancel);
                 })
                 .titled(title(request))
+                .announce(run -> summary(run, strings))
+                .attentionWhen(run -> run.summary().count(Verdict.MISMATCH) > 0)
                 .onSuccess(run -> {
                     lastRun.set(run);
                     events.publish(new StoreEvent.VerdictsStored((int) Math.min(Integer.MAX_VALUE,
                             run.summary().verified())));
-                    if (run.summary().count(Verdict.MISMATCH) > 0) {
-                        alerts.mismatchesFound(run);
-                    }
                 })
                 // what was verified before the cancel or the failure is saved; show it
                 .onCancelled(() -> events.publish(new StoreEvent.VerdictsStored(0)))
@@ -91,6 +88,21 @@ public final class VerificationTasks {
                 })
                 .andFinally(andFinally)
                 .run(executor);
+    }
+
+    /** The counts a finished batch is announced with; the failed checks are named so the user knows where to look. */
+    static String summary(BatchRun run, ResourceBundle strings) {
+        var s = run.summary();
+        String text = MessageFormat.format(strings.getString("verify.notify.text"), s.verified(),
+                s.count(Verdict.VERIFIED), s.count(Verdict.MISMATCH), s.count(Verdict.UNVERIFIED), s.count(Verdict.ERROR));
+        if (s.skipped() > 0) {
+            text += " " + MessageFormat.format(strings.getString("verify.notify.skipped"), s.skipped());
+        }
+        if (!s.failedChecks().isEmpty()) {
+            text += " " + MessageFormat.format(strings.getString("verify.notify.failed"), String.join(", ",
+                    s.failedChecks().keySet().stream().map(c -> CheckRow.checkLabel(c, strings)).toList()));
+        }
+        return text;
     }
 
     String title(BatchRequest request) {

@@ -15,8 +15,10 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.text.MessageFormat;
@@ -137,6 +139,8 @@ public final class VerifyController {
         MismatchCell() {
             badge.setKind(VerdictKind.MISMATCH);
             badge.setText(strings.getString(VerdictKind.MISMATCH.wordKey()));
+            // a line that wraps takes its room from the text, never from the badge's word
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             box.getStyleClass().add("mismatch-cell");
             text.getStyleClass().add("mismatch-text");
             text.setWrapText(true);
@@ -156,10 +160,13 @@ public final class VerifyController {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             text.setText(MessageFormat.format(strings.getString("verify.mismatch.cell"),
                     InferenceFormat.shortId(row.id()), row.model(), row.failedChecks()));
+            // the id is shortened in the line; hovering shows it whole
+            setTooltip(new Tooltip(row.id().toString()));
             setGraphic(box);
         }
     }

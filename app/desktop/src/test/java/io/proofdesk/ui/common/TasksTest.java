@@ -26,6 +26,7 @@ class TasksTest {
 
     private final List<Throwable> sink = new CopyOnWriteArrayList<>();
     private final BackgroundExecutor executor = new BackgroundExecutor("test", 2, sink::add);
+    private final BackgroundExecutor single = new BackgroundExecutor("test-single", 1, sink::add);
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -35,6 +36,7 @@ class TasksTest {
     @AfterEach
     void close() {
         executor.close();
+        single.close();
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> query) throws Exception {
@@ -120,6 +122,51 @@ class TasksTest {
         assertEquals(Worker.State.CANCELLED, onFx(task::getState));
         assertTrue(onFx(() -> executor.visibleTasks().isEmpty()));
         assertTrue(sink.isEmpty(), "a cancel is not an error");
+    }
+
+    @Test
+    void titledTasksEndInTheHistoryWithHowTheyEndedQuietOnesDoNot() throws Exception {
+        CountDownLatch done = new CountDownLatch(4);
+        Tasks.create(ctx -> 7).andFinally(done::countDown).run(executor);
+        Tasks.create(ctx -> {
+            Thread.sleep(30);
+            return 7;
+        }).titled("Counting").announce(n -> n + " counted").attentionWhen(n -> n > 5).andFinally(done::countDown)
+                .run(executor);
+        Tasks.create(ctx -> {
+            throw new IOException("node did not answer");
+        }).titled("Asking").onError(e -> { }).andFinally(done::countDown).run(executor);
+        Tasks.create(ctx -> 1).titled("Plain").andFinally(done::countDown).run(executor);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        List<TaskOutcome> history = onFx(() -> List.copyOf(executor.history().recent()));
+        assertEquals(3, history.size(), "the untitled task is not in the history: " + history);
+        TaskOutcome counting = history.stream().filter(o -> o.title().equals("Counting")).findFirst().orElseThrow();
+        assertEquals(TaskOutcome.Ending.DONE, counting.ending());
+        assertEquals("7 counted", counting.summary());
+        assertTrue(counting.announced() && counting.attention());
+        assertTrue(counting.took().toMillis() >= 30, counting.took().toString());
+        TaskOutcome asking = history.stream().filter(o -> o.title().equals("Asking")).findFirst().orElseThrow();
+        assertEquals(TaskOutcome.Ending.FAILED, asking.ending());
+        assertEquals("node did not answer", asking.summary(), "a failure keeps its sentence");
+        assertTrue(!asking.announced() && asking.attention());
+        TaskOutcome plain = history.stream().filter(o -> o.title().equals("Plain")).findFirst().orElseThrow();
+        assertEquals("", plain.summary());
+        assertTrue(!plain.announced() && !plain.attention());
+    }
+
+    @Test
+    void theHistoryKeepsTheNewestFirstUpToItsLimit() throws Exception {
+        CountDownLatch done = new CountDownLatch(TaskHistory.KEPT + 5);
+        for (int i = 0; i < TaskHistory.KEPT + 5; i++) {
+            int n = i;
+            // one at a time, so they end in order
+            Tasks.create(ctx -> n).titled("Task " + n).andFinally(done::countDown).run(single);
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        List<TaskOutcome> history = onFx(() -> List.copyOf(single.history().recent()));
+        assertEquals(TaskHistory.KEPT, history.size());
+        assertEquals("Task " + (TaskHistory.KEPT + 4), history.getFirst().title());
+        assertEquals("Task 5", history.getLast().title());
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.proofdesk.ui.shell;
 
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.ui.AppWiring;
+import io.proofdesk.ui.WindowFit;
+import io.proofdesk.ui.common.TaskOutcome;
 import io.proofdesk.ui.common.Tasks;
 import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiPreferencesStore;
@@ -33,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,6 +132,18 @@ class MainWindowTest {
     }
 
     @Test
+    void aShortcutPutsTheFocusOnTheSectionsFirstControlASidebarClickKeepsItInTheSidebar(FxRobot robot)
+            throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("verifyAllRun", onFx(() -> stage.getScene().getFocusOwner().getId()),
+                "Verify's main action has the focus, so Space runs it");
+        robot.clickOn("#navModels");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("navModels", onFx(() -> stage.getScene().getFocusOwner().getId()));
+    }
+
+    @Test
     void themeSwitchChangesStylesheetsAndIsRemembered(FxRobot robot) throws Exception {
         assertTrue(stage.getScene().getStylesheets().contains(Theme.LIGHT.themeStylesheet()));
         double lightSidebar = sidebarBrightness(robot);
@@ -172,38 +188,89 @@ class MainWindowTest {
     }
 
     @Test
-    void aTaskShowsProgressInThePanelAndCancelsFromIt(FxRobot robot) throws Exception {
+    @SuppressWarnings("unchecked")
+    void aTaskShowsInTheStatusBarAndThePanelOpensOnlyWhenAskedThenKeepsItsEnding(FxRobot robot) throws Exception {
         Node panel = robot.from(stage.getScene().getRoot()).lookup(".task-panel").query();
+        ToggleButton toggle = robot.lookup("#tasksToggle").queryAs(ToggleButton.class);
+        ProgressBar statusProgress = robot.lookup(".status-progress").queryAs(ProgressBar.class);
         assertFalse(panel.isVisible(), "panel starts closed");
+        assertFalse(statusProgress.isVisible(), "nothing running, no progress in the status bar");
 
-        // long enough to be caught running, short enough not to slow the suite if cancelling were broken
-        robot.interact(() -> Tasks.<Integer>create(ctx -> {
-            for (int i = 1; i <= 200; i++) {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Task<Void>> started = new AtomicReference<>();
+        robot.interact(() -> started.set(Tasks.<Void>create(ctx -> {
+            for (int step = 1; step <= 200 && release.getCount() > 0; step++) {
                 ctx.checkCancelled();
+                ctx.progress(step, 200);
+                ctx.message("Step " + step + " of 200");
                 Thread.sleep(50);
-                ctx.progress(i, 200);
-                ctx.message("Step " + i + " of 200");
             }
-            return 200;
-        }).titled("Counting").run(wiring.background()));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> wiring.background().visibleTasks().size() == 1));
-        Task<?> task = onFx(() -> wiring.background().visibleTasks().getFirst());
-        assertTrue(onFx(panel::isVisible), "panel opens when work starts");
+            return null;
+        }).titled("Test task").run(wiring.background())));
+        Task<?> task = started.get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> task.getProgress() > 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onFx(panel::isVisible), "work starting does not cover the view");
+        assertTrue(onFx(statusProgress::isVisible), "the status bar shows that work runs");
+        assertTrue(onFx(() -> statusProgress.getProgress() > 0));
+        assertEquals("1 task running", toggle.getText());
 
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(panel::isVisible), "the status bar's button opens the panel");
+        assertTrue(onFx(() -> WindowFit.insideWindow(panel)), "the panel floats inside the window");
         ProgressBar bar = robot.from(panel).lookup(".task-progress").queryAs(ProgressBar.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> bar.getProgress() > 0));
-        assertEquals("Counting", robot.from(panel).lookup(".task-title").queryAs(Label.class).getText());
+        assertTrue(onFx(() -> bar.getProgress() > 0));
+        assertEquals("Test task", robot.from(panel).lookup(".task-title").queryAs(Label.class).getText());
         assertTrue(robot.from(panel).lookup(".task-message").queryAs(Label.class).getText().matches("Step \\d+ of 200"));
-        assertEquals("1 task running", robot.lookup("#tasksToggle").queryAs(ToggleButton.class).getText());
 
         robot.clickOn(robot.from(panel).lookup(".task-cancel").queryButton());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> task.getState() == Worker.State.CANCELLED));
+        release.countDown();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(onFx(() -> wiring.background().visibleTasks().isEmpty()));
-        ListView<?> list = robot.from(panel).lookup(".task-list").queryAs(ListView.class);
-        assertTrue(list.getItems().isEmpty(), "the cancelled task left the panel");
-        assertEquals("No tasks running", robot.lookup("#tasksToggle").queryAs(ToggleButton.class).getText());
+        ListView<?> running = robot.from(panel).lookup("#taskList").queryAs(ListView.class);
+        assertTrue(running.getItems().isEmpty(), "the cancelled task left the running list");
+        assertEquals("No tasks running", toggle.getText());
+        assertFalse(onFx(statusProgress::isVisible));
         assertTrue(onFx(() -> wiring.notices().messageProperty().get().isEmpty()), "a cancel is not an error");
+        // ... and is in the history, with how it ended and how long it ran
+        ListView<TaskOutcome> history = robot.from(panel).lookup("#taskHistory").queryAs(ListView.class);
+        TaskOutcome ended = onFx(() -> history.getItems().getFirst());
+        assertEquals("Test task", ended.title());
+        assertEquals(TaskOutcome.Ending.CANCELLED, ended.ending());
+        assertTrue(ended.took().toMillis() > 0, ended.toString());
+        String shown = onFx(() -> robot.from(history).lookup(".task-ending").queryAs(Label.class).getText());
+        assertTrue(shown.matches("Cancelled after \\d+ ms|Cancelled after \\d+\\.\\d s"), shown);
+        robot.clickOn(robot.from(panel).lookup(".icon-button").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onFx(panel::isVisible));
+        assertFalse(toggle.isSelected());
+    }
+
+    @Test
+    void anAnnouncedTaskEndsWithANotificationInsideTheWindowWithItsWholeSentence(FxRobot robot) throws Exception {
+        // long enough to be cut on one line (item 8 of issue 16: "...00 verified inferences do not match")
+        String summary = "2,000 inferences checked: 1,742 verified, 213 mismatch, 40 unverified, 5 error. "
+                + "Failed checks: Attestation, Batch inclusion, Settled blob, Model file, Re-execution, TEE signature, "
+                + "TEE registry status.";
+        robot.interact(() -> Tasks.create(ctx -> 213).titled("Verifying all inferences").announce(n -> summary)
+                .attentionWhen(n -> n > 0).run(wiring.background()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !WindowFit.notifications().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node toast = onFx(() -> WindowFit.notifications().getLast());
+        // (once it has slid in: ControlsFX animates it into place)
+        assertTrue(WindowFit.settlesInside(toast, stage), () -> WindowFit.describe(toast, stage));
+        Label text = robot.from(toast).lookup(".task-toast-text").queryAs(Label.class);
+        assertEquals(summary, text.getText());
+        assertFalse(onFx(text::isTextTruncated), "the sentence is whole: it wraps instead of being cut");
+        assertEquals("Verifying all inferences", robot.from(toast).lookup(".task-toast-title").queryAs(Label.class).getText());
+        assertTrue(robot.from(toast).lookup(".task-toast-ending").queryAs(Label.class).getText()
+                .endsWith("needs a look"));
+        // the history has it too
+        TaskOutcome outcome = onFx(() -> wiring.background().history().recent().getFirst());
+        assertEquals(summary, outcome.summary());
+        assertTrue(outcome.announced() && outcome.attention());
     }
 
     @Test

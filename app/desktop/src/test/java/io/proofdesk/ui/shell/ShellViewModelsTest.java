@@ -55,6 +55,13 @@ class ShellViewModelsTest {
     }
 
     @Test
+    void theFirstWindowFitsTheScreen() {
+        assertEquals(1280, MainWindow.firstSize(1280, 1920), "room for the default size");
+        assertEquals(768, MainWindow.firstSize(800, 768), "a 1366x768 laptop gets the whole height, not more");
+        assertEquals(1280, MainWindow.firstSize(1280, 0), "no screen known: the default");
+    }
+
+    @Test
     void taskPanelStartsClosed() {
         TaskPanelViewModel panel = new TaskPanelViewModel(executor);
         assertFalse(panel.openProperty().get());

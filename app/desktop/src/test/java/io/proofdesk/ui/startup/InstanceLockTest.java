@@ -10,7 +10,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,6 +71,25 @@ class InstanceLockTest {
     }
 
     @Test
+    @DisplayName("a second launch's --open reaches the running one with its request")
+    void secondProcessHandsOverWhatToOpen() throws Exception {
+        InstanceLock.First first = assertInstanceOf(InstanceLock.First.class, InstanceLock.claim(dir));
+        BlockingQueue<Optional<String>> asked = new LinkedBlockingQueue<>();
+        try (FocusRequestWatcher watcher = FocusRequestWatcher.start(first.lock(), asked::add)) {
+            Process probe = startProbe("0xabc:3");
+            assertEquals("ALREADY_RUNNING", firstLine(probe));
+            assertEquals(0, probe.waitFor());
+            assertEquals(Optional.of("0xabc:3"), asked.poll(10, TimeUnit.SECONDS));
+            Process plain = startProbe();
+            assertEquals("ALREADY_RUNNING", firstLine(plain));
+            assertEquals(0, plain.waitFor());
+            assertEquals(Optional.empty(), asked.poll(10, TimeUnit.SECONDS), "a plain launch only asks for focus");
+        } finally {
+            first.lock().close();
+        }
+    }
+
+    @Test
     @DisplayName("a holder that dies (crash) leaves no stale lock: the next launch is first")
     void lockDiesWithItsProcess() throws Exception {
         Process holder = startProbe();
@@ -88,11 +112,12 @@ class InstanceLockTest {
         first.lock().close();
     }
 
-    private Process startProbe() throws IOException {
+    private Process startProbe(String... open) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ClaimProbe.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ClaimProbe.class.getName(), dir.toString()));
+        command.addAll(List.of(open));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static String firstLine(Process p) throws IOException {

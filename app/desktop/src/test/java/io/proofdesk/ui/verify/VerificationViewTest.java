@@ -7,6 +7,7 @@ import io.proofdesk.store.Store;
 import io.proofdesk.ui.AppWiring;
 import io.proofdesk.ui.FxWait;
 import io.proofdesk.ui.VerificationWorld;
+import io.proofdesk.ui.WindowFit;
 import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.controls.VerdictBadge;
 import io.proofdesk.ui.controls.VerdictBreakdown;
@@ -241,10 +242,19 @@ class VerificationViewTest {
         Set<RecordId> listed = onFx(() -> mismatches.getItems().stream().map(MismatchRow::id).collect(Collectors.toSet()));
         assertTrue(listed.contains(world.forgedDigits));
         assertTrue(onFx(() -> robot.lookup("#failedList").queryAs(javafx.scene.layout.VBox.class).getChildren().size()) > 0);
-        // a mismatch raised a desktop notification (glyph + title + counts)
-        assertTrue(onFx(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
-                .anyMatch(w -> w.getScene().getRoot().lookup(".notification-bar") != null)), "mismatch notification");
+        // the run ended with a notification (glyph + title + counts) inside the window, its sentence whole
+        // (issue 16, item 8: it was placed off the window's left edge and read "...00 verified inferences do not match")
+        String expected = VerificationTasks.summary(all, wiring.strings());
+        waitFor(10, () -> WindowFit.notifications().stream().anyMatch(n -> expected.equals(
+                ((Label) n.lookup(".task-toast-text")).getText())));
+        Node toast = onFx(() -> WindowFit.notifications().stream().filter(n -> expected.equals(
+                ((Label) n.lookup(".task-toast-text")).getText())).findFirst().orElseThrow());
+        assertTrue(expected.contains(Long.toString(all.summary().count(Verdict.MISMATCH)) + " mismatch"), expected);
+        // (once it has slid in: ControlsFX animates it into place)
+        assertTrue(WindowFit.settlesInside(toast, stage), () -> "the notification is inside the window: "
+                + WindowFit.describe(toast, stage));
+        assertFalse(onFx(() -> ((Label) toast.lookup(".task-toast-text")).isTextTruncated()), "its text is whole");
+        assertTrue(onFx(() -> ((Label) toast.lookup(".task-toast-ending")).getText()).endsWith("needs a look"));
         // choosing a mismatch opens its detail in Inferences
         int index = onFx(() -> mismatches.getItems().stream().map(MismatchRow::id).toList().indexOf(world.forgedDigits));
         robot.interact(() -> {
