@@ -4,6 +4,7 @@ import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.DType;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.domain.VerificationEnvironment;
 import io.proofdesk.verify.ReexecutionOutcome;
@@ -15,14 +16,26 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns records and their verdicts into a {@link Report}; times are cut to milliseconds, numbers become text. */
+/**
+ * Turns records and their verdicts into a {@link Report}; times are cut to milliseconds, numbers become text.
+ * Records are listed mismatches first, then errors, unverified and verified ones, each group in the order given
+ * (chain order from {@link ReportService}), so the JSON's record n is the PDF's row n and a reader meets the
+ * problems first.
+ */
 public final class ReportBuilder {
+
+    /** The order of verdict groups in a report. */
+    static final List<Verdict> ORDER = List.of(Verdict.MISMATCH, Verdict.ERROR, Verdict.UNVERIFIED, Verdict.VERIFIED);
 
     public Report build(String title, Instant createdAt, AuditorKey key, ReportNetwork network,
                         ReportEnvironment environment, List<ReportItem> items) {
         List<ReportRecord> records = new ArrayList<>(items.size());
-        for (ReportItem item : items) {
-            records.add(record(item));
+        for (Verdict group : ORDER) {
+            for (ReportItem item : items) {
+                if (item.verdict().verdict() == group) {
+                    records.add(record(item));
+                }
+            }
         }
         ReportAuditor auditor = new ReportAuditor(Base64.getEncoder().encodeToString(key.publicKeyDer()),
                 key.fingerprint());

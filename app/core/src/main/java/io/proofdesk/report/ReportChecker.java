@@ -41,6 +41,14 @@ public final class ReportChecker {
         return isPdf(bytes) ? checkPdf(bytes, expected) : checkJson(bytes, expected);
     }
 
+    /** The SHA-256 of a file's bytes (what the reports table records), for files a report can be. */
+    public static String fileSha256(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        return ReportSigner.sha256Hex(Files.readAllBytes(file));
+    }
+
     static boolean isPdf(byte[] bytes) {
         return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
     }
@@ -77,7 +85,7 @@ public final class ReportChecker {
         Set<String> extra = names(root);
         extra.removeAll(ENVELOPE_FIELDS);
         if (!extra.isEmpty()) {
-            problems.add("the envelope has fields that are not part of the format: " + extra);
+            problems.add("the envelope has fields that are not part of the format: " + String.join(", ", extra));
         }
         byte[] reportBytes;
         try {
@@ -98,9 +106,10 @@ public final class ReportChecker {
         }
         String signer = signature(root.get("signature"), reportBytes, report, expected, problems);
         report.ifPresent(r -> {
-            if (!ReportSummary.of(r.records()).equals(r.summary())) {
-                problems.add("the summary " + r.summary() + " does not count the records ("
-                        + ReportSummary.of(r.records()) + ")");
+            ReportSummary counted = ReportSummary.of(r.records());
+            if (!counted.equals(r.summary())) {
+                problems.add("the summary says " + r.summary().describe() + ", but the report holds "
+                        + counted.describe());
             }
         });
         ReportCheckResult.Outcome outcome = problems.isEmpty() ? ReportCheckResult.Outcome.VALID
@@ -134,7 +143,7 @@ public final class ReportChecker {
         Set<String> extra = names(sig);
         extra.removeAll(SIGNATURE_FIELDS);
         if (!extra.isEmpty()) {
-            problems.add("the signature has unknown fields " + extra);
+            problems.add("the signature has fields that are not part of the format: " + String.join(", ", extra));
         }
         if (!AuditorKey.ALGORITHM.equals(text(sig, "alg"))) {
             problems.add("the signature algorithm is " + text(sig, "alg") + ", not " + AuditorKey.ALGORITHM);

@@ -62,6 +62,49 @@ class JsonReportTest {
     }
 
     @Test
+    @DisplayName("a report written before records were ordered mismatches first (chain order) still checks VALID")
+    void reportsInChainOrderStillCheck() throws Exception {
+        byte[] old;
+        try (InputStream in = getClass().getResourceAsStream("golden-report-chain-order.json")) {
+            old = in.readAllBytes();
+        }
+        ReportCheckResult r = checker.checkJson(old, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.VALID, r.outcome(), r.problems().toString());
+        assertEquals(List.of("VERIFIED", "VERIFIED", "MISMATCH", "UNVERIFIED", "ERROR"),
+                r.report().orElseThrow().records().stream().map(ReportRecord::verdict).toList());
+    }
+
+    @Test
+    @DisplayName("records are listed mismatches first, then errors, unverified and verified, chain order within each")
+    void mismatchesFirst() {
+        Report r = ReportFixtures.report(key, 12);
+        List<String> verdicts = r.records().stream().map(ReportRecord::verdict).toList();
+        assertEquals(List.of("MISMATCH", "MISMATCH", "ERROR", "ERROR", "UNVERIFIED", "UNVERIFIED", "VERIFIED",
+                "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED"), verdicts);
+        List<Long> mismatchBlocks = r.records().stream().filter(x -> x.verdict().equals("MISMATCH"))
+                .map(ReportRecord::block).toList();
+        assertEquals(List.of(102L, 109L), mismatchBlocks, "chain order within a verdict");
+        List<Long> verifiedBlocks = r.records().stream().filter(x -> x.verdict().equals("VERIFIED"))
+                .map(ReportRecord::block).toList();
+        assertEquals(List.of(100L, 101L, 105L, 106L, 107L, 108L), verifiedBlocks);
+    }
+
+    @Test
+    @DisplayName("a summary that does not count the records is said in words, not as a Java record")
+    void summaryMismatchIsASentence() throws Exception {
+        CanonicalReportJson c = new CanonicalReportJson();
+        byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 3)).file();
+        ObjectNode root = (ObjectNode) c.parse(file);
+        ((ObjectNode) root.get("report").get("summary")).put("verified", 3);
+        ReportCheckResult r = checker.checkJson(c.bytes(root), Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        String problem = r.problems().stream().filter(p -> p.startsWith("the summary")).findFirst().orElseThrow();
+        assertEquals("the summary says 3 records: 3 verified, 1 mismatch, 0 unverified, 0 error, but the report "
+                + "holds 3 records: 2 verified, 1 mismatch, 0 unverified, 0 error", problem);
+        assertTrue(r.problems().stream().noneMatch(p -> p.contains("ReportSummary[")), r.problems().toString());
+    }
+
+    @Test
     @DisplayName("every single-byte change of a small report is rejected as tampered or unreadable, never valid")
     void everyByteFlipIsDetected() {
         byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 1)).file();
@@ -101,7 +144,8 @@ class JsonReportTest {
         CanonicalReportJson c = new CanonicalReportJson();
         byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 3)).file();
         ObjectNode root = (ObjectNode) c.parse(file);
-        ObjectNode rec = (ObjectNode) root.get("report").get("records").get(2);
+        // the mismatch comes first in a report
+        ObjectNode rec = (ObjectNode) root.get("report").get("records").get(0);
         rec.put("verdict", "VERIFIED");
         ObjectNode summary = (ObjectNode) root.get("report").get("summary");
         summary.put("verified", 3);
