@@ -92,7 +92,9 @@ public final class ReportService {
             written.add(new JsonReportExporter().export(signed, json));
         }
         if (pdf != null) {
-            written.add(new PdfReportExporter().export(signed, pdf));
+            ReportModelNames models = store.read(tx -> ReportModelNames.of(tx,
+                    items.stream().map(i -> i.inference().model()).toList()));
+            written.add(new PdfReportExporter(models).export(signed, pdf));
         }
         List<ReportEntry> stored = store.inTransactionGet(tx -> written.stream().map(e -> tx.reports().insert(e)).toList());
         return new Written(signed, stored);
