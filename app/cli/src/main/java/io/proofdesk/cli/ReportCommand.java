@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -94,7 +93,7 @@ public final class ReportCommand implements Callable<Integer> {
                         Clock.systemUTC());
                 reexec = MismatchOutputs.Reexecutor.of(verifier);
             }
-            ReportService.Gathered g = service.gather(selected, id -> Optional.empty());
+            ReportService.Gathered g = service.gather(selected);
             if (!g.missing().isEmpty()) {
                 throw new UserInputException("the store has no record " + g.missing().getFirst()
                         + (g.missing().size() > 1 ? " (and " + (g.missing().size() - 1) + " more)" : ""));

@@ -9,7 +9,6 @@ import io.proofdesk.store.InferenceSort;
 import io.proofdesk.store.Page;
 import io.proofdesk.store.PageKey;
 import io.proofdesk.store.Store;
-import io.proofdesk.verify.ReexecutionOutcome;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Writes reports from stored verdicts (what the CLI's {@code report} and the desktop's Reports view call): selects
@@ -56,10 +54,10 @@ public final class ReportService {
     }
 
     /**
-     * Each id's stored record and latest verdict; {@code reexecution} may give the re-execution details of a record
-     * (e.g. from a fresh local run) for the PDF's pictures, or empty.
+     * Each id's stored record and latest verdict (the store keeps no local outputs: {@link MismatchOutputs} adds
+     * them for the PDF's pictures).
      */
-    public Gathered gather(List<RecordId> ids, Function<RecordId, Optional<ReexecutionOutcome>> reexecution) {
+    public Gathered gather(List<RecordId> ids) {
         List<ReportItem> items = new ArrayList<>();
         List<RecordId> notVerified = new ArrayList<>();
         List<RecordId> missing = new ArrayList<>();
@@ -74,7 +72,7 @@ public final class ReportService {
                 notVerified.add(id);
                 continue;
             }
-            items.add(new ReportItem(r.get(), v.get(), reexecution.apply(id)));
+            items.add(new ReportItem(r.get(), v.get(), Optional.empty()));
         }
         return new Gathered(items, notVerified, missing);
     }

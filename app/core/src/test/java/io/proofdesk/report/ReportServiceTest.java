@@ -66,8 +66,7 @@ class ReportServiceTest {
     @DisplayName("the written PDF names the model by the registry's name and version, mismatches first")
     void pdfNamesModelsFromTheStore() throws Exception {
         ReportService service = new ReportService(store, key, Clock.fixed(ReportFixtures.CREATED, ZoneOffset.UTC));
-        ReportService.Gathered g = service.gather(items.stream().map(i -> i.inference().id()).toList(),
-                id -> Optional.empty());
+        ReportService.Gathered g = service.gather(items.stream().map(i -> i.inference().id()).toList());
         Path pdf = dir.resolve("r.pdf");
         ReportService.Written w = service.write("t", ReportFixtures.NETWORK, ReportFixtures.ENV, g.items(), null, pdf);
         assertEquals(1, w.entries().size(), "only the PDF was asked for");

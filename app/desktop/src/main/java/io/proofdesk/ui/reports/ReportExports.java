@@ -70,8 +70,7 @@ public final class ReportExports {
         int notVerified = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             ctx.checkCancelled();
-            ReportService.Gathered g = service.gather(ids.subList(from, Math.min(ids.size(), from + CHUNK)),
-                    id -> Optional.empty());
+            ReportService.Gathered g = service.gather(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             items.addAll(g.items());
             notVerified += g.notVerified().size();
             missing.addAll(g.missing());
