@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "check-report", mixinStandardHelpOptions = true,
         description = "Check a report offline (JSON or PDF): canonical form, SHA-256, Ed25519 signature, and for a "
-                + "PDF its cover against the attached JSON. Exit 0 valid, 1 tampered, 3 unreadable.")
+                + "PDF every page against what the attached JSON renders and the PDF's own digital signature. "
+                + "Exit 0 valid, 1 tampered, 2 unverified (a PDF without a PDF signature), 3 unreadable.")
 public final class CheckReportCommand implements Callable<Integer> {
 
     @Spec
@@ -48,9 +49,11 @@ public final class CheckReportCommand implements Callable<Integer> {
         }
         ReportCheckResult r = new ReportChecker().check(file, expected);
         ReportCheckText.lines(file, r, key != null).forEach(out::println);
-        if (r.outcome() == ReportCheckResult.Outcome.UNREADABLE) {
-            return ExitCode.BAD_INPUT;
-        }
-        return r.isValid() ? ExitCode.VERIFIED : ExitCode.MISMATCH;
+        return switch (r.outcome()) {
+            case VALID -> ExitCode.VERIFIED;
+            case UNVERIFIED -> ExitCode.UNVERIFIED;
+            case TAMPERED -> ExitCode.MISMATCH;
+            case UNREADABLE -> ExitCode.BAD_INPUT;
+        };
     }
 }

@@ -10,10 +10,16 @@ import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.store.Store;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -182,6 +188,73 @@ class ReportCommandsTest {
                 + "0 error, but the report holds 4 records: 3 verified, 1 mismatch, 0 unverified, 0 error"), check.out());
         assertTrue(check.out().contains("not compared with the auditor's key: give --key PUBKEY.pem"), check.out());
         assertTrue(!check.out().contains("no --key given"), check.out());
+    }
+
+    @Test
+    @DisplayName("check-report on a PDF: 0 for the exported file, 1 for an edited table row or a cut-off end, 2 without a PDF signature")
+    void pdfCheckExitCodes() throws Exception {
+        Path data = seededDataDir();
+        Path pdf = dir.resolve("r.pdf");
+        CliTestRun run = CliTestRun.of("report", "--all", "--json", dir.resolve("r.json").toString(), "--pdf",
+                pdf.toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.VERIFIED, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(data.resolve(io.proofdesk.report.AuditorCertificate.FILE)),
+                "the auditor's certificate is made beside its key");
+        String pub = data.resolve("auditor-key.pub.pem").toString();
+
+        CliTestRun valid = CliTestRun.of("check-report", pdf.toString(), "--key", pub);
+        assertEquals(ExitCode.VERIFIED, valid.exitCode(), valid.out());
+        assertTrue(valid.out().contains("pdf      3 pages compared with what the signed JSON renders (text)"), valid.out());
+        assertTrue(valid.out().contains("pdf      the PDF signature covers the whole file"), valid.out());
+
+        byte[] bytes = Files.readAllBytes(pdf);
+        Path edited = dir.resolve("edited.pdf");
+        Files.write(edited, editPage2(bytes, true));
+        CliTestRun tampered = CliTestRun.of("check-report", edited.toString(), "--key", pub);
+        assertEquals(ExitCode.MISMATCH, tampered.exitCode(), tampered.out());
+        assertTrue(tampered.out().startsWith("TAMPERED"), tampered.out());
+        assertTrue(tampered.out().contains("failed: page 2 (\"Records\") differs from what the signed JSON renders"),
+                tampered.out());
+
+        Path cut = dir.resolve("cut.pdf");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 200));
+        CliTestRun truncated = CliTestRun.of("check-report", cut.toString(), "--key", pub);
+        assertEquals(ExitCode.MISMATCH, truncated.exitCode(), truncated.out());
+        assertTrue(truncated.out().contains("the file was cut short"), truncated.out());
+
+        Path unsigned = dir.resolve("unsigned.pdf");
+        Files.write(unsigned, editPage2(bytes, false));
+        CliTestRun old = CliTestRun.of("check-report", unsigned.toString(), "--key", pub);
+        assertEquals(ExitCode.UNVERIFIED, old.exitCode(), old.out());
+        assertTrue(old.out().startsWith("UNVERIFIED"), old.out());
+        assertTrue(old.out().contains("not checked: no PDF signature"), old.out());
+    }
+
+    /**
+     * With {@code forge}, an incremental update turning page 2's MISMATCH row into VERIFIED; without, the same file
+     * re-saved without its signature and unchanged otherwise.
+     */
+    private static byte[] editPage2(byte[] pdf, boolean forge) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var out = new java.io.ByteArrayOutputStream();
+            if (!forge) {
+                doc.getDocumentCatalog().setAcroForm(null);
+                doc.getPage(0).setAnnotations(List.of());
+                doc.save(out);
+                return out.toByteArray();
+            }
+            PDPage page = doc.getPage(1);
+            List<PDStream> streams = new ArrayList<>();
+            for (var it = page.getContentStreams(); it.hasNext(); ) {
+                String s = new String(it.next().toByteArray(), StandardCharsets.ISO_8859_1).replace("(MISMATCH)", "(VERIFIED)");
+                streams.add(new PDStream(doc, new java.io.ByteArrayInputStream(s.getBytes(StandardCharsets.ISO_8859_1)),
+                        COSName.FLATE_DECODE));
+            }
+            page.setContents(streams);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -23,15 +23,19 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * The auditor's Ed25519 signing key (JDK provider). Kept in the data directory as {@code auditor-key.pem} (PKCS#8,
  * owner read/write only) and {@code auditor-key.pub.pem} (SubjectPublicKeyInfo, to hand to whoever checks reports),
- * created on first use. A private key file that others can read is refused, as ssh does.
+ * created on first use. A private key file that others can read is refused, as ssh does. Beside them,
+ * {@code auditor-key.crt.pem} is the key's self-signed X.509 certificate ({@link AuditorCertificate}), which the
+ * PDF report's digital signature chains to.
  */
 public final class AuditorKey {
 
@@ -42,6 +46,7 @@ public final class AuditorKey {
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private X509Certificate certificate;
 
     private AuditorKey(PrivateKey privateKey, PublicKey publicKey) {
         this.privateKey = privateKey;
@@ -60,8 +65,17 @@ public final class AuditorKey {
         }
     }
 
-    /** The key in {@code dataDir}, created there (private file mode 600) if it does not exist yet. */
+    /**
+     * The key in {@code dataDir}, created there (private file mode 600) if it does not exist yet, with its
+     * certificate (created if missing).
+     */
     public static AuditorKey loadOrCreate(Path dataDir) {
+        AuditorKey key = loadOrCreateKey(dataDir);
+        key.setCertificate(AuditorCertificate.loadOrCreate(dataDir, key));
+        return key;
+    }
+
+    private static AuditorKey loadOrCreateKey(Path dataDir) {
         Path priv = dataDir.resolve(PRIVATE_FILE);
         if (Files.exists(priv)) {
             return load(priv);
@@ -93,7 +107,12 @@ public final class AuditorKey {
             if (!verify(pub, probe, sign(priv, probe))) {
                 throw new AuditorKeyException(pubFile, "this public key does not belong to " + privateKeyFile);
             }
-            return new AuditorKey(priv, pub);
+            AuditorKey key = new AuditorKey(priv, pub);
+            Path cert = privateKeyFile.resolveSibling(AuditorCertificate.FILE);
+            if (Files.exists(cert)) {
+                key.setCertificate(AuditorCertificate.read(cert, key));
+            }
+            return key;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new AuditorKeyException(privateKeyFile, "not an Ed25519 private key: " + e.getMessage(), e);
         }
@@ -138,6 +157,23 @@ public final class AuditorKey {
 
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** The key's certificate: the one stored beside it, or (for a key not read from files) one made now. */
+    public synchronized X509Certificate certificate() {
+        if (certificate == null) {
+            certificate = AuditorCertificate.selfSigned(this, Instant.now());
+        }
+        return certificate;
+    }
+
+    private synchronized void setCertificate(X509Certificate cert) {
+        this.certificate = cert;
+    }
+
+    /** For the certificates this key issues (bcpkix signs them); never leaves the package. */
+    PrivateKey privateKey() {
+        return privateKey;
     }
 
     public byte[] publicKeyDer() {
@@ -218,7 +254,7 @@ public final class AuditorKey {
         }
     }
 
-    private static void writeAtomically(Path target, String content, boolean secret) throws IOException {
+    static void writeAtomically(Path target, String content, boolean secret) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         if (secret && Files.getFileStore(target.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {

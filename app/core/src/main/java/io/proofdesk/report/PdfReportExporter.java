@@ -29,7 +29,9 @@ import java.util.TimeZone;
  * chart), a paginated table of the records in the report's order (mismatches first), one page per MISMATCH with its
  * failing checks and, when the record was re-executed, claimed-vs-local bars and a difference heat strip; models
  * named by name and version where the registry knows their CID; page numbers on every page. The signed JSON is
- * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}.
+ * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}. Exported files
+ * carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read back, exactly as
+ * {@code check-report} re-draws them to compare every page ({@link PdfPageComparison}).
  */
 public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
@@ -45,15 +47,22 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
             Verdict.MISMATCH, new Color(0xc6, 0x28, 0x28), Verdict.UNVERIFIED, new Color(0x75, 0x75, 0x75),
             Verdict.ERROR, new Color(0xef, 0x6c, 0x00));
 
+    private final AuditorKey signingKey;
     private final ReportModelNames models;
 
-    /** Models named by CID and version only. */
+    /** Draws reports ({@link #render}) but cannot export them: exported PDFs are signed. */
     public PdfReportExporter() {
-        this(ReportModelNames.none());
+        this(null, ReportModelNames.none());
+    }
+
+    /** Exports PDFs signed under {@code signingKey}, the key the reports' JSON is signed with. */
+    public PdfReportExporter(AuditorKey signingKey) {
+        this(signingKey, ReportModelNames.none());
     }
 
     /** @param models the registry's names for the CIDs the records name (see {@link ReportModelNames}) */
-    public PdfReportExporter(ReportModelNames models) {
+    public PdfReportExporter(AuditorKey signingKey, ReportModelNames models) {
+        this.signingKey = signingKey;
         this.models = models;
     }
 
@@ -64,7 +73,10 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
     @Override
     public ReportEntry export(SignedReport report, Path target) throws IOException {
-        byte[] bytes = render(report);
+        if (signingKey == null) {
+            throw new IllegalStateException("a PDF report is exported signed: construct the exporter with the auditor key");
+        }
+        byte[] bytes = new PdfReportSigner(signingKey).sign(render(SignedReport.parse(report.file())), report);
         ReportFiles.writeAtomically(target, bytes);
         return new ReportEntry(null, target.toAbsolutePath().toString(), ReportSigner.sha256Hex(bytes),
                 Instant.parse(report.report().createdAt()), report.report().records().size(), format());

@@ -23,11 +23,13 @@ public final class ReportCheckText {
             r.problems().forEach(p -> out.add("  " + p));
             return out;
         }
-        out.add((r.isValid() ? "VALID " : "TAMPERED ") + file);
-        r.problems().forEach(p -> out.add("  failed: " + p));
+        out.add(r.outcome().name() + " " + file);
+        String kind = r.outcome() == ReportCheckResult.Outcome.UNVERIFIED ? "  not checked: " : "  failed: ";
+        r.problems().forEach(p -> out.add(kind + p));
         out.add("report sha256 " + r.sha256() + " (of the signed report content; the PDF cover prints it)");
         out.add("signer   " + r.signerFingerprint() + (keyGiven ? " (compared with the key given with --key)"
                 : " (not compared with the auditor's key: give --key PUBKEY.pem to require it)"));
+        r.notes().forEach(n -> out.add("pdf      " + n));
         r.report().ifPresent(rep -> summary(out, rep));
         return out;
     }

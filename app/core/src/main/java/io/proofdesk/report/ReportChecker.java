@@ -2,6 +2,8 @@ package io.proofdesk.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +23,8 @@ import java.util.TreeSet;
  * Checks a report file offline (docs/REPORTS.md, "Checking a report"): the envelope is exactly its own canonical
  * form; {@code sha256} is the SHA-256 of the canonical {@code report}; the Ed25519 signature over those bytes
  * verifies under {@code signature.publicKey}, which is the key the report names as its auditor (and the key the
- * caller expects, if given); the summary counts the records. A PDF is checked through its attached JSON, and the
- * counts printed on its cover must be the JSON's.
+ * caller expects, if given); the summary counts the records. A PDF is checked through its attached JSON, every one
+ * of its pages must be what that JSON renders, and its PDF signature must cover it whole under the same auditor.
  */
 public final class ReportChecker {
 
@@ -53,22 +55,65 @@ public final class ReportChecker {
         return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
     }
 
+    /**
+     * A PDF: its attached JSON as above; its cover's counts and hash; every page against what the attached JSON
+     * renders ({@link PdfPageComparison}); its end and its PDF signature ({@link PdfSignatureCheck}). A PDF without a
+     * PDF signature, otherwise sound, is UNVERIFIED: its pages agree with the JSON, but an edit that keeps the text
+     * and pictures (a covered row, a recoloured bar) cannot be ruled out.
+     */
     public ReportCheckResult checkPdf(byte[] pdf, Optional<PublicKey> expected) {
         PdfReportReader.Contents contents;
         try {
             contents = new PdfReportReader().read(pdf);
-        } catch (IOException e) {
-            return ReportCheckResult.unreadable("not a readable Proofdesk PDF report: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return ReportCheckResult.unreadable("not a readable Proofdesk PDF report: " + firstLine(e.getMessage()));
         }
         ReportCheckResult json = checkJson(contents.attachedJson(), expected);
         if (json.outcome() == ReportCheckResult.Outcome.UNREADABLE || json.report().isEmpty()) {
             return json;
         }
+        Report report = json.report().get();
         List<String> problems = new ArrayList<>(json.problems());
-        problems.addAll(contents.coverDisagreements(json.report().get(), json.sha256()));
-        ReportCheckResult.Outcome outcome = problems.isEmpty() ? ReportCheckResult.Outcome.VALID
-                : ReportCheckResult.Outcome.TAMPERED;
-        return new ReportCheckResult(outcome, problems, json.report(), json.sha256(), json.signerFingerprint());
+        problems.addAll(contents.coverDisagreements(report, json.sha256()));
+        List<String> notes = new ArrayList<>();
+        PdfSignatureCheck.Result signature;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            try {
+                PdfPageComparison.Result pages = PdfPageComparison.compare(doc,
+                        new SignedReport(report, json.sha256(), contents.attachedJson()));
+                problems.addAll(pages.problems());
+                notes.add(pages.summary());
+            } catch (IOException | RuntimeException e) {
+                problems.add("the pages cannot be compared with what the signed JSON renders: "
+                        + firstLine(e.getMessage()));
+            }
+            signature = PdfSignatureCheck.check(pdf, doc, auditorKey(report), expected);
+        } catch (IOException e) {
+            return ReportCheckResult.unreadable("not a readable Proofdesk PDF report: " + firstLine(e.getMessage()));
+        }
+        problems.addAll(signature.problems());
+        notes.addAll(signature.notes());
+        boolean failed = !problems.isEmpty();
+        if (!signature.signed()) {
+            problems.add("no PDF signature: the file carries no digital signature over its bytes (written before "
+                    + "Proofdesk signed its PDFs, or the signature was removed), so edits that keep each page's text "
+                    + "and pictures cannot be ruled out; check the attached JSON, or export the report again");
+        }
+        ReportCheckResult.Outcome outcome = failed ? ReportCheckResult.Outcome.TAMPERED
+                : !signature.signed() ? ReportCheckResult.Outcome.UNVERIFIED : ReportCheckResult.Outcome.VALID;
+        return new ReportCheckResult(outcome, problems, json.report(), json.sha256(), json.signerFingerprint(), notes);
+    }
+
+    /** The key the report names as its auditor (which the JSON check ties to its signature), or null. */
+    private static PublicKey auditorKey(Report r) {
+        if (r.auditor().publicKey() == null) {
+            return null;
+        }
+        try {
+            return AuditorKey.publicKey(Base64.getDecoder().decode(r.auditor().publicKey()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public ReportCheckResult checkJson(byte[] file, Optional<PublicKey> expected) {

@@ -92,7 +92,7 @@ public final class ReportService {
         if (pdf != null) {
             ReportModelNames models = store.read(tx -> ReportModelNames.of(tx,
                     items.stream().map(i -> i.inference().model()).toList()));
-            written.add(new PdfReportExporter(models).export(signed, pdf));
+            written.add(new PdfReportExporter(key, models).export(signed, pdf));
         }
         List<ReportEntry> stored = store.inTransactionGet(tx -> written.stream().map(e -> tx.reports().insert(e)).toList());
         return new Written(signed, stored);

@@ -50,7 +50,7 @@ class PdfReportTest {
     @DisplayName("cover text shows the JSON's counts; the attachment is the signed JSON; pages = cover + tables + mismatches")
     void coverAttachmentAndPages() throws Exception {
         SignedReport signed = new ReportSigner(key).sign(ReportFixtures.report(key, 60));
-        byte[] bytes = new PdfReportExporter().render(signed);
+        byte[] bytes = new PdfReportSigner(key).sign(new PdfReportExporter().render(signed), signed);
         PdfReportReader.Contents c = new PdfReportReader().read(bytes);
         assertArrayEquals(signed.file(), c.attachedJson());
         ReportSummary s = signed.report().summary();
@@ -79,7 +79,7 @@ class PdfReportTest {
         ReportModelNames names = new ReportModelNames(Map.of(ReportFixtures.CID, java.util.List.of(
                 new io.proofdesk.domain.ModelVersion("credit-mlp", "0.90", ReportFixtures.CID, null, null, null),
                 new io.proofdesk.domain.ModelVersion("credit-mlp", "1.00", ReportFixtures.CID, null, null, null))));
-        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter(names).render(signed))) {
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter(null, names).render(signed))) {
             String table = page(doc, 2);
             java.util.List<String> rows = table.lines().filter(l -> l.matches("\\d+ 0x.*")).toList();
             assertEquals(12, rows.size(), table);

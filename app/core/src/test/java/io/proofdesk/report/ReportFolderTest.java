@@ -46,7 +46,7 @@ class ReportFolderTest {
     @DisplayName("reports on disk are listed without any store entry; a broken file is a row saying why; others are skipped")
     void folderOnly() throws Exception {
         new JsonReportExporter().export(signed(7), folder.resolve("a.json"));
-        new PdfReportExporter().export(signed(5), folder.resolve("a.pdf"));
+        new PdfReportExporter(key).export(signed(5), folder.resolve("a.pdf"));
         Files.writeString(folder.resolve("notes.json"), "{\"hello\": 1}");
         Files.write(folder.resolve("cut.pdf"), Arrays.copyOf(Files.readAllBytes(folder.resolve("a.pdf")), 300));
         Files.writeString(folder.resolve("readme.txt"), "not a report");

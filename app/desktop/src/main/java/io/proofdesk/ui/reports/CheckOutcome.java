@@ -20,12 +20,13 @@ import java.util.ResourceBundle;
 /**
  * The offline check of one report file as the Reports view shows it: the outcome, and its lines in the view's own
  * words — the file's hash and the signed report's hash each labelled, the signer compared with this Proofdesk's own
- * auditor key and, when the user chose one, with the auditor's public key (the desktop's {@code check-report --key}).
+ * auditor key and, when the user chose one, with the auditor's public key (the desktop's {@code check-report --key});
+ * for a PDF, what was compared beyond the JSON (pages, PDF signature), and what could not be checked when UNVERIFIED.
  * A file deleted since it was written is MISSING.
  */
 public record CheckOutcome(Kind kind, List<String> lines) {
 
-    public enum Kind { VALID, TAMPERED, UNREADABLE, MISSING }
+    public enum Kind { VALID, TAMPERED, UNVERIFIED, UNREADABLE, MISSING }
 
     /** The keys the signer is compared with: this app's own public key file, and the one the user chose (or null). */
     public record Keys(Path own, Path chosen) {
@@ -55,8 +56,10 @@ public record CheckOutcome(Kind kind, List<String> lines) {
         out.add("reports.check.line.fileSha", ReportChecker.fileSha256(file));
         out.add("reports.check.line.reportSha", r.sha256());
         signer(out, r.signerFingerprint(), keys, chosen);
+        r.notes().forEach(n -> out.add("reports.check.line.pdfNote", n));
         if (!r.problems().isEmpty()) {
-            out.add("reports.check.line.problems");
+            out.add(r.outcome() == ReportCheckResult.Outcome.UNVERIFIED ? "reports.check.line.notChecked"
+                    : "reports.check.line.problems");
             r.problems().forEach(p -> out.add("reports.check.line.problem", p));
         }
         r.report().ifPresent(rep -> claims(out, rep));

@@ -142,11 +142,12 @@ public final class ReportsController {
         return sha.length() <= 16 ? sha : sha.substring(0, 8) + "…" + sha.substring(sha.length() - 4);
     }
 
-    /** Same colours as verdicts, with a word: valid is green, tampered red, unreadable orange, missing grey. */
+    /** Same colours as verdicts, with a word: valid green, tampered red, unreadable orange, unverified and missing grey. */
     static VerdictKind badgeKind(CheckOutcome.Kind kind) {
         return switch (kind) {
             case VALID -> VerdictKind.VERIFIED;
             case TAMPERED -> VerdictKind.MISMATCH;
+            case UNVERIFIED -> VerdictKind.UNVERIFIED;
             case UNREADABLE -> VerdictKind.ERROR;
             case MISSING -> VerdictKind.UNVERIFIED;
         };
