@@ -28,10 +28,12 @@ import java.util.TimeZone;
  * The report for people: a cover (network, date, auditor key fingerprint, report hash, verdict counts and a bar
  * chart), a paginated table of the records in the report's order (mismatches first), one page per MISMATCH with its
  * failing checks and, when the record was re-executed, claimed-vs-local bars and a difference heat strip; models
- * named by name and version where the registry knows their CID; page numbers on every page. The signed JSON is
- * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}. Exported files
- * carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read back, exactly as
- * {@code check-report} re-draws them to compare every page ({@link PdfPageComparison}).
+ * named by the names the signed report carries ({@link ReportModelNames}); page numbers on every page. The signed
+ * JSON is attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}.
+ * Exported files carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read
+ * back, and from nothing else, exactly as {@code check-report} re-draws them to compare every page
+ * ({@link PdfPageComparison}). A report of schema {@value Report#SCHEMA_1} is drawn as Proofdesk drew it then (no
+ * model names, no line about the records' order), so its PDFs still compare equal.
  */
 public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
@@ -48,22 +50,15 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
             Verdict.ERROR, new Color(0xef, 0x6c, 0x00));
 
     private final AuditorKey signingKey;
-    private final ReportModelNames models;
 
     /** Draws reports ({@link #render}) but cannot export them: exported PDFs are signed. */
     public PdfReportExporter() {
-        this(null, ReportModelNames.none());
+        this(null);
     }
 
     /** Exports PDFs signed under {@code signingKey}, the key the reports' JSON is signed with. */
     public PdfReportExporter(AuditorKey signingKey) {
-        this(signingKey, ReportModelNames.none());
-    }
-
-    /** @param models the registry's names for the CIDs the records name (see {@link ReportModelNames}) */
-    public PdfReportExporter(AuditorKey signingKey, ReportModelNames models) {
         this.signingKey = signingKey;
-        this.models = models;
     }
 
     @Override
@@ -85,11 +80,12 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
     /** The PDF's bytes. */
     public byte[] render(SignedReport signed) throws IOException {
         Report r = signed.report();
+        ReportModelNames models = ReportModelNames.of(r);
         try (PDDocument doc = new PDDocument()) {
             info(doc, r);
             try (PdfPageWriter w = new PdfPageWriter(doc)) {
                 cover(w, r, signed.sha256());
-                table(w, r);
+                table(w, r, models);
                 for (int i = 0; i < r.records().size(); i++) {
                     ReportRecord rec = r.records().get(i);
                     if (Verdict.MISMATCH.name().equals(rec.verdict())) {
@@ -210,7 +206,7 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
     private static final float[] COLS = {0, 22, 135, 178, 290, 330, 400};
     private static final String[] HEADS = {"#", "Record", "Mode", "Model", "Block", "Verdict", "Failed checks"};
 
-    private void table(PdfPageWriter w, Report r) throws IOException {
+    private static void table(PdfPageWriter w, Report r, ReportModelNames models) throws IOException {
         List<ReportRecord> records = r.records();
         for (int start = 0; start < Math.max(1, records.size()); start += ROWS_PER_PAGE) {
             w.newPage();
@@ -218,9 +214,13 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
             w.text(w.bold, 14, x, w.y, "Records" + (records.size() > ROWS_PER_PAGE
                     ? " " + (start + 1) + "-" + Math.min(records.size(), start + ROWS_PER_PAGE) + " of " + records.size()
                     : ""));
-            w.y -= 14;
-            w.text(w.regular, 8, x, w.y, TABLE_ORDER);
-            w.y -= 14;
+            if (r.ofSchema1()) {
+                w.y -= 22;
+            } else {
+                w.y -= 14;
+                w.text(w.regular, 8, x, w.y, TABLE_ORDER);
+                w.y -= 14;
+            }
             w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 15, new Color(0xe3, 0xea, 0xf3));
             for (int c = 0; c < HEADS.length; c++) {
                 w.text(w.bold, 8, x + COLS[c], w.y, HEADS[c]);
@@ -230,12 +230,13 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
                 w.text(w.regular, 9, x, w.y, "This report holds no records.");
             }
             for (int i = start; i < Math.min(records.size(), start + ROWS_PER_PAGE); i++) {
-                row(w, records.get(i), i + 1, i % 2 == 1);
+                row(w, records.get(i), i + 1, i % 2 == 1, models);
             }
         }
     }
 
-    private void row(PdfPageWriter w, ReportRecord rec, int number, boolean shaded) throws IOException {
+    private static void row(PdfPageWriter w, ReportRecord rec, int number, boolean shaded, ReportModelNames models)
+            throws IOException {
         float x = PdfPageWriter.MARGIN;
         if (shaded) {
             w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 14, new Color(0xf6, 0xf6, 0xf6));

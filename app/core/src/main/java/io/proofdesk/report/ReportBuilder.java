@@ -14,21 +14,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns records and their verdicts into a {@link Report}; times are cut to milliseconds, numbers become text.
  * Records are listed mismatches first, then errors, unverified and verified ones, each group in the order given
  * (chain order from {@link ReportService}), so the JSON's record n is the PDF's row n and a reader meets the
- * problems first.
+ * problems first. The registry's names for the CIDs the records name go into the signed {@code models} table, so
+ * the PDF can name models from the signed content alone.
  */
 public final class ReportBuilder {
 
     /** The order of verdict groups in a report. */
     static final List<Verdict> ORDER = List.of(Verdict.MISMATCH, Verdict.ERROR, Verdict.UNVERIFIED, Verdict.VERIFIED);
 
+    /**
+     * @param models the writer's registry versions of CIDs (see {@link ReportService#registryModels}); only the CIDs
+     *               the records name are kept
+     */
     public Report build(String title, Instant createdAt, AuditorKey key, ReportNetwork network,
-                        ReportEnvironment environment, List<ReportItem> items) {
+                        ReportEnvironment environment, List<ReportItem> items, Map<String, List<ReportModel>> models) {
         List<ReportRecord> records = new ArrayList<>(items.size());
         for (Verdict group : ORDER) {
             for (ReportItem item : items) {
@@ -39,8 +46,15 @@ public final class ReportBuilder {
         }
         ReportAuditor auditor = new ReportAuditor(Base64.getEncoder().encodeToString(key.publicKeyDer()),
                 key.fingerprint());
+        Map<String, List<ReportModel>> named = new TreeMap<>();
+        for (ReportRecord r : records) {
+            List<ReportModel> versions = models.get(r.model());
+            if (versions != null && !versions.isEmpty()) {
+                named.put(r.model(), versions);
+            }
+        }
         return new Report(Report.SCHEMA, title, time(createdAt), auditor, network, environment,
-                ReportSummary.of(records), records);
+                ReportSummary.of(records), records, named);
     }
 
     static String time(Instant t) {

@@ -1,64 +1,57 @@
 package io.proofdesk.report;
 
-import io.proofdesk.domain.ModelVersion;
-import io.proofdesk.store.Transaction;
-
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * How the PDF names a record's model for people: "credit-mlp 1.00", as the registry the writer synced lists the CID
- * the record names. The signed JSON keeps naming models by CID and version only (a new field would make older
- * Proofdesks read new reports as tampered), so these names are the writer's lookup, printed beside the CID on
- * mismatch pages; a CID the registry does not list is shown shortened.
+ * How the PDF names a record's model, drawn only from the signed report (the page check re-draws it from the same
+ * JSON, so nothing else may decide what a page says). A report of the current schema carries the writer's registry
+ * names in {@code models}: "credit-mlp 1.00" in the table, name, version and full CID on a mismatch page, and a CID
+ * the table does not list is shown shortened with the record's version. A report of schema
+ * {@value Report#SCHEMA_1} has no names and is drawn exactly as Proofdesk drew it then: the CID as the record names
+ * it in the table, "CID (version v)" on the mismatch page.
  */
-public record ReportModelNames(Map<String, List<ModelVersion>> byCid) {
+final class ReportModelNames {
 
-    public ReportModelNames {
-        byCid = byCid == null ? Map.of() : Map.copyOf(byCid);
+    private final boolean schema1;
+    private final Map<String, List<ReportModel>> byCid;
+
+    private ReportModelNames(boolean schema1, Map<String, List<ReportModel>> byCid) {
+        this.schema1 = schema1;
+        this.byCid = byCid;
     }
 
-    public static ReportModelNames none() {
-        return new ReportModelNames(Map.of());
+    static ReportModelNames of(Report report) {
+        return new ReportModelNames(report.ofSchema1(), report.models() == null ? Map.of() : report.models());
     }
 
-    /** The registry's versions of each CID in {@code cids}, read in {@code tx}. */
-    public static ReportModelNames of(Transaction tx, Collection<String> cids) {
-        Map<String, List<ModelVersion>> found = new TreeMap<>();
-        for (String cid : cids) {
-            if (cid != null && !found.containsKey(cid)) {
-                List<ModelVersion> versions = tx.modelVersions().byCid(cid);
-                if (!versions.isEmpty()) {
-                    found.put(cid, versions);
-                }
-            }
+    /** For the records table: "credit-mlp 1.00", or the shortened CID and version when the report names no model. */
+    String label(String cid, String version) {
+        if (schema1) {
+            return cid;
         }
-        return new ReportModelNames(found);
-    }
-
-    /** The model's name and version ("credit-mlp 1.00"), or the shortened CID and the version when unknown. */
-    public String label(String cid, String version) {
-        ModelVersion v = known(cid, version);
-        if (v != null) {
-            return v.modelName() + " " + v.version();
+        ReportModel m = named(cid, version);
+        if (m != null) {
+            return m.name() + " " + m.version();
         }
         return shortCid(cid) + (version == null ? "" : " " + version);
     }
 
-    /** For a record's page: name, version and the full CID ("credit-mlp, version 1.00 (CID Qm...)"). */
-    public String describe(String cid, String version) {
-        ModelVersion v = known(cid, version);
-        if (v != null) {
-            return v.modelName() + ", version " + v.version() + " (CID " + cid + ")";
+    /** For a record's page: "credit-mlp, version 1.00 (CID Qm...)", or the CID and version when not named. */
+    String describe(String cid, String version) {
+        if (schema1) {
+            return cid + (version == null ? "" : " (version " + version + ")");
+        }
+        ReportModel m = named(cid, version);
+        if (m != null) {
+            return m.name() + ", version " + m.version() + " (CID " + cid + ")";
         }
         return cid + (version == null ? "" : " (version " + version + ")") + " - not in the synced registry";
     }
 
-    /** The registry's version the record names, else the first version of its CID; null if the CID is unknown. */
-    private ModelVersion known(String cid, String version) {
-        List<ModelVersion> versions = cid == null ? null : byCid.get(cid);
+    /** The listed version the record names, else the CID's first listed version; null if the CID is not listed. */
+    private ReportModel named(String cid, String version) {
+        List<ReportModel> versions = cid == null ? null : byCid.get(cid);
         if (versions == null || versions.isEmpty()) {
             return null;
         }

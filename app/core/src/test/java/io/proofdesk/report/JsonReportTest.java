@@ -19,6 +19,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,16 +63,79 @@ class JsonReportTest {
     }
 
     @Test
-    @DisplayName("a report written before records were ordered mismatches first (chain order) still checks VALID")
-    void reportsInChainOrderStillCheck() throws Exception {
+    @DisplayName("a report of the previous schema (proofdesk-report/1: chain order, no models) still checks VALID")
+    void schema1StillChecks() throws Exception {
         byte[] old;
-        try (InputStream in = getClass().getResourceAsStream("golden-report-chain-order.json")) {
+        try (InputStream in = getClass().getResourceAsStream("golden-report-v1.json")) {
             old = in.readAllBytes();
         }
         ReportCheckResult r = checker.checkJson(old, Optional.of(key.publicKey()));
         assertEquals(ReportCheckResult.Outcome.VALID, r.outcome(), r.problems().toString());
+        Report report = r.report().orElseThrow();
+        assertEquals(Report.SCHEMA_1, report.schema());
+        assertNull(report.models());
         assertEquals(List.of("VERIFIED", "VERIFIED", "MISMATCH", "UNVERIFIED", "ERROR"),
-                r.report().orElseThrow().records().stream().map(ReportRecord::verdict).toList());
+                report.records().stream().map(ReportRecord::verdict).toList());
+    }
+
+    @Test
+    @DisplayName("a validly signed report in a format this Proofdesk does not read is UNVERIFIED, naming the format; "
+            + "with a broken signature it is TAMPERED")
+    void newerFormat() throws Exception {
+        Report current = ReportFixtures.report(key, 3);
+        Report newer = new Report("proofdesk-report/3", current.title(), current.createdAt(), current.auditor(),
+                current.network(), current.environment(), current.summary(), current.records(), current.models());
+        byte[] file = new ReportSigner(key).sign(newer).file();
+        ReportCheckResult r = checker.checkJson(file, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.UNVERIFIED, r.outcome(), r.problems().toString());
+        assertEquals(List.of("the report is in format proofdesk-report/3, which this Proofdesk does not read (it reads "
+                + "proofdesk-report/1 and proofdesk-report/2), so what it says was not checked; check it with a "
+                + "Proofdesk that reads proofdesk-report/3"), r.problems());
+        assertTrue(r.report().isEmpty());
+        assertEquals(key.fingerprint(), r.signerFingerprint());
+
+        CanonicalReportJson c = new CanonicalReportJson();
+        ObjectNode root = (ObjectNode) c.parse(file);
+        ((ObjectNode) root.get("report")).put("title", "changed");
+        ReportCheckResult changed = checker.checkJson(c.bytes(root), Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, changed.outcome(), changed.problems().toString());
+        assertTrue(changed.problems().getLast().startsWith("the report is in format proofdesk-report/3"),
+                changed.problems().toString());
+    }
+
+    @Test
+    @DisplayName("the schema's rules are checked: /2 has a models table naming only its records' CIDs and lists "
+            + "mismatches first; /1 has no models")
+    void schemaRules() throws Exception {
+        Report r = ReportFixtures.report(key, 7);
+        List<ReportRecord> chainOrder = new ArrayList<>(r.records());
+        chainOrder.sort(java.util.Comparator.comparingLong(ReportRecord::block));
+        record Case(Report report, String problem) {
+        }
+        List<Case> cases = List.of(
+                new Case(with(r, Report.SCHEMA, r.records(), null), "the report has no \"models\" table"),
+                new Case(with(r, Report.SCHEMA, r.records(), java.util.Map.of("QmElsewhere",
+                        List.of(new ReportModel("x", "1")))), "\"models\" names QmElsewhere, which no record"),
+                new Case(with(r, Report.SCHEMA, r.records(), java.util.Map.of(ReportFixtures.CID, List.of())),
+                        "\"models\" lists no version for " + ReportFixtures.CID),
+                new Case(with(r, Report.SCHEMA, chainOrder, r.models()), "record 3 (MISMATCH) comes after a VERIFIED "
+                        + "record: proofdesk-report/2 lists mismatches first"),
+                new Case(with(r, Report.SCHEMA_1, chainOrder, r.models()), "a proofdesk-report/1 report has no "
+                        + "\"models\""));
+        for (Case k : cases) {
+            ReportCheckResult result = checker.checkJson(new ReportSigner(key).sign(k.report()).file(), Optional.empty());
+            assertEquals(ReportCheckResult.Outcome.TAMPERED, result.outcome(), k.problem());
+            assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(k.problem())),
+                    k.problem() + " in " + result.problems());
+        }
+        assertTrue(checker.checkJson(new ReportSigner(key).sign(with(r, Report.SCHEMA_1, chainOrder, null)).file(),
+                Optional.empty()).isValid(), "a /1 report in chain order without models is valid");
+    }
+
+    private static Report with(Report r, String schema, List<ReportRecord> records,
+                               java.util.Map<String, List<ReportModel>> models) {
+        return new Report(schema, r.title(), r.createdAt(), r.auditor(), r.network(), r.environment(), r.summary(),
+                records, models);
     }
 
     @Test

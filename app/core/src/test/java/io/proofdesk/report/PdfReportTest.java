@@ -72,14 +72,14 @@ class PdfReportTest {
     }
 
     @Test
-    @DisplayName("the records table lists mismatches first; models are named by name and version where the registry "
-            + "knows their CID, else by a shortened CID and version")
+    @DisplayName("the records table lists mismatches first and says so; models are named by the signed report's "
+            + "models table (the record's own version of the CID), else by a shortened CID and version")
     void mismatchesFirstAndModelNames() throws Exception {
-        SignedReport signed = new ReportSigner(key).sign(ReportFixtures.report(key, 12));
-        ReportModelNames names = new ReportModelNames(Map.of(ReportFixtures.CID, java.util.List.of(
-                new io.proofdesk.domain.ModelVersion("credit-mlp", "0.90", ReportFixtures.CID, null, null, null),
-                new io.proofdesk.domain.ModelVersion("credit-mlp", "1.00", ReportFixtures.CID, null, null, null))));
-        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter(null, names).render(signed))) {
+        Map<String, java.util.List<ReportModel>> twoVersions = Map.of(ReportFixtures.CID, java.util.List.of(
+                new ReportModel("credit-mlp", "0.90"), new ReportModel("credit-mlp", "1.00")));
+        SignedReport signed = new ReportSigner(key).sign(new ReportBuilder().build("t", ReportFixtures.CREATED, key,
+                ReportFixtures.NETWORK, ReportFixtures.ENV, ReportFixtures.items(12), twoVersions));
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(signed))) {
             String table = page(doc, 2);
             java.util.List<String> rows = table.lines().filter(l -> l.matches("\\d+ 0x.*")).toList();
             assertEquals(12, rows.size(), table);
@@ -95,7 +95,10 @@ class PdfReportTest {
             assertTrue(mismatch.contains("Model: credit-mlp, version 1.00 (CID " + ReportFixtures.CID + ")"), mismatch);
             assertTrue(mismatch.contains("claimed vs local"), "the re-executed mismatch has its pictures: " + mismatch);
         }
-        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(signed))) {
+        SignedReport unnamed = new ReportSigner(key).sign(new ReportBuilder().build("t", ReportFixtures.CREATED, key,
+                ReportFixtures.NETWORK, ReportFixtures.ENV, ReportFixtures.items(12), Map.of()));
+        assertEquals(Map.of(), unnamed.report().models());
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(unnamed))) {
             assertTrue(page(doc, 2).contains(" QmYwAPJz..WnPbdG 1.00 "), page(doc, 2));
             assertTrue(page(doc, 3).contains(ReportFixtures.CID + " (version 1.00) - not in the synced registry"),
                     page(doc, 3));
@@ -108,7 +111,7 @@ class PdfReportTest {
         java.util.List<ReportItem> items = ReportFixtures.items(3).stream()
                 .map(i -> new ReportItem(i.inference(), i.verdict(), Optional.empty())).toList();
         Report report = new ReportBuilder().build("t", ReportFixtures.CREATED, key, ReportFixtures.NETWORK,
-                ReportFixtures.ENV, items);
+                ReportFixtures.ENV, items, ReportFixtures.MODELS);
         try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(new ReportSigner(key).sign(report)))) {
             String mismatch = page(doc, 3);
             assertTrue(mismatch.contains("Claimed and local outputs are not part of this report"), mismatch);

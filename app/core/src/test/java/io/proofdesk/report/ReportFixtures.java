@@ -31,6 +31,8 @@ final class ReportFixtures {
 
     static final Instant CREATED = Instant.parse("2026-01-15T12:00:00Z");
     static final String CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    /** The registry's names for {@link #CID}, as a writer that synced the demo registry puts them in a report. */
+    static final Map<String, List<ReportModel>> MODELS = Map.of(CID, List.of(new ReportModel("credit-mlp", "1.00")));
     static final ReportEnvironment ENV = new ReportEnvironment("0.1.0-test", "25+36", "1.29.0", "Linux 6.1 amd64",
             "Test CPU @ 2.0GHz");
     static final ReportNetwork NETWORK = new ReportNetwork(31337L, "demo", true,
@@ -121,6 +123,7 @@ final class ReportFixtures {
     }
 
     static Report report(AuditorKey key, int n) {
-        return new ReportBuilder().build("Quarterly audit of the demo network", CREATED, key, NETWORK, ENV, items(n));
+        return new ReportBuilder().build("Quarterly audit of the demo network", CREATED, key, NETWORK, ENV, items(n),
+                MODELS);
     }
 }

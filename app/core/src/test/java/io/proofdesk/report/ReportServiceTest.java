@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Reports written from a real store: the PDF names models as the synced registry does, and the MISMATCH records
+ * Reports written from a real store: the signed report names models as the synced registry does, and the MISMATCH records
  * without outputs (and only those) are re-executed for the pictures, with progress and cancel.
  */
 class ReportServiceTest {
@@ -63,14 +64,20 @@ class ReportServiceTest {
     }
 
     @Test
-    @DisplayName("the written PDF names the model by the registry's name and version, mismatches first")
-    void pdfNamesModelsFromTheStore() throws Exception {
+    @DisplayName("the model names come from the synced registry into the signed JSON; the PDF draws them and checks VALID")
+    void modelNamesAreSigned() throws Exception {
         ReportService service = new ReportService(store, key, Clock.fixed(ReportFixtures.CREATED, ZoneOffset.UTC));
         ReportService.Gathered g = service.gather(items.stream().map(i -> i.inference().id()).toList());
         Path pdf = dir.resolve("r.pdf");
-        ReportService.Written w = service.write("t", ReportFixtures.NETWORK, ReportFixtures.ENV, g.items(), null, pdf);
-        assertEquals(1, w.entries().size(), "only the PDF was asked for");
-        assertEquals("MISMATCH", w.report().report().records().getFirst().verdict());
+        Path json = dir.resolve("r.json");
+        ReportService.Written w = service.write("t", ReportFixtures.NETWORK, ReportFixtures.ENV, g.items(), json, pdf);
+        assertEquals(2, w.entries().size());
+        Report report = w.report().report();
+        assertEquals(Report.SCHEMA, report.schema());
+        assertEquals("MISMATCH", report.records().getFirst().verdict());
+        assertEquals(Map.of(ReportFixtures.CID, List.of(new ReportModel("credit-mlp", "1.00"))), report.models());
+        assertTrue(Files.readString(json).contains("\"models\":{\"" + ReportFixtures.CID
+                + "\":[{\"name\":\"credit-mlp\",\"version\":\"1.00\"}]}"), "the names are in the signed JSON");
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
             PDFTextStripper text = new PDFTextStripper();
             text.setStartPage(2);
@@ -79,6 +86,9 @@ class ReportServiceTest {
             assertTrue(pages.contains(" credit-mlp 1.00 "), pages);
             assertTrue(pages.contains("Model: credit-mlp, version 1.00 (CID " + ReportFixtures.CID + ")"), pages);
         }
+        // the checker has no registry: it re-draws the pages from the signed JSON alone, names included
+        ReportCheckResult check = new ReportChecker().check(pdf, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.VALID, check.outcome(), check.problems().toString());
     }
 
     @Test
@@ -110,7 +120,7 @@ class ReportServiceTest {
         assertEquals(1, c.withoutOutputs());
         assertEquals(withOne.size(), c.items().size());
         Report report = new ReportBuilder().build("t", ReportFixtures.CREATED, key, ReportFixtures.NETWORK,
-                ReportFixtures.ENV, c.items());
+                ReportFixtures.ENV, c.items(), Map.of());
         long drawn = report.records().stream().filter(r -> r.outputs() != null).count();
         assertEquals(2, drawn, "the run one and the one that had outputs");
 
@@ -124,12 +134,14 @@ class ReportServiceTest {
     }
 
     @Test
-    @DisplayName("a CID the registry does not list is named by its shortened CID and the record's version")
-    void unknownCid() {
-        ReportModelNames names = store.read(tx -> ReportModelNames.of(tx, List.of(ReportFixtures.CID, "QmUnknown")));
-        assertEquals("credit-mlp 1.00", names.label(ReportFixtures.CID, "1.00"));
-        assertEquals("credit-mlp 1.00", names.label(ReportFixtures.CID, null));
-        assertEquals("QmUnknown 2.0", names.label("QmUnknown", "2.0"));
-        assertEquals("QmAbCdEf..qrstuv", names.label("QmAbCdEfGhijklmnopqrstuv", null));
+    @DisplayName("the registry's versions are looked up once per CID named; CIDs it does not list are left out")
+    void registryModels() {
+        store.inTransaction(tx -> tx.modelVersions().upsert(new ModelVersion("credit-mlp", "0.90", ReportFixtures.CID,
+                null, null, null)));
+        List<String> cids = new ArrayList<>(List.of(ReportFixtures.CID, "QmUnknown", ReportFixtures.CID));
+        cids.add(null);
+        Map<String, List<ReportModel>> found = store.read(tx -> ReportService.registryModels(tx, cids));
+        assertEquals(Map.of(ReportFixtures.CID, List.of(new ReportModel("credit-mlp", "0.90"),
+                new ReportModel("credit-mlp", "1.00"))), found);
     }
 }

@@ -148,7 +148,7 @@ class ReportsListTest {
         Report mine = new ReportChecker().check(ours, Optional.empty()).report().orElseThrow();
         Report theirs = new Report(mine.schema(), "From a colleague", mine.createdAt(), new ReportAuditor(
                 Base64.getEncoder().encodeToString(colleague.publicKeyDer()), colleague.fingerprint()), mine.network(),
-                mine.environment(), mine.summary(), mine.records());
+                mine.environment(), mine.summary(), mine.records(), mine.models());
         Path received = Files.write(elsewhere.resolve("received.json"), new ReportSigner(colleague).sign(theirs).file());
 
         robot.interact(() -> table.getSelectionModel().clearSelection());

@@ -131,6 +131,42 @@ class ReportsViewTest {
         assertEquals("Changed since written", onFx(() -> table.getColumns().get(5).getCellData(changed).toString()));
     }
 
+    /**
+     * The exported PDF names models from the demo registry and still checks Valid page by page (the check re-draws
+     * the pages from the signed JSON alone); the same PDF without its PDF signature is Unverified, saying why.
+     */
+    @Test
+    void anExportedPdfWithModelNamesChecksValidAndWithoutItsSignatureUnverified(FxRobot robot) throws Exception {
+        TableView<ReportRow> table = exportDefault(robot);
+        int pdf = indexOf(robot, table, "pdf");
+        Path file = onFx(() -> table.getItems().get(pdf).path());
+        byte[] signed = Files.readAllBytes(file);
+        var report = io.proofdesk.report.SignedReport.parse(
+                new io.proofdesk.report.PdfReportReader().attachedJson(signed)).report();
+        assertFalse(report.models().isEmpty(), "the demo registry names the reported models in the signed JSON");
+        int pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            pages = doc.getNumberOfPages();
+        }
+        check(robot, table, pdf);
+        assertEquals("Valid", text(robot, "#checkBadge .label"));
+        String lines = text(robot, "#checkLines");
+        assertTrue(lines.contains("PDF: " + pages + " pages compared with what the signed JSON renders"), lines);
+        assertTrue(lines.contains("PDF: the PDF signature covers the whole file"), lines);
+
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            doc.getDocumentCatalog().setAcroForm(null);
+            doc.getPage(0).setAnnotations(List.of());
+            doc.save(file.toFile());
+        }
+        robot.interact(() -> robot.lookup("#reportCheck").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() ->
+                text(robot, "#checkBadge .label").equals("Unverified")));
+        lines = text(robot, "#checkLines");
+        assertTrue(lines.contains("What could not be checked:\n• no PDF signature: "), lines);
+        assertFalse(lines.contains("What does not verify:"), lines);
+    }
+
     @Test
     void aDeletedFileShowsMissingAndOpeningItSaysSo(FxRobot robot) throws Exception {
         TableView<ReportRow> table = exportDefault(robot);
