@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * strings and every measured number is a string, so the canonical form is exact.
  *
  * <p>Reports of schema {@value #SCHEMA_1} are still read and checked: they have no {@code models} (null here) and
- * list records in chain order; their PDF is drawn as Proofdesk drew it then ({@link PdfReportExporter}).
+ * list records in the order they were selected; their PDF is drawn as Proofdesk drew it then
+ * ({@link PdfReportExporter}).
  */
 public record Report(String schema, String title, String createdAt, ReportAuditor auditor, ReportNetwork network,
                      ReportEnvironment environment, ReportSummary summary, List<ReportRecord> records,
@@ -22,7 +23,7 @@ public record Report(String schema, String title, String createdAt, ReportAudito
 
     /** The schema this Proofdesk writes: records mismatches first, models named ({@code models}). */
     public static final String SCHEMA = "proofdesk-report/2";
-    /** The first schema: no {@code models}, records in chain order. */
+    /** The first schema: no {@code models}, records in the order they were selected. */
     public static final String SCHEMA_1 = "proofdesk-report/1";
     /** The schemas this Proofdesk reads, oldest first. */
     public static final List<String> READABLE = List.of(SCHEMA_1, SCHEMA);

@@ -151,6 +151,13 @@ class JsonReportTest {
         List<Long> verifiedBlocks = r.records().stream().filter(x -> x.verdict().equals("VERIFIED"))
                 .map(ReportRecord::block).toList();
         assertEquals(List.of(100L, 101L, 105L, 106L, 107L, 108L), verifiedBlocks);
+
+        // records given out of chain order (ids typed or selected by hand) are listed in chain order within a verdict
+        List<ReportItem> reversed = new ArrayList<>(ReportFixtures.items(12));
+        java.util.Collections.reverse(reversed);
+        Report fromReversed = new ReportBuilder().build("t", ReportFixtures.CREATED, key, ReportFixtures.NETWORK,
+                ReportFixtures.ENV, reversed, ReportFixtures.MODELS);
+        assertEquals(r.records(), fromReversed.records());
     }
 
     @Test
