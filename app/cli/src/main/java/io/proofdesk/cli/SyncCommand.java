@@ -89,9 +89,13 @@ public final class SyncCommand implements Callable<Integer> {
             out.flush();
             SyncSummary s = new ChainSync(store, config, new Printer(out, err)).run(control);
             out.printf(Locale.ROOT, "synced blocks %d..%d (%d blocks): %d logs, %d records stored, %d blobs fetched"
-                            + " (%d failed), %d records with notes, %d reorgs, %d models, %.1f s (%.0f logs/s)%n",
+                            + " (%d failed), %s, %d reorgs, %d models, %.1f s (%.0f logs/s)%n",
                     s.fromBlock(), s.toBlock(), s.blocks(), s.logs(), s.records(), s.blobsFetched(), s.blobsFailed(),
-                    s.notes(), s.reorgs(), s.models(), s.elapsed().toMillis() / 1000.0, s.logsPerSecond());
+                    s.notes() == 1 ? "1 record with a sync note" : s.notes() + " records with sync notes",
+                    s.reorgs(), s.models(), s.elapsed().toMillis() / 1000.0, s.logsPerSecond());
+            if (s.notes() > 0) {
+                out.println(notesHint(s.notes(), data.dataDir));
+            }
             out.flush();
             return ExitCode.VERIFIED;
         } finally {
@@ -152,6 +156,16 @@ public final class SyncCommand implements Callable<Integer> {
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
                 addresses.toContracts(), from, roots, base.demo());
         return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT);
+    }
+
+    /** Where the notes are: a sync note says why a record was stored without its blob, tensors or model. */
+    static String notesHint(long notes, Path dataDir) {
+        String dir = dataDir == null ? "" : dataDir.toString();
+        String command = "proofdesk inferences" + (dir.isEmpty() ? "" : " --data-dir "
+                + (dir.matches("[\\w./:@+-]+") ? dir : "'" + dir.replace("'", "'\\''") + "'")) + " --csv";
+        return (notes == 1 ? "1 record was" : notes + " records were") + " stored with a sync note (why a record's "
+                + "blob, tensors or model could not be read). Read the notes in the syncNote column of: " + command
+                + " (or the syncNote field of --json).";
     }
 
     static ContractAddresses parseContracts(String text) {

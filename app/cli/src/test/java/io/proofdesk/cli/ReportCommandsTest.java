@@ -136,6 +136,61 @@ class ReportCommandsTest {
     }
 
     @Test
+    @DisplayName("report writes whichever of --json and --pdf is given; neither is bad input; both have help text")
+    void eitherFormat() throws Exception {
+        Path data = seededDataDir();
+        Path json = dir.resolve("only.json");
+        CliTestRun onlyJson = CliTestRun.of("report", "--all", "--json", json.toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.VERIFIED, onlyJson.exitCode(), onlyJson.out() + onlyJson.err());
+        assertTrue(Files.isRegularFile(json));
+        assertTrue(onlyJson.out().contains("wrote json"), onlyJson.out());
+        assertTrue(!onlyJson.out().contains("wrote pdf"), onlyJson.out());
+
+        Path pdf = dir.resolve("only.pdf");
+        CliTestRun onlyPdf = CliTestRun.of("report", "--all", "--pdf", pdf.toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.VERIFIED, onlyPdf.exitCode(), onlyPdf.out() + onlyPdf.err());
+        assertTrue(Files.isRegularFile(pdf));
+        assertEquals(ExitCode.VERIFIED, CliTestRun.of("check-report", pdf.toString()).exitCode());
+        // without endpoints the mismatch cannot be re-executed, and the output says so
+        assertTrue(onlyPdf.out().contains("1 mismatched record has no claimed-vs-local pictures"), onlyPdf.out());
+        try (Store store = Store.open(new DataDirectory(data))) {
+            assertEquals(List.of("pdf", "json"), store.read(tx -> tx.reports().all()).stream()
+                    .map(io.proofdesk.domain.ReportEntry::format).toList());
+        }
+
+        CliTestRun neither = CliTestRun.of("report", "--all", "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, neither.exitCode());
+        assertTrue(neither.err().contains("give --json FILE, --pdf FILE or both"), neither.err());
+
+        CliTestRun help = CliTestRun.of("report", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        for (String option : List.of("--json=FILE", "--pdf=FILE", "--title=TEXT")) {
+            String line = help.out().lines().filter(l -> l.contains(option)).findFirst().orElseThrow();
+            assertTrue(line.strip().length() > option.length() + 10, "help text for " + option + ": " + line);
+        }
+        assertTrue(help.out().contains("default: Verification report"), help.out());
+    }
+
+    @Test
+    @DisplayName("check-report on a report whose summary was edited prints sentences, never a Java record")
+    void tamperedSummaryIsSentences() throws Exception {
+        Path data = seededDataDir();
+        Path json = dir.resolve("s.json");
+        assertEquals(ExitCode.VERIFIED, CliTestRun.of("report", "--all", "--json", json.toString(), "--data-dir",
+                data.toString()).exitCode());
+        String text = Files.readString(json).replace("\"mismatch\":1", "\"mismatch\":0");
+        Path tampered = dir.resolve("s-tampered.json");
+        Files.writeString(tampered, text);
+        CliTestRun check = CliTestRun.of("check-report", tampered.toString());
+        assertEquals(ExitCode.MISMATCH, check.exitCode(), check.out());
+        assertTrue(!check.out().contains("ReportSummary["), check.out());
+        assertTrue(check.out().contains("failed: the summary says 4 records: 3 verified, 0 mismatch, 0 unverified, "
+                + "0 error, but the report holds 4 records: 3 verified, 1 mismatch, 0 unverified, 0 error"), check.out());
+        assertTrue(check.out().contains("not compared with the auditor's key: give --key PUBKEY.pem"), check.out());
+        assertTrue(!check.out().contains("no --key given"), check.out());
+    }
+
+    @Test
     @DisplayName("check-report on a PDF: 0 for the exported file, 1 for an edited table row or a cut-off end, 2 without a PDF signature")
     void pdfCheckExitCodes() throws Exception {
         Path data = seededDataDir();

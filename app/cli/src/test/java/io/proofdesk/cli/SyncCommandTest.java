@@ -108,7 +108,8 @@ class SyncCommandTest {
                 hub.baseUrl(), "--blobs", blobs.baseUrl(), "--chain-id", "31337", "--data-dir", data);
         assertEquals(0, sync.exitCode(), sync.err());
         assertTrue(sync.out().matches("(?s).*synced blocks 0\\.\\.\\d+ \\(\\d+ blocks\\): 2 logs, 2 records stored, 0 blobs "
-                + "fetched \\(0 failed\\), 0 records with notes, 0 reorgs, 5 models, .*"), sync.out());
+                + "fetched \\(0 failed\\), 0 records with sync notes, 0 reorgs, 5 models, .*"), sync.out());
+        assertTrue(!sync.out().contains("stored with a sync note"), "no hint without notes: " + sync.out());
 
         CliTestRun models = CliTestRun.of("models", "--json", "--data-dir", data);
         JsonNode m = new ObjectMapper().readTree(models.out());
@@ -133,6 +134,38 @@ class SyncCommandTest {
         CliTestRun sync = CliTestRun.of("sync", "--devnet", state.toString(), "--data-dir", dir.resolve("data2").toString());
         assertEquals(0, sync.exitCode(), sync.err());
         assertTrue(sync.out().contains("2 records stored"), sync.out());
+    }
+
+    @Test
+    @DisplayName("records stored with a note: the summary says how many and the command that shows the notes, which does")
+    void notesSayWhereToReadThem() throws Exception {
+        Path data = dir.resolve("data notes");
+        // without the hub the sync cannot read the model's signature, so the inputs are stored with a note
+        CliTestRun sync = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--chain-id", "31337", "--data-dir", data.toString());
+        assertEquals(0, sync.exitCode(), sync.err());
+        assertTrue(sync.out().contains(", 2 records with sync notes, "), sync.out());
+        String hint = "2 records were stored with a sync note (why a record's blob, tensors or model could not be "
+                + "read). Read the notes in the syncNote column of: proofdesk inferences --data-dir '" + data
+                + "' --csv (or the syncNote field of --json).";
+        assertTrue(sync.out().contains(hint), sync.out());
+
+        CliTestRun csv = CliTestRun.of("inferences", "--data-dir", data.toString(), "--csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        List<String> lines = csv.out().lines().toList();
+        assertTrue(lines.getFirst().endsWith(",syncNote"), lines.getFirst());
+        assertEquals(3, lines.size(), csv.out());
+        assertTrue(lines.get(1).contains("no file store is configured"), lines.get(1));
+    }
+
+    @Test
+    @DisplayName("the notes hint is singular for one record and quotes only a data folder that needs it")
+    void notesHintWording() {
+        assertEquals("1 record was stored with a sync note (why a record's blob, tensors or model could not be "
+                + "read). Read the notes in the syncNote column of: proofdesk inferences --data-dir /tmp/d --csv "
+                + "(or the syncNote field of --json).", SyncCommand.notesHint(1, Path.of("/tmp/d")));
+        assertTrue(SyncCommand.notesHint(3, null).startsWith("3 records were stored"));
+        assertTrue(SyncCommand.notesHint(3, null).contains("of: proofdesk inferences --csv "));
     }
 
     @Test

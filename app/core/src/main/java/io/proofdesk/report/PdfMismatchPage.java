@@ -9,9 +9,11 @@ final class PdfMismatchPage {
 
     private static final Color FAIL = PdfReportExporter.COLORS.get(io.proofdesk.domain.Verdict.MISMATCH);
     private final PdfPageWriter w;
+    private final ReportModelNames models;
 
-    PdfMismatchPage(PdfPageWriter w) {
+    PdfMismatchPage(PdfPageWriter w, ReportModelNames models) {
         this.w = w;
+        this.models = models;
     }
 
     void draw(ReportRecord r, int number) throws IOException {
@@ -24,7 +26,7 @@ final class PdfMismatchPage {
         w.text(w.mono, 8, x, w.y, r.id());
         w.y -= 16;
         kv("Mode", r.mode() + ", settled " + r.settlement().toLowerCase(java.util.Locale.ROOT));
-        kv("Model", r.model() + (r.modelVersion() == null ? "" : " (version " + r.modelVersion() + ")"));
+        kv("Model", models.describe(r.model(), r.modelVersion()));
         if (r.teeId() != null) {
             kv("TEE", r.teeId());
         }

@@ -26,11 +26,14 @@ import java.util.TimeZone;
 
 /**
  * The report for people: a cover (network, date, auditor key fingerprint, report hash, verdict counts and a bar
- * chart), a paginated table of the records, one page per MISMATCH with its failing checks and, when the record was
- * re-executed, claimed-vs-local bars and a difference heat strip; page numbers on every page. The signed JSON is
- * attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}. Exported files
- * carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read back, exactly as
- * {@code check-report} re-draws them to compare every page ({@link PdfPageComparison}).
+ * chart), a paginated table of the records in the report's order (mismatches first), one page per MISMATCH with its
+ * failing checks and, when the record was re-executed, claimed-vs-local bars and a difference heat strip; models
+ * named by the names the signed report carries ({@link ReportModelNames}); page numbers on every page. The signed
+ * JSON is attached ({@value #ATTACHMENT}), so the one file serves people and {@code proofdesk check-report}.
+ * Exported files carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read
+ * back, and from nothing else, exactly as {@code check-report} re-draws them to compare every page
+ * ({@link PdfPageComparison}). A report of schema {@value Report#SCHEMA_1} is drawn as Proofdesk drew it then (no
+ * model names, no line about the records' order), so its PDFs still compare equal.
  */
 public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
@@ -39,6 +42,8 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
     static final String RECORDS_LABEL = "Records";
     static final String SHA_LABEL = "Report SHA-256";
     static final int ROWS_PER_PAGE = 44;
+    static final String TABLE_ORDER = "Mismatches first, then errors, unverified and verified records (chain order "
+            + "within each).";
 
     static final Map<Verdict, Color> COLORS = Map.of(Verdict.VERIFIED, new Color(0x2e, 0x7d, 0x32),
             Verdict.MISMATCH, new Color(0xc6, 0x28, 0x28), Verdict.UNVERIFIED, new Color(0x75, 0x75, 0x75),
@@ -75,15 +80,16 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
     /** The PDF's bytes. */
     public byte[] render(SignedReport signed) throws IOException {
         Report r = signed.report();
+        ReportModelNames models = ReportModelNames.of(r);
         try (PDDocument doc = new PDDocument()) {
             info(doc, r);
             try (PdfPageWriter w = new PdfPageWriter(doc)) {
                 cover(w, r, signed.sha256());
-                table(w, r);
+                table(w, r, models);
                 for (int i = 0; i < r.records().size(); i++) {
                     ReportRecord rec = r.records().get(i);
                     if (Verdict.MISMATCH.name().equals(rec.verdict())) {
-                        new PdfMismatchPage(w).draw(rec, i + 1);
+                        new PdfMismatchPage(w, models).draw(rec, i + 1);
                     }
                 }
             }
@@ -200,7 +206,7 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
     private static final float[] COLS = {0, 22, 135, 178, 290, 330, 400};
     private static final String[] HEADS = {"#", "Record", "Mode", "Model", "Block", "Verdict", "Failed checks"};
 
-    private static void table(PdfPageWriter w, Report r) throws IOException {
+    private static void table(PdfPageWriter w, Report r, ReportModelNames models) throws IOException {
         List<ReportRecord> records = r.records();
         for (int start = 0; start < Math.max(1, records.size()); start += ROWS_PER_PAGE) {
             w.newPage();
@@ -208,7 +214,13 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
             w.text(w.bold, 14, x, w.y, "Records" + (records.size() > ROWS_PER_PAGE
                     ? " " + (start + 1) + "-" + Math.min(records.size(), start + ROWS_PER_PAGE) + " of " + records.size()
                     : ""));
-            w.y -= 22;
+            if (r.ofSchema1()) {
+                w.y -= 22;
+            } else {
+                w.y -= 14;
+                w.text(w.regular, 8, x, w.y, TABLE_ORDER);
+                w.y -= 14;
+            }
             w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 15, new Color(0xe3, 0xea, 0xf3));
             for (int c = 0; c < HEADS.length; c++) {
                 w.text(w.bold, 8, x + COLS[c], w.y, HEADS[c]);
@@ -218,19 +230,21 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
                 w.text(w.regular, 9, x, w.y, "This report holds no records.");
             }
             for (int i = start; i < Math.min(records.size(), start + ROWS_PER_PAGE); i++) {
-                row(w, records.get(i), i + 1, i % 2 == 1);
+                row(w, records.get(i), i + 1, i % 2 == 1, models);
             }
         }
     }
 
-    private static void row(PdfPageWriter w, ReportRecord rec, int number, boolean shaded) throws IOException {
+    private static void row(PdfPageWriter w, ReportRecord rec, int number, boolean shaded, ReportModelNames models)
+            throws IOException {
         float x = PdfPageWriter.MARGIN;
         if (shaded) {
             w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 14, new Color(0xf6, 0xf6, 0xf6));
         }
         String id = rec.txHash().substring(0, 14) + ".." + rec.txHash().substring(62) + ":" + rec.logIndex()
                 + (rec.leafIndex() == null ? "" : "#" + rec.leafIndex());
-        String[] cells = {Integer.toString(number), id, rec.mode(), rec.model(), Long.toString(rec.block()),
+        String[] cells = {Integer.toString(number), id, rec.mode(), models.label(rec.model(), rec.modelVersion()),
+                Long.toString(rec.block()),
                 rec.verdict(), String.join(", ", rec.failedChecks())};
         for (int c = 0; c < cells.length; c++) {
             float width = (c + 1 < COLS.length ? COLS[c + 1] : PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN) - COLS[c] - 4;

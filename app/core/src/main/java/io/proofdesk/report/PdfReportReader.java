@@ -73,6 +73,13 @@ public final class PdfReportReader {
         }
     }
 
+    /** Only the attached signed JSON (no text extraction), for listing a report without checking it. */
+    public byte[] attachedJson(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return attachment(doc);
+        }
+    }
+
     private static byte[] attachment(PDDocument doc) throws IOException {
         PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
         PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();

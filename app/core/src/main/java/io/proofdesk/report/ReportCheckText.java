@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code proofdesk check-report} prints for a check, line by line, so the CLI and the desktop's Reports view
- * say exactly the same thing: the outcome and file, what failed, the hash, the signer and what the report claims.
+ * What {@code proofdesk check-report} prints for a check, line by line: the outcome and file, what failed, the
+ * report's hash, the signer and what the report claims. (The desktop's Reports view words the same facts itself.)
  */
 public final class ReportCheckText {
 
@@ -26,8 +26,9 @@ public final class ReportCheckText {
         out.add(r.outcome().name() + " " + file);
         String kind = r.outcome() == ReportCheckResult.Outcome.UNVERIFIED ? "  not checked: " : "  failed: ";
         r.problems().forEach(p -> out.add(kind + p));
-        out.add("sha256   " + r.sha256());
-        out.add("signer   " + r.signerFingerprint() + (keyGiven ? "" : " (no --key given: signer not compared)"));
+        out.add("report sha256 " + r.sha256() + " (of the signed report content; the PDF cover prints it)");
+        out.add("signer   " + r.signerFingerprint() + (keyGiven ? " (compared with the key given with --key)"
+                : " (not compared with the auditor's key: give --key PUBKEY.pem to require it)"));
         r.notes().forEach(n -> out.add("pdf      " + n));
         r.report().ifPresent(rep -> summary(out, rep));
         return out;

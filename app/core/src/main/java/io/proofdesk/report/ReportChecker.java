@@ -23,8 +23,10 @@ import java.util.TreeSet;
  * Checks a report file offline (docs/REPORTS.md, "Checking a report"): the envelope is exactly its own canonical
  * form; {@code sha256} is the SHA-256 of the canonical {@code report}; the Ed25519 signature over those bytes
  * verifies under {@code signature.publicKey}, which is the key the report names as its auditor (and the key the
- * caller expects, if given); the summary counts the records. A PDF is checked through its attached JSON, every one
- * of its pages must be what that JSON renders, and its PDF signature must cover it whole under the same auditor.
+ * caller expects, if given); the report follows its schema ({@link Report#READABLE}) and its summary counts the
+ * records. A PDF is checked through its attached JSON, every one of its pages must be what that JSON renders, and its
+ * PDF signature must cover it whole under the same auditor. A report in a format this Proofdesk does not read (a
+ * newer one) is UNVERIFIED when nothing else fails: its content is not checked.
  */
 public final class ReportChecker {
 
@@ -41,6 +43,14 @@ public final class ReportChecker {
         }
         byte[] bytes = Files.readAllBytes(file);
         return isPdf(bytes) ? checkPdf(bytes, expected) : checkJson(bytes, expected);
+    }
+
+    /** The SHA-256 of a file's bytes (what the reports table records), for files a report can be. */
+    public static String fileSha256(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        return ReportSigner.sha256Hex(Files.readAllBytes(file));
     }
 
     static boolean isPdf(byte[] bytes) {
@@ -122,7 +132,7 @@ public final class ReportChecker {
         Set<String> extra = names(root);
         extra.removeAll(ENVELOPE_FIELDS);
         if (!extra.isEmpty()) {
-            problems.add("the envelope has fields that are not part of the format: " + extra);
+            problems.add("the envelope has fields that are not part of the format: " + String.join(", ", extra));
         }
         byte[] reportBytes;
         try {
@@ -133,7 +143,8 @@ public final class ReportChecker {
         } catch (IllegalArgumentException e) {
             return ReportCheckResult.unreadable("the report holds a value outside the format: " + e.getMessage());
         }
-        Optional<Report> report = read(body, problems);
+        String newer = newerSchema(body);
+        Optional<Report> report = newer == null ? read(body, problems) : Optional.empty();
         String sha = ReportSigner.sha256Hex(reportBytes);
         JsonNode claimedSha = root.get("sha256");
         if (claimedSha == null || !claimedSha.isTextual() || !claimedSha.textValue().matches("[0-9a-f]{64}")) {
@@ -143,30 +154,91 @@ public final class ReportChecker {
         }
         String signer = signature(root.get("signature"), reportBytes, report, expected, problems);
         report.ifPresent(r -> {
-            if (!ReportSummary.of(r.records()).equals(r.summary())) {
-                problems.add("the summary " + r.summary() + " does not count the records ("
-                        + ReportSummary.of(r.records()) + ")");
+            ReportSummary counted = ReportSummary.of(r.records());
+            if (!counted.equals(r.summary())) {
+                problems.add("the summary says " + r.summary().describe() + ", but the report holds "
+                        + counted.describe());
             }
         });
+        if (newer != null) {
+            // a format this Proofdesk does not know: the signature may verify, but the content cannot be checked
+            boolean failed = !problems.isEmpty();
+            problems.add("the report is in format " + newer + ", which this Proofdesk does not read (it reads "
+                    + String.join(" and ", Report.READABLE) + "), so what it says was not checked; check it with a "
+                    + "Proofdesk that reads " + newer);
+            return new ReportCheckResult(failed ? ReportCheckResult.Outcome.TAMPERED
+                    : ReportCheckResult.Outcome.UNVERIFIED, problems, Optional.empty(), sha, signer);
+        }
         ReportCheckResult.Outcome outcome = problems.isEmpty() ? ReportCheckResult.Outcome.VALID
                 : ReportCheckResult.Outcome.TAMPERED;
         return new ReportCheckResult(outcome, problems, report, sha, signer);
     }
 
+    /**
+     * A {@code proofdesk-report/N} schema this Proofdesk does not read (a newer Proofdesk's report), else null; other
+     * values are read, and refused as not following the schema.
+     */
+    private static String newerSchema(JsonNode body) {
+        String schema = text(body, "schema");
+        return schema != null && schema.matches("proofdesk-report/[1-9][0-9]{0,5}") && !Report.READABLE.contains(schema)
+                ? schema : null;
+    }
+
     private Optional<Report> read(JsonNode body, List<String> problems) {
         try {
             Report r = canonical.mapper().treeToValue(body, Report.class);
-            if (!Report.SCHEMA.equals(r.schema())) {
-                problems.add("unknown report schema " + r.schema() + " (this Proofdesk reads " + Report.SCHEMA + ")");
+            if (!Report.READABLE.contains(r.schema())) {
+                problems.add("unknown report schema " + r.schema() + " (this Proofdesk reads "
+                        + String.join(" and ", Report.READABLE) + ")");
             }
             for (ReportRecord rec : r.records()) {
                 io.proofdesk.domain.Verdict.valueOf(rec.verdict());
             }
+            problems.addAll(schemaRules(r));
             return Optional.of(r);
         } catch (IOException | RuntimeException e) {
             problems.add("the report object does not follow the schema: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * What the schema asks beyond the fields' types: the first schema has no models table; the current one has one
+     * naming only CIDs its records name, and lists records in the order its PDF states (mismatches first).
+     */
+    private static List<String> schemaRules(Report r) {
+        List<String> problems = new ArrayList<>();
+        if (r.ofSchema1()) {
+            if (r.models() != null) {
+                problems.add("a " + Report.SCHEMA_1 + " report has no \"models\"; this one has");
+            }
+            return problems;
+        }
+        if (r.models() == null) {
+            problems.add("the report has no \"models\" table (" + r.schema() + " always has one, maybe empty)");
+        } else {
+            Set<String> named = new TreeSet<>();
+            r.records().forEach(rec -> named.add(rec.model()));
+            r.models().forEach((cid, versions) -> {
+                if (!named.contains(cid)) {
+                    problems.add("\"models\" names " + cid + ", which no record of the report names");
+                } else if (versions.isEmpty()) {
+                    problems.add("\"models\" lists no version for " + cid);
+                }
+            });
+        }
+        int group = 0;
+        for (int i = 0; i < r.records().size(); i++) {
+            int g = ReportBuilder.ORDER.indexOf(io.proofdesk.domain.Verdict.valueOf(r.records().get(i).verdict()));
+            if (g < group) {
+                problems.add("record " + (i + 1) + " (" + r.records().get(i).verdict() + ") comes after a "
+                        + ReportBuilder.ORDER.get(group) + " record: " + r.schema() + " lists mismatches first, then "
+                        + "errors, unverified and verified records");
+                break;
+            }
+            group = g;
+        }
+        return problems;
     }
 
     /** Verifies the signature block; returns the signer's fingerprint when its key could be read. */
@@ -179,7 +251,7 @@ public final class ReportChecker {
         Set<String> extra = names(sig);
         extra.removeAll(SIGNATURE_FIELDS);
         if (!extra.isEmpty()) {
-            problems.add("the signature has unknown fields " + extra);
+            problems.add("the signature has fields that are not part of the format: " + String.join(", ", extra));
         }
         if (!AuditorKey.ALGORITHM.equals(text(sig, "alg"))) {
             problems.add("the signature algorithm is " + text(sig, "alg") + ", not " + AuditorKey.ALGORITHM);

@@ -9,20 +9,24 @@ import io.proofdesk.store.InferenceSort;
 import io.proofdesk.store.Page;
 import io.proofdesk.store.PageKey;
 import io.proofdesk.store.Store;
-import io.proofdesk.verify.ReexecutionOutcome;
+import io.proofdesk.store.Transaction;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Writes reports from stored verdicts (what the CLI's {@code report} and the desktop's Reports view call): selects
- * records, gathers each one's latest verdict, signs, writes JSON and PDF, and lists both in the store's reports
- * table in one transaction.
+ * records, gathers each one's latest verdict, names their models from the synced registry, signs, writes JSON and
+ * PDF, and lists both in the store's reports table in one transaction.
  */
 public final class ReportService {
 
@@ -56,10 +60,10 @@ public final class ReportService {
     }
 
     /**
-     * Each id's stored record and latest verdict; {@code reexecution} may give the re-execution details of a record
-     * (e.g. from a fresh local run) for the PDF's pictures, or empty.
+     * Each id's stored record and latest verdict (the store keeps no local outputs: {@link MismatchOutputs} adds
+     * them for the PDF's pictures).
      */
-    public Gathered gather(List<RecordId> ids, Function<RecordId, Optional<ReexecutionOutcome>> reexecution) {
+    public Gathered gather(List<RecordId> ids) {
         List<ReportItem> items = new ArrayList<>();
         List<RecordId> notVerified = new ArrayList<>();
         List<RecordId> missing = new ArrayList<>();
@@ -74,7 +78,7 @@ public final class ReportService {
                 notVerified.add(id);
                 continue;
             }
-            items.add(new ReportItem(r.get(), v.get(), reexecution.apply(id)));
+            items.add(new ReportItem(r.get(), v.get(), Optional.empty()));
         }
         return new Gathered(items, notVerified, missing);
     }
@@ -85,7 +89,9 @@ public final class ReportService {
 
     public Written write(String title, ReportNetwork network, ReportEnvironment environment, List<ReportItem> items,
                          Path json, Path pdf) throws IOException {
-        Report report = new ReportBuilder().build(title, clock.instant(), key, network, environment, items);
+        Map<String, List<ReportModel>> models = store.read(tx -> registryModels(tx,
+                items.stream().map(i -> i.inference().model()).toList()));
+        Report report = new ReportBuilder().build(title, clock.instant(), key, network, environment, items, models);
         SignedReport signed = new ReportSigner(key).sign(report);
         List<ReportEntry> written = new ArrayList<>();
         if (json != null) {
@@ -96,5 +102,21 @@ public final class ReportService {
         }
         List<ReportEntry> stored = store.inTransactionGet(tx -> written.stream().map(e -> tx.reports().insert(e)).toList());
         return new Written(signed, stored);
+    }
+
+    /**
+     * The versions the synced registry lists for each of {@code cids} (by the version's main file CID), as the
+     * report's signed {@code models} table holds them; CIDs the registry does not list are left out.
+     */
+    static Map<String, List<ReportModel>> registryModels(Transaction tx, Collection<String> cids) {
+        Map<String, List<ReportModel>> found = new TreeMap<>();
+        for (String cid : cids.stream().filter(Objects::nonNull).collect(Collectors.toSet())) {
+            List<ReportModel> versions = tx.modelVersions().byCid(cid).stream()
+                    .map(v -> new ReportModel(v.modelName(), v.version())).toList();
+            if (!versions.isEmpty()) {
+                found.put(cid, versions);
+            }
+        }
+        return found;
     }
 }

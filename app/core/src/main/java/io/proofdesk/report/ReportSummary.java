@@ -16,6 +16,12 @@ public record ReportSummary(long records, long verified, long mismatch, long unv
                 n[Verdict.UNVERIFIED.ordinal()], n[Verdict.ERROR.ordinal()]);
     }
 
+    /** The counts as words, e.g. "4 records: 3 verified, 1 mismatch, 0 unverified, 0 error". */
+    public String describe() {
+        return records + (records == 1 ? " record: " : " records: ") + verified + " verified, " + mismatch
+                + " mismatch, " + unverified + " unverified, " + error + " error";
+    }
+
     public long count(Verdict v) {
         return switch (v) {
             case VERIFIED -> verified;

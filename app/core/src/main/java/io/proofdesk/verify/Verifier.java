@@ -82,6 +82,15 @@ public final class Verifier {
         return store.read(tx -> StoredFacts.load(tx, id)).map(this::verify);
     }
 
+    /**
+     * Runs only the re-execution check of one stored record, saving nothing: what a report needs to draw claimed
+     * against local outputs, without asking the chain or the nodes again. Empty if the store has no such record.
+     */
+    public Optional<ReexecutionOutcome> reexecute(RecordId id) {
+        return store.read(tx -> StoredFacts.load(tx, id))
+                .map(facts -> guardedOutcome(new RecordEvidence(facts, blobs, batches)));
+    }
+
     /** Verifies and saves the verdict in its own transaction. */
     public Optional<InferenceVerification> verifyAndSave(RecordId id) {
         Optional<InferenceVerification> v = verify(id);

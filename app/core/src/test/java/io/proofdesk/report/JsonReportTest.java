@@ -19,6 +19,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,119 @@ class JsonReportTest {
     }
 
     @Test
+    @DisplayName("a report of the previous schema (proofdesk-report/1: chain order, no models) still checks VALID")
+    void schema1StillChecks() throws Exception {
+        byte[] old;
+        try (InputStream in = getClass().getResourceAsStream("golden-report-v1.json")) {
+            old = in.readAllBytes();
+        }
+        ReportCheckResult r = checker.checkJson(old, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.VALID, r.outcome(), r.problems().toString());
+        Report report = r.report().orElseThrow();
+        assertEquals(Report.SCHEMA_1, report.schema());
+        assertNull(report.models());
+        assertEquals(List.of("VERIFIED", "VERIFIED", "MISMATCH", "UNVERIFIED", "ERROR"),
+                report.records().stream().map(ReportRecord::verdict).toList());
+    }
+
+    @Test
+    @DisplayName("a validly signed report in a format this Proofdesk does not read is UNVERIFIED, naming the format; "
+            + "with a broken signature it is TAMPERED")
+    void newerFormat() throws Exception {
+        Report current = ReportFixtures.report(key, 3);
+        Report newer = new Report("proofdesk-report/3", current.title(), current.createdAt(), current.auditor(),
+                current.network(), current.environment(), current.summary(), current.records(), current.models());
+        byte[] file = new ReportSigner(key).sign(newer).file();
+        ReportCheckResult r = checker.checkJson(file, Optional.of(key.publicKey()));
+        assertEquals(ReportCheckResult.Outcome.UNVERIFIED, r.outcome(), r.problems().toString());
+        assertEquals(List.of("the report is in format proofdesk-report/3, which this Proofdesk does not read (it reads "
+                + "proofdesk-report/1 and proofdesk-report/2), so what it says was not checked; check it with a "
+                + "Proofdesk that reads proofdesk-report/3"), r.problems());
+        assertTrue(r.report().isEmpty());
+        assertEquals(key.fingerprint(), r.signerFingerprint());
+
+        CanonicalReportJson c = new CanonicalReportJson();
+        ObjectNode root = (ObjectNode) c.parse(file);
+        ((ObjectNode) root.get("report")).put("title", "changed");
+        ReportCheckResult changed = checker.checkJson(c.bytes(root), Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, changed.outcome(), changed.problems().toString());
+        assertTrue(changed.problems().getLast().startsWith("the report is in format proofdesk-report/3"),
+                changed.problems().toString());
+    }
+
+    @Test
+    @DisplayName("the schema's rules are checked: /2 has a models table naming only its records' CIDs and lists "
+            + "mismatches first; /1 has no models")
+    void schemaRules() throws Exception {
+        Report r = ReportFixtures.report(key, 7);
+        List<ReportRecord> chainOrder = new ArrayList<>(r.records());
+        chainOrder.sort(java.util.Comparator.comparingLong(ReportRecord::block));
+        record Case(Report report, String problem) {
+        }
+        List<Case> cases = List.of(
+                new Case(with(r, Report.SCHEMA, r.records(), null), "the report has no \"models\" table"),
+                new Case(with(r, Report.SCHEMA, r.records(), java.util.Map.of("QmElsewhere",
+                        List.of(new ReportModel("x", "1")))), "\"models\" names QmElsewhere, which no record"),
+                new Case(with(r, Report.SCHEMA, r.records(), java.util.Map.of(ReportFixtures.CID, List.of())),
+                        "\"models\" lists no version for " + ReportFixtures.CID),
+                new Case(with(r, Report.SCHEMA, chainOrder, r.models()), "record 3 (MISMATCH) comes after a VERIFIED "
+                        + "record: proofdesk-report/2 lists mismatches first"),
+                new Case(with(r, Report.SCHEMA_1, chainOrder, r.models()), "a proofdesk-report/1 report has no "
+                        + "\"models\""));
+        for (Case k : cases) {
+            ReportCheckResult result = checker.checkJson(new ReportSigner(key).sign(k.report()).file(), Optional.empty());
+            assertEquals(ReportCheckResult.Outcome.TAMPERED, result.outcome(), k.problem());
+            assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(k.problem())),
+                    k.problem() + " in " + result.problems());
+        }
+        assertTrue(checker.checkJson(new ReportSigner(key).sign(with(r, Report.SCHEMA_1, chainOrder, null)).file(),
+                Optional.empty()).isValid(), "a /1 report in chain order without models is valid");
+    }
+
+    private static Report with(Report r, String schema, List<ReportRecord> records,
+                               java.util.Map<String, List<ReportModel>> models) {
+        return new Report(schema, r.title(), r.createdAt(), r.auditor(), r.network(), r.environment(), r.summary(),
+                records, models);
+    }
+
+    @Test
+    @DisplayName("records are listed mismatches first, then errors, unverified and verified, chain order within each")
+    void mismatchesFirst() {
+        Report r = ReportFixtures.report(key, 12);
+        List<String> verdicts = r.records().stream().map(ReportRecord::verdict).toList();
+        assertEquals(List.of("MISMATCH", "MISMATCH", "ERROR", "ERROR", "UNVERIFIED", "UNVERIFIED", "VERIFIED",
+                "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED"), verdicts);
+        List<Long> mismatchBlocks = r.records().stream().filter(x -> x.verdict().equals("MISMATCH"))
+                .map(ReportRecord::block).toList();
+        assertEquals(List.of(102L, 109L), mismatchBlocks, "chain order within a verdict");
+        List<Long> verifiedBlocks = r.records().stream().filter(x -> x.verdict().equals("VERIFIED"))
+                .map(ReportRecord::block).toList();
+        assertEquals(List.of(100L, 101L, 105L, 106L, 107L, 108L), verifiedBlocks);
+
+        // records given out of chain order (ids typed or selected by hand) are listed in chain order within a verdict
+        List<ReportItem> reversed = new ArrayList<>(ReportFixtures.items(12));
+        java.util.Collections.reverse(reversed);
+        Report fromReversed = new ReportBuilder().build("t", ReportFixtures.CREATED, key, ReportFixtures.NETWORK,
+                ReportFixtures.ENV, reversed, ReportFixtures.MODELS);
+        assertEquals(r.records(), fromReversed.records());
+    }
+
+    @Test
+    @DisplayName("a summary that does not count the records is said in words, not as a Java record")
+    void summaryMismatchIsASentence() throws Exception {
+        CanonicalReportJson c = new CanonicalReportJson();
+        byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 3)).file();
+        ObjectNode root = (ObjectNode) c.parse(file);
+        ((ObjectNode) root.get("report").get("summary")).put("verified", 3);
+        ReportCheckResult r = checker.checkJson(c.bytes(root), Optional.empty());
+        assertEquals(ReportCheckResult.Outcome.TAMPERED, r.outcome());
+        String problem = r.problems().stream().filter(p -> p.startsWith("the summary")).findFirst().orElseThrow();
+        assertEquals("the summary says 3 records: 3 verified, 1 mismatch, 0 unverified, 0 error, but the report "
+                + "holds 3 records: 2 verified, 1 mismatch, 0 unverified, 0 error", problem);
+        assertTrue(r.problems().stream().noneMatch(p -> p.contains("ReportSummary[")), r.problems().toString());
+    }
+
+    @Test
     @DisplayName("every single-byte change of a small report is rejected as tampered or unreadable, never valid")
     void everyByteFlipIsDetected() {
         byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 1)).file();
@@ -101,7 +215,8 @@ class JsonReportTest {
         CanonicalReportJson c = new CanonicalReportJson();
         byte[] file = new ReportSigner(key).sign(ReportFixtures.report(key, 3)).file();
         ObjectNode root = (ObjectNode) c.parse(file);
-        ObjectNode rec = (ObjectNode) root.get("report").get("records").get(2);
+        // the mismatch comes first in a report
+        ObjectNode rec = (ObjectNode) root.get("report").get("records").get(0);
         rec.put("verdict", "VERIFIED");
         ObjectNode summary = (ObjectNode) root.get("report").get("summary");
         summary.put("verified", 3);

@@ -72,6 +72,61 @@ class PdfReportTest {
     }
 
     @Test
+    @DisplayName("the records table lists mismatches first and says so; models are named by the signed report's "
+            + "models table (the record's own version of the CID), else by a shortened CID and version")
+    void mismatchesFirstAndModelNames() throws Exception {
+        Map<String, java.util.List<ReportModel>> twoVersions = Map.of(ReportFixtures.CID, java.util.List.of(
+                new ReportModel("credit-mlp", "0.90"), new ReportModel("credit-mlp", "1.00")));
+        SignedReport signed = new ReportSigner(key).sign(new ReportBuilder().build("t", ReportFixtures.CREATED, key,
+                ReportFixtures.NETWORK, ReportFixtures.ENV, ReportFixtures.items(12), twoVersions));
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(signed))) {
+            String table = page(doc, 2);
+            java.util.List<String> rows = table.lines().filter(l -> l.matches("\\d+ 0x.*")).toList();
+            assertEquals(12, rows.size(), table);
+            java.util.List<String> verdicts = rows.stream().map(l -> l.replaceAll(".* (MISMATCH|ERROR|UNVERIFIED"
+                    + "|VERIFIED).*", "$1")).toList();
+            assertEquals(java.util.List.of("MISMATCH", "MISMATCH", "ERROR", "ERROR", "UNVERIFIED", "UNVERIFIED",
+                    "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED"), verdicts);
+            assertTrue(rows.getFirst().startsWith("1 0x"), rows.getFirst());
+            assertTrue(rows.stream().allMatch(l -> l.contains(" credit-mlp 1.00 ")), "the record's own version: " + rows);
+            assertTrue(table.contains(PdfReportExporter.TABLE_ORDER), table);
+            String mismatch = page(doc, 3);
+            assertTrue(mismatch.contains("Mismatch - record 1"), mismatch);
+            assertTrue(mismatch.contains("Model: credit-mlp, version 1.00 (CID " + ReportFixtures.CID + ")"), mismatch);
+            assertTrue(mismatch.contains("claimed vs local"), "the re-executed mismatch has its pictures: " + mismatch);
+        }
+        SignedReport unnamed = new ReportSigner(key).sign(new ReportBuilder().build("t", ReportFixtures.CREATED, key,
+                ReportFixtures.NETWORK, ReportFixtures.ENV, ReportFixtures.items(12), Map.of()));
+        assertEquals(Map.of(), unnamed.report().models());
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(unnamed))) {
+            assertTrue(page(doc, 2).contains(" QmYwAPJz..WnPbdG 1.00 "), page(doc, 2));
+            assertTrue(page(doc, 3).contains(ReportFixtures.CID + " (version 1.00) - not in the synced registry"),
+                    page(doc, 3));
+        }
+    }
+
+    @Test
+    @DisplayName("a mismatch that was not re-executed says its outputs are not part of the report, without pictures")
+    void mismatchWithoutOutputs() throws Exception {
+        java.util.List<ReportItem> items = ReportFixtures.items(3).stream()
+                .map(i -> new ReportItem(i.inference(), i.verdict(), Optional.empty())).toList();
+        Report report = new ReportBuilder().build("t", ReportFixtures.CREATED, key, ReportFixtures.NETWORK,
+                ReportFixtures.ENV, items, ReportFixtures.MODELS);
+        try (PDDocument doc = Loader.loadPDF(new PdfReportExporter().render(new ReportSigner(key).sign(report)))) {
+            String mismatch = page(doc, 3);
+            assertTrue(mismatch.contains("Claimed and local outputs are not part of this report"), mismatch);
+            assertTrue(!mismatch.contains("claimed vs local"), mismatch);
+        }
+    }
+
+    private static String page(PDDocument doc, int page) throws java.io.IOException {
+        PDFTextStripper text = new PDFTextStripper();
+        text.setStartPage(page);
+        text.setEndPage(page);
+        return text.getText(doc);
+    }
+
+    @Test
     @DisplayName("a PDF whose attachment was swapped for another valid signed report is TAMPERED, saying why")
     void swappedAttachment() throws Exception {
         byte[] original = pdf(10);

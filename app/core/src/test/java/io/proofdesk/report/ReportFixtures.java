@@ -30,6 +30,9 @@ import java.util.Optional;
 final class ReportFixtures {
 
     static final Instant CREATED = Instant.parse("2026-01-15T12:00:00Z");
+    static final String CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+    /** The registry's names for {@link #CID}, as a writer that synced the demo registry puts them in a report. */
+    static final Map<String, List<ReportModel>> MODELS = Map.of(CID, List.of(new ReportModel("credit-mlp", "1.00")));
     static final ReportEnvironment ENV = new ReportEnvironment("0.1.0-test", "25+36", "1.29.0", "Linux 6.1 amd64",
             "Test CPU @ 2.0GHz");
     static final ReportNetwork NETWORK = new ReportNetwork(31337L, "demo", true,
@@ -62,7 +65,7 @@ final class ReportFixtures {
 
     static Inference inference(int i, InferenceMode mode) {
         boolean tee = mode == InferenceMode.TEE;
-        return new Inference(RecordId.of(tx(i), i % 3), mode, "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG",
+        return new Inference(RecordId.of(tx(i), i % 3), mode, CID,
                 "1.00", tee ? String.format("0x%064x", 0x7ee) : null, tee ? "http://127.0.0.1:7001" : null,
                 tee ? SettlementKind.INDIVIDUAL : SettlementKind.ONCHAIN, 100 + i,
                 Instant.parse("2026-01-10T08:00:00Z").plusSeconds(i * 60L), null, null, null, Bytes.empty(), null,
@@ -120,6 +123,7 @@ final class ReportFixtures {
     }
 
     static Report report(AuditorKey key, int n) {
-        return new ReportBuilder().build("Quarterly audit of the demo network", CREATED, key, NETWORK, ENV, items(n));
+        return new ReportBuilder().build("Quarterly audit of the demo network", CREATED, key, NETWORK, ENV, items(n),
+                MODELS);
     }
 }

@@ -1,6 +1,8 @@
 package io.proofdesk.ui;
 
 import io.proofdesk.domain.BuildInfo;
+import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.ReportFolder;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.ErrorNotices;
@@ -28,10 +30,12 @@ import io.proofdesk.ui.network.NetworkSync;
 import io.proofdesk.ui.network.NetworkEndpoints;
 import io.proofdesk.ui.network.NetworkViewModel;
 import io.proofdesk.ui.reports.DesktopDocumentOpener;
+import io.proofdesk.ui.reports.DesktopReportFilePicker;
 import io.proofdesk.ui.reports.DocumentOpener;
 import io.proofdesk.ui.reports.ReportExportController;
 import io.proofdesk.ui.reports.ReportExportViewModel;
 import io.proofdesk.ui.reports.ReportExports;
+import io.proofdesk.ui.reports.ReportFilePicker;
 import io.proofdesk.ui.reports.ReportNetworks;
 import io.proofdesk.ui.reports.ReportsController;
 import io.proofdesk.ui.reports.ReportsViewModel;
@@ -99,6 +103,7 @@ public final class AppWiring implements AutoCloseable {
     private final InferenceNavigation navigation = new InferenceNavigation();
     private final ReportHandoff reportHandoff = new ReportHandoff();
     private final DocumentOpener documents = new DesktopDocumentOpener();
+    private ReportFilePicker reportFiles = new DesktopReportFilePicker();
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
@@ -160,9 +165,11 @@ public final class AppWiring implements AutoCloseable {
         register(VerifyController.class, () -> new VerifyController(
                 new VerifyViewModel(store, storeEvents, verification, strings), main, navigation, strings));
         register(ReportsController.class, () -> new ReportsController(new ReportsViewModel(store, storeEvents,
-                background, notices, documents, strings), strings));
+                background, notices, documents, strings, new ReportFolder(dataDirectory.resolve(REPORTS_FOLDER)),
+                dataDirectory.resolve(AuditorKey.PUBLIC_FILE)), strings, reportFiles));
         register(ReportExportController.class, () -> new ReportExportController(new ReportExportViewModel(
-                new ReportExports(store::store, dataDirectory.path(), Clock.systemUTC()), storeEvents, background,
+                new ReportExports(store::store, dataDirectory.path(), Clock.systemUTC(),
+                        verificationService::reexecutor, strings), storeEvents, background,
                 notices, () -> ReportNetworks.of(network.endpointsProperty().get()),
                 dataDirectory.resolve(REPORTS_FOLDER), Clock.systemUTC(), strings, reportHandoff), strings));
         register(SettingsController.class, () -> new SettingsController(new SettingsViewModel(settings, strings,
@@ -183,6 +190,11 @@ public final class AppWiring implements AutoCloseable {
         if (controllers.putIfAbsent(type, factory) != null) {
             throw new IllegalStateException(type.getName() + " is registered twice in AppWiring");
         }
+    }
+
+    /** Replaces the system's file dialog of the Reports view (tests answer it themselves); before it is shown. */
+    public void useReportFilePicker(ReportFilePicker picker) {
+        this.reportFiles = picker;
     }
 
     /** The FXML controller factory. */

@@ -195,7 +195,14 @@ public final class ReportExportViewModel {
                     o.written().stream().map(e -> String.valueOf(Path.of(e.path()).getFileName())).toList()),
                     first.getParent()));
         }
+        if (o.reexecuted() > 0) {
+            lines.add(MessageFormat.format(strings.getString("reports.export.reexecuted"), o.reexecuted()));
+        }
         List<String> gapLines = new ArrayList<>();
+        if (o.withoutPictures() > 0) {
+            gapLines.add(MessageFormat.format(strings.getString(o.noNetwork() ? "reports.export.noPictures.network"
+                    : "reports.export.noPictures.failed"), o.withoutPictures()));
+        }
         if (o.notVerified() > 0) {
             gapLines.add(MessageFormat.format(strings.getString("reports.export.leftOut"), o.notVerified()));
         }

@@ -18,12 +18,17 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 
-/** The Reports view's list of exported files and their actions: open, show in folder, copy the hash, check. */
+/**
+ * The Reports view's list of report files and their actions: open, show in folder, copy the file's hash, check a
+ * listed report or (with none selected) any file, optionally comparing the signer with a chosen public key.
+ */
 public final class ReportsController {
 
     private final ReportsViewModel viewModel;
@@ -47,10 +52,16 @@ public final class ReportsController {
     @FXML private VerdictBadge checkBadge;
     @FXML private Label checkTitle;
     @FXML private TextArea checkLines;
+    @FXML private Button compareKeyButton;
+    @FXML private Button clearKeyButton;
+    @FXML private Label keyLabel;
 
-    public ReportsController(ReportsViewModel viewModel, ResourceBundle strings) {
+    private final ReportFilePicker files;
+
+    public ReportsController(ReportsViewModel viewModel, ResourceBundle strings, ReportFilePicker files) {
         this.viewModel = viewModel;
         this.strings = strings;
+        this.files = files;
     }
 
     @FXML
@@ -62,14 +73,30 @@ public final class ReportsController {
         column(formatColumn, r -> r.entry().format().toUpperCase(Locale.ROOT));
         column(fileColumn, ReportRow::fileName);
         column(recordsColumn, r -> Integer.toString(r.entry().recordCount()));
-        column(shaColumn, r -> shortHash(r.entry().sha256()));
-        column(statusColumn, r -> strings.getString(r.present() ? "reports.status.present" : "reports.status.missing"));
+        column(shaColumn, r -> r.entry().sha256().isEmpty() ? "-" : shortHash(r.entry().sha256()));
+        column(statusColumn, this::status);
         table.setRowFactory(t -> new ReportTableRow());
+        viewModel.emptyHintProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                emptyState.setHint(now);
+            }
+        });
         var none = table.getSelectionModel().selectedItemProperty().isNull();
         openButton.disableProperty().bind(none);
         folderButton.disableProperty().bind(none);
         copyButton.disableProperty().bind(none);
-        checkButton.disableProperty().bind(none.or(viewModel.checkingProperty()));
+        // with no row selected, Check asks for a file: a report received from someone else
+        checkButton.disableProperty().bind(viewModel.checkingProperty());
+        checkButton.textProperty().bind(Bindings.when(none).then(strings.getString("reports.action.checkFile"))
+                .otherwise(strings.getString("reports.action.check")));
+        compareKeyButton.disableProperty().bind(viewModel.checkingProperty());
+        keyLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.chosenKeyProperty().get() == null
+                ? "" : MessageFormat.format(strings.getString("reports.key.chosen"),
+                viewModel.chosenKeyProperty().get()), viewModel.chosenKeyProperty()));
+        keyLabel.managedProperty().bind(viewModel.chosenKeyProperty().isNotNull());
+        keyLabel.visibleProperty().bind(keyLabel.managedProperty());
+        clearKeyButton.managedProperty().bind(keyLabel.managedProperty());
+        clearKeyButton.visibleProperty().bind(keyLabel.managedProperty());
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
@@ -99,6 +126,15 @@ public final class ReportsController {
 
     private static void column(TableColumn<ReportRow, String> c, Function<ReportRow, String> value) {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+    }
+
+    private String status(ReportRow r) {
+        return switch (r.status()) {
+            case ON_DISK -> strings.getString("reports.status.present");
+            case CHANGED -> strings.getString("reports.status.changed");
+            case MISSING -> strings.getString("reports.status.missing");
+            case UNREADABLE -> MessageFormat.format(strings.getString("reports.status.unreadable"), r.problem());
+        };
     }
 
     /** The first 8 and last 4 hex digits: enough to tell files apart at a glance; Copy gives all 64. */
@@ -133,7 +169,34 @@ public final class ReportsController {
 
     @FXML
     private void check() {
-        viewModel.check(selected());
+        ReportRow row = selected();
+        if (row != null) {
+            viewModel.check(row);
+            return;
+        }
+        Path picked = files.open(window(), strings.getString("reports.check.choose"), viewModel.folder(),
+                strings.getString("reports.check.filter"), List.of("*.json", "*.pdf"));
+        if (picked != null) {
+            viewModel.checkFile(picked);
+        }
+    }
+
+    @FXML
+    private void compareKey() {
+        Path picked = files.open(window(), strings.getString("reports.key.choose"), viewModel.folder(),
+                strings.getString("reports.key.filter"), List.of("*.pem"));
+        if (picked != null) {
+            viewModel.compareWith(picked);
+        }
+    }
+
+    @FXML
+    private void clearKey() {
+        viewModel.compareWith(null);
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
     }
 
     @FXML
@@ -153,7 +216,8 @@ public final class ReportsController {
             super.updateItem(row, empty);
             pseudoClassStateChanged(MISSING, !empty && row != null && !row.present());
             setTooltip(empty || row == null ? null : new Tooltip(MessageFormat.format(
-                    strings.getString("reports.row.tooltip"), row.entry().path(), row.entry().sha256())));
+                    strings.getString("reports.row.tooltip"), row.entry().path(), row.entry().sha256())
+                    + (row.problem() == null ? "" : "\n" + row.problem())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.Tolerance;
+import io.proofdesk.report.MismatchOutputs;
 import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.InferenceSort;
 import io.proofdesk.store.Page;
@@ -78,6 +79,21 @@ public final class VerificationService implements AutoCloseable {
         Verifier verifier = new Verifier(s, network.sources(), sessions(), VerifierOptions.defaults(), clock);
         BatchSummary summary = new BatchVerification(s, verifier, threads).run(ids, request.force(), progress, cancel);
         return new BatchRun(request, summary, verifier.environment(), network.label(), clock.instant());
+    }
+
+    /**
+     * For a report's pictures: re-executes records on the current network without saving anything, a record's kept
+     * outcome first (the one its detail view showed). Empty while no network is configured. Call off the FX thread.
+     */
+    public Optional<MismatchOutputs.Reexecutor> reexecutor() throws IOException {
+        Optional<VerificationEndpoints.Network> network = endpoints.current();
+        if (network.isEmpty()) {
+            return Optional.empty();
+        }
+        Verifier verifier = new Verifier(openStore(), network.get().sources(), sessions(), VerifierOptions.defaults(),
+                clock);
+        return Optional.of(id -> outcome(id).filter(o -> !o.localOutputs().isEmpty())
+                .or(() -> verifier.reexecute(id)));
     }
 
     /** The last re-execution of {@code id} in this session, if it is still kept. */

@@ -100,8 +100,14 @@ class ReportsViewTest {
         assertTrue(text(robot, "#checkTitle").contains("the file is as it was signed"), text(robot, "#checkTitle"));
         String lines = text(robot, "#checkLines");
         Path file = onFx(() -> table.getItems().get(json).path());
-        assertTrue(lines.startsWith("VALID " + file), lines);
-        assertTrue(lines.contains("sha256   "), lines);
+        assertTrue(lines.startsWith("File: " + file), lines);
+        String listed = onFx(() -> table.getItems().get(json).entry().sha256());
+        assertTrue(lines.contains("File SHA-256: " + listed + " (the hash of the file’s bytes, as the list shows it)"),
+                lines);
+        assertTrue(lines.matches("(?s).*Report hash: [0-9a-f]{64} \\(SHA-256 of the signed report inside the file.*"),
+                lines);
+        assertTrue(lines.contains("That is your own auditor key: this Proofdesk signed it."), lines);
+        assertEquals("File SHA-256", onFx(() -> table.getColumns().get(4).getText()));
 
         byte[] bytes = Files.readAllBytes(file);
         // one letter of the title: still well-formed JSON, but no longer what was signed
@@ -113,8 +119,52 @@ class ReportsViewTest {
         assertEquals("Tampered", text(robot, "#checkBadge .label"));
         assertTrue(text(robot, "#checkTitle").contains("changed after it was signed"), text(robot, "#checkTitle"));
         lines = text(robot, "#checkLines");
-        assertTrue(lines.startsWith("TAMPERED " + file), lines);
-        assertTrue(lines.contains("  failed: "), lines);
+        assertTrue(lines.startsWith("File: " + file), lines);
+        assertTrue(lines.contains("What does not verify:\n• "), lines);
+
+        // read again, the list marks the file as no longer the one written
+        robot.interact(() -> wiring.main().open(View.SETTINGS));
+        robot.interact(() -> wiring.main().open(View.REPORTS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.status() == io.proofdesk.report.ListedReport.Status.CHANGED)));
+        int changed = indexOf(robot, table, "json");
+        assertEquals("Changed since written", onFx(() -> table.getColumns().get(5).getCellData(changed).toString()));
+    }
+
+    /**
+     * The exported PDF names models from the demo registry and still checks Valid page by page (the check re-draws
+     * the pages from the signed JSON alone); the same PDF without its PDF signature is Unverified, saying why.
+     */
+    @Test
+    void anExportedPdfWithModelNamesChecksValidAndWithoutItsSignatureUnverified(FxRobot robot) throws Exception {
+        TableView<ReportRow> table = exportDefault(robot);
+        int pdf = indexOf(robot, table, "pdf");
+        Path file = onFx(() -> table.getItems().get(pdf).path());
+        byte[] signed = Files.readAllBytes(file);
+        var report = io.proofdesk.report.SignedReport.parse(
+                new io.proofdesk.report.PdfReportReader().attachedJson(signed)).report();
+        assertFalse(report.models().isEmpty(), "the demo registry names the reported models in the signed JSON");
+        int pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            pages = doc.getNumberOfPages();
+        }
+        check(robot, table, pdf);
+        assertEquals("Valid", text(robot, "#checkBadge .label"));
+        String lines = text(robot, "#checkLines");
+        assertTrue(lines.contains("PDF: " + pages + " pages compared with what the signed JSON renders"), lines);
+        assertTrue(lines.contains("PDF: the PDF signature covers the whole file"), lines);
+
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            doc.getDocumentCatalog().setAcroForm(null);
+            doc.getPage(0).setAnnotations(List.of());
+            doc.save(file.toFile());
+        }
+        robot.interact(() -> robot.lookup("#reportCheck").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() ->
+                text(robot, "#checkBadge .label").equals("Unverified")));
+        lines = text(robot, "#checkLines");
+        assertTrue(lines.contains("What could not be checked:\n• no PDF signature: "), lines);
+        assertFalse(lines.contains("What does not verify:"), lines);
     }
 
     @Test
