@@ -7,8 +7,6 @@ import io.proofdesk.attest.MerkleTreeFormatException;
 import io.proofdesk.attest.StandardMerkleTree;
 import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.chain.BlockRange;
-import io.proofdesk.chain.contracts.IInference;
-import io.proofdesk.chain.contracts.IInferenceJsons;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.domain.BlockRef;
@@ -69,8 +67,6 @@ final class ChunkReader implements AutoCloseable {
     static final String PCR_REVOKED = EventEncoder.encode(ITEERegistry.PCRREVOKED_EVENT);
     static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
-    static final String RESULT = EventEncoder.encode(IInference.INFERENCERESULT_EVENT);
-    static final String RESULT_JSONS = EventEncoder.encode(IInferenceJsons.INFERENCERESULT_EVENT);
 
     /** Placeholders made for a batch whose blob is missing; a larger declared size is not trusted. */
     static final int MAX_PLACEHOLDERS = 10_000;
@@ -109,7 +105,7 @@ final class ChunkReader implements AutoCloseable {
             t.addAll(List.of(INDIVIDUAL, BATCH));
         }
         if (contracts.inference() != null || contracts.inferenceJsons() != null) {
-            t.addAll(List.of(RESULT, RESULT_JSONS));
+            t.addAll(InferenceResultLogs.topics());
         }
         return t;
     }
@@ -138,7 +134,7 @@ final class ChunkReader implements AutoCloseable {
                 individual.add(l);
             } else if (address.equals(contracts.relay()) && topic.equals(BATCH)) {
                 batch.add(l);
-            } else if (contracts.isInference(address) && (topic.equals(RESULT) || topic.equals(RESULT_JSONS))) {
+            } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
                 results.add(l);
             }
             // any other (address, topic) pair is an event of a configured contract the sync does not keep
@@ -591,12 +587,10 @@ final class ChunkReader implements AutoCloseable {
                     String[] parts = key.split("/");
                     decodedCalls.put(key, decodeCall(txs.get(parts[0]), parts[1]));
                 });
-        List<ChainModelData> outputs = logs.parallelStream().map(l -> l.getTopics().getFirst().equalsIgnoreCase(RESULT)
-                ? ChainModelData.of(decode(rpc, l, "InferenceResult",
-                        () -> IInference.getInferenceResultEventFromLog(l)).output)
-                : ChainModelData.of(decode(rpc, l,
-                        "InferenceResult (jsons layout)", () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output))
-                .toList();
+        List<ChainModelData> outputs = logs.parallelStream().map(l -> {
+            InferenceResultLogs.Layout layout = InferenceResultLogs.layout(l.getTopics().getFirst());
+            return decode(rpc, l, layout.name(), () -> layout.decoder().apply(l));
+        }).toList();
         int position = 0;
         for (Log l : logs) {
             ChainModelData output = outputs.get(position++);
