@@ -19,6 +19,7 @@ import io.proofdesk.domain.Tee;
 import io.proofdesk.domain.TeeEvent;
 import io.proofdesk.domain.TeeEventKind;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.node.wire.SettledBlobJson;
 import io.proofdesk.store.Store;
 import org.web3j.abi.EventEncoder;
@@ -95,17 +96,21 @@ final class ChunkReader implements AutoCloseable {
         this.store = store;
     }
 
-    /** The topic0 values the sync asks eth_getLogs for. */
+    /**
+     * The topic0 values the sync asks eth_getLogs for; empty (every event) when an inference contract is watched: its
+     * event versions changed over time, and a version Proofdesk does not know must reach the sync to be stored as
+     * such, not be filtered out by the node unseen.
+     */
     List<String> topics() {
+        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
+            return List.of();
+        }
         List<String> t = new ArrayList<>();
         if (contracts.registry() != null) {
             t.addAll(List.of(TEE_REGISTERED, TEE_ENABLED, TEE_DISABLED, HEARTBEAT, PCR_APPROVED, PCR_REVOKED));
         }
         if (contracts.relay() != null) {
             t.addAll(List.of(INDIVIDUAL, BATCH));
-        }
-        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
-            t.addAll(InferenceResultLogs.topics());
         }
         return t;
     }
@@ -125,6 +130,8 @@ final class ChunkReader implements AutoCloseable {
         List<Log> individual = new ArrayList<>();
         List<Log> batch = new ArrayList<>();
         List<Log> results = new ArrayList<>();
+        List<UnknownEvent> unknown = new ArrayList<>();
+        int unused = 0;
         for (Log l : logs) {
             String address = l.getAddress().toLowerCase(Locale.ROOT);
             String topic = l.getTopics().getFirst().toLowerCase(Locale.ROOT);
@@ -136,8 +143,14 @@ final class ChunkReader implements AutoCloseable {
                 batch.add(l);
             } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
                 results.add(l);
+            } else if (contracts.isInference(address)) {
+                unknown.add(new UnknownEvent(l.getBlockNumber().longValueExact(), l.getLogIndex().longValueExact(),
+                        l.getTransactionHash().toLowerCase(Locale.ROOT), address,
+                        l.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
+                        l.getData().toLowerCase(Locale.ROOT)));
+            } else {
+                unused++; // a known event of the registry or relay that the sync does not keep
             }
-            // any other (address, topic) pair is an event of a configured contract the sync does not keep
         }
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
@@ -227,7 +240,7 @@ final class ChunkReader implements AutoCloseable {
 
         List<BlockRef> blocks = new ArrayList<>(headers.values());
         return new ChunkData(range, headers.get(range.to()), logs.size(), inferences, notes, teeEvents, ops, tees,
-                blocks, keptBlobs, blobsFailed);
+                blocks, keptBlobs, blobsFailed, unknown, unused);
     }
 
     private static CompletableFuture<BlobFetch> blobOf(SyncBlobReader.Pending pending, byte[] walrusBlobId) {

@@ -1,0 +1,35 @@
+package io.proofdesk.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A log of a watched contract whose event (topic0) Proofdesk does not know, kept exactly as the chain gave it: an
+ * event version Proofdesk cannot decode is stored and shown, never dropped and never decoded with a guessed layout.
+ * {@code topics} and {@code data} are the log's 0x-hex values.
+ */
+public record UnknownEvent(long blockNumber, long logIndex, String txHash, String address, List<String> topics,
+                           String data) {
+
+    /** What the CLI and the store call such a log. */
+    public static final String STATUS = "unknown event version";
+
+    public UnknownEvent {
+        Objects.requireNonNull(txHash, "txHash");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(data, "data");
+        topics = List.copyOf(topics);
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("a log without topics has no event to be unknown");
+        }
+    }
+
+    /** The id a record of this log would have: {@code <txHash>:<logIndex>}. */
+    public RecordId id() {
+        return RecordId.of(txHash, logIndex);
+    }
+
+    public String topic0() {
+        return topics.getFirst();
+    }
+}
