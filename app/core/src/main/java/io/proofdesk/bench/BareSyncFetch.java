@@ -129,7 +129,7 @@ final class BareSyncFetch implements AutoCloseable {
     private static PlannedLog planned(io.proofdesk.chain.sync.ContractAddresses contracts, Log log) {
         long block = log.getBlockNumber().longValueExact();
         String address = log.getAddress().toLowerCase(Locale.ROOT);
-        String topic = log.getTopics().getFirst().toLowerCase(Locale.ROOT);
+        String topic = log.getTopics().isEmpty() ? "" : log.getTopics().getFirst().toLowerCase(Locale.ROOT);
         if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
             return new PlannedLog(block, log.getTransactionHash().toLowerCase(Locale.ROOT), null);
         }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A log of a watched contract whose event (topic0) Proofdesk does not know, kept exactly as the chain gave it: an
  * event version Proofdesk cannot decode is stored and shown, never dropped and never decoded with a guessed layout.
- * {@code topics} and {@code data} are the log's 0x-hex values.
+ * {@code topics} and {@code data} are the log's 0x-hex values; {@code topics} is empty for an anonymous event (LOG0).
  */
 public record UnknownEvent(long blockNumber, long logIndex, String txHash, String address, List<String> topics,
                            String data) {
@@ -19,9 +19,6 @@ public record UnknownEvent(long blockNumber, long logIndex, String txHash, Strin
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(data, "data");
         topics = List.copyOf(topics);
-        if (topics.isEmpty()) {
-            throw new IllegalArgumentException("a log without topics has no event to be unknown");
-        }
     }
 
     /** The id a record of this log would have: {@code <txHash>:<logIndex>}. */
@@ -29,7 +26,8 @@ public record UnknownEvent(long blockNumber, long logIndex, String txHash, Strin
         return RecordId.of(txHash, logIndex);
     }
 
+    /** The event's topic0, or "none" for an anonymous event. */
     public String topic0() {
-        return topics.getFirst();
+        return topics.isEmpty() ? "none" : topics.getFirst();
     }
 }

@@ -134,7 +134,8 @@ final class ChunkReader implements AutoCloseable {
         int unused = 0;
         for (Log l : logs) {
             String address = l.getAddress().toLowerCase(Locale.ROOT);
-            String topic = l.getTopics().getFirst().toLowerCase(Locale.ROOT);
+            // an anonymous event (LOG0) has no topic0; it is no event Proofdesk knows
+            String topic = l.getTopics().isEmpty() ? "" : l.getTopics().getFirst().toLowerCase(Locale.ROOT);
             if (address.equals(contracts.registry()) && isRegistryTopic(topic)) {
                 registry.add(l);
             } else if (address.equals(contracts.relay()) && topic.equals(INDIVIDUAL)) {

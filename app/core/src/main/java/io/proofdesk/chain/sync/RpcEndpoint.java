@@ -204,9 +204,9 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         if (index < 0 || log.getTransactionHash() == null || !HASH.matcher(log.getTransactionHash().toLowerCase(Locale.ROOT)).matches()
                 || log.getBlockHash() == null || !HASH.matcher(log.getBlockHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getTopics() == null || log.getTopics().isEmpty() || log.getData() == null) {
+                || log.getTopics() == null || log.getData() == null) {
             throw malformed(what, "the log at block " + block + " index " + index
-                    + " lacks its transaction hash, block hash, topics or data");
+                    + " lacks its transaction hash, block hash, topics or data"); // no topic (LOG0) is allowed
         }
         return new CheckedLog(log, blockNumber, logIndex);
     }
