@@ -9,6 +9,7 @@ import io.proofdesk.chain.sync.SyncListener;
 import io.proofdesk.chain.sync.SyncSummary;
 import io.proofdesk.devnet.contracts.LegacyInferenceNoShape;
 import io.proofdesk.devnet.contracts.LegacyInferenceU32;
+import io.proofdesk.devnet.contracts.LegacyInferenceU32Jsons;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -47,10 +48,12 @@ class LegacyGenerationsSyncTest {
     private SyncFixture fx;
     private LegacyInferenceNoShape noShape;
     private LegacyInferenceU32 u32;
+    private LegacyInferenceU32Jsons u32Jsons;
     private Tensor features;
     private TransactionReceipt noShapeCredit;
     private TransactionReceipt noShapeNegative;
     private TransactionReceipt u32Credit;
+    private TransactionReceipt u32JsonsRun;
 
     @BeforeAll
     void history(@TempDir Path tmp) throws Exception {
@@ -59,6 +62,7 @@ class LegacyGenerationsSyncTest {
         var s = fx.session;
         noShape = LegacyInferenceNoShape.deploy(s.web3j(), s.transactionManager(), s.gasProvider()).send();
         u32 = LegacyInferenceU32.deploy(s.web3j(), s.transactionManager(), s.gasProvider()).send();
+        u32Jsons = LegacyInferenceU32Jsons.deploy(s.web3j(), s.transactionManager(), s.gasProvider()).send();
         features = fx.zoo.sampleInput(fx.credit, 4242).get("features");
         FixedPointTensor in = new FixedPointCodec().encode(features);
         String cid = fx.credit.cid().toString();
@@ -76,6 +80,10 @@ class LegacyGenerationsSyncTest {
         u32Credit = u32.run(cid, BigInteger.TWO, new LegacyInferenceU32.ModelInput(List.of(
                 new LegacyInferenceU32.NumberTensor("features", in.values().stream()
                         .map(v -> new LegacyInferenceU32.Number(v.value(), v.decimals())).toList(), shape)),
+                List.of())).send();
+        u32JsonsRun = u32Jsons.run("QmNotInTheHub", BigInteger.ZERO, new LegacyInferenceU32Jsons.ModelInput(List.of(
+                new LegacyInferenceU32Jsons.NumberTensor("z", List.of(new LegacyInferenceU32Jsons.Number(
+                        BigInteger.valueOf(-7), BigInteger.valueOf(-2))), List.of(BigInteger.ONE))),
                 List.of())).send();
     }
 
@@ -96,6 +104,10 @@ class LegacyGenerationsSyncTest {
         SyncConfig config = new SyncConfig(c.rpcUrls(), c.expectedChainId(), new ContractAddresses(null, null,
                 noShape.getContractAddress(), u32.getContractAddress()), c.hubUrl(), c.fileStoreUrl(),
                 c.blobStoreUrl(), c.fromBlock(), c.follow(), c.pollMillis(), c.keptBlockHashes(), c.limits());
+        // a third inference address: ContractAddresses holds two, so the jsons contract gets a sync of its own
+        SyncConfig jsonsConfig = new SyncConfig(c.rpcUrls(), c.expectedChainId(), new ContractAddresses(null, null,
+                u32Jsons.getContractAddress(), null), c.hubUrl(), c.fileStoreUrl(), c.blobStoreUrl(), c.fromBlock(),
+                c.follow(), c.pollMillis(), c.keptBlockHashes(), c.limits());
         try (Store store = Store.open(new DataDirectory(dir.resolve("store")))) {
             SyncSummary summary = new ChainSync(store, config, SyncListener.NONE).run(new SyncControl());
             assertEquals(3, summary.records());
@@ -126,6 +138,22 @@ class LegacyGenerationsSyncTest {
             assertEquals(InferenceMode.TEE, d.mode());
             assertEquals(features, d.inputs().getFirst());
             assertArrayEquals(features.shape(), FixedPointClaims.claims(d.outputs()).get("features").shape());
+        }
+        try (Store store = Store.open(new DataDirectory(dir.resolve("jsons")))) {
+            SyncSummary summary = new ChainSync(store, jsonsConfig, SyncListener.NONE).run(new SyncControl());
+            assertEquals(1, summary.records());
+            assertEquals(List.of(), summary.warnings());
+            // uint32[] shape + jsons: (-7, -2) is -700; the JSON document is a one-element string tensor as written
+            Inference e = store.read(tx -> tx.loadInference(idOf(u32JsonsRun))).orElseThrow();
+            assertEquals(List.of("-700"), FixedPointClaims.claims(e.outputs()).get("z").values().stream()
+                    .map(FixedPointNumber::toString).toList());
+            Tensor meta = FixedPointClaims.values(e.outputs()).get(1);
+            assertEquals("meta", meta.name());
+            assertEquals(List.of("{\"ok\":true,\"n\":[1,2]}"), meta.strings());
+            // the call was read as run (selector 0xcbf09d80); only the unknown model kept its inputs undecoded
+            String note = store.read(tx -> tx.syncNotes().find(e.id())).orElseThrow();
+            assertTrue(note.contains("inputs not decoded") && !note.contains("selector")
+                    && !note.contains("mode unknown"), note);
         }
     }
 }
