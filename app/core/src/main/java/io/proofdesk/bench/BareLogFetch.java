@@ -61,7 +61,8 @@ final class BareLogFetch {
         ObjectNode filter = req.putArray("params").addObject();
         filter.put("fromBlock", "0x" + Long.toHexString(r.from())).put("toBlock", "0x" + Long.toHexString(r.to()));
         addresses.forEach(filter.putArray("address")::add);
-        if (!topics.isEmpty()) { // none: every event of the addresses, as the sync asks when it watches an inference contract
+        // no topics: every event of the addresses, as the sync asks when it watches an inference contract
+        if (!topics.isEmpty()) {
             var t0 = filter.putArray("topics").addArray();
             topics.forEach(t0::add);
         }

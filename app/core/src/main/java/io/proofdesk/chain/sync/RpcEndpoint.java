@@ -118,8 +118,8 @@ public final class RpcEndpoint implements AutoCloseable {
     }
 
     /**
-     * The logs of {@code addresses} with one of {@code topic0s} (any topic when it is empty) in {@code range}, each checked to be from an asked
-     * address, inside the range, not removed, and complete. A refusal of the range (too many results, or no answer
+     * The logs of {@code addresses} with one of {@code topic0s} (any topic when it is empty) in {@code range}, each
+     * checked to be from an asked address, inside the range, not removed, and complete. A refusal of the range (too many results, or no answer
      * in time) is a {@link RangeRefusedException} so the caller can shrink it.
      */
     public List<Log> logs(BlockRange range, List<String> addresses, List<String> topic0s) throws RangeRefusedException {

@@ -207,7 +207,8 @@ class InferenceGenerationsTest {
 
     /** topic0 and selector prefixes computed from a real ABI file's JSON (canonical types written out). */
     private static List<String> realSignatures(String file) throws IOException {
-        return List.of(fullTopic(file).substring(0, 10), Hash.sha3String(signature(entry(file, "run"))).substring(0, 10));
+        return List.of(fullTopic(file).substring(0, 10),
+                Hash.sha3String(signature(entry(file, "run"))).substring(0, 10));
     }
 
     private static String fullTopic(String file) throws IOException {
@@ -215,7 +216,8 @@ class InferenceGenerationsTest {
     }
 
     private static JsonNode entry(String file, String name) throws IOException {
-        try (InputStream in = InferenceGenerationsTest.class.getResourceAsStream("/opengradient/inference-abi/" + file)) {
+        String path = "/opengradient/inference-abi/" + file;
+        try (InputStream in = InferenceGenerationsTest.class.getResourceAsStream(path)) {
             for (JsonNode e : JSON.readTree(in)) {
                 if (name.equals(e.path("name").asText())) {
                     return e;
