@@ -7,6 +7,7 @@ import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.InferenceSort;
@@ -34,7 +35,8 @@ import java.util.concurrent.Callable;
 /**
  * Lists stored inferences with filters, as a table, a JSON array or CSV. Rows are read in keyset pages and written
  * as they come, so a million rows never sit in memory. The JSON fields {@code id, mode, model, tee, txHash, block,
- * timestamp, verdict, failedChecks} are a public contract (DESIGN.md section 5).
+ * timestamp, verdict, failedChecks} are a public contract (DESIGN.md section 5). Without filters, the logs the sync
+ * kept as "unknown event version" follow the records (status field / column), so none is hidden from a listing.
  */
 @Command(name = "inferences",
         description = "List the inferences in the local store, oldest block first.")
@@ -114,10 +116,39 @@ public final class InferencesCommand implements Callable<Integer> {
                     after = page.next();
                 }
             }
-            sink.end(written);
+            long unknown = filters.any() ? 0 : listUnknown(store, sink, max - written);
+            sink.end(written, unknown);
         }
         out.flush();
         return ExitCode.VERIFIED;
+    }
+
+    /** Lists the stored logs of unknown event versions, at most {@code max}, in chain order; answers how many. */
+    private static long listUnknown(Store store, Output sink, long max) throws IOException {
+        long written = 0;
+        long afterBlock = -1;
+        long afterLog = -1;
+        while (written < max) {
+            int n = (int) Math.min(PAGE, max - written);
+            long b = afterBlock;
+            long l = afterLog;
+            List<UnknownEvent> page = store.read(tx -> tx.unknownEvents().page(b, l, n));
+            for (UnknownEvent e : page) {
+                sink.unknown(e);
+            }
+            written += page.size();
+            if (page.size() < n) {
+                break;
+            }
+            afterBlock = page.getLast().blockNumber();
+            afterLog = page.getLast().logIndex();
+        }
+        return written;
+    }
+
+    /** The CSV/table note of an unknown event: its status and what identifies the event. */
+    private static String unknownNote(UnknownEvent e) {
+        return UnknownEvent.STATUS + " (contract " + e.address() + ", topic0 " + e.topic0() + ")";
     }
 
     /** One output row: the contract fields and a few more. */
@@ -134,7 +165,10 @@ public final class InferencesCommand implements Callable<Integer> {
 
         void row(Row r) throws IOException;
 
-        void end(long rows) throws IOException;
+        void unknown(UnknownEvent e) throws IOException;
+
+        /** {@code rows} records and {@code unknown} logs of unknown event versions were written. */
+        void end(long rows, long unknown) throws IOException;
     }
 
     private static final class JsonOutput implements Output {
@@ -180,8 +214,34 @@ public final class InferencesCommand implements Callable<Integer> {
             g.writeEndObject();
         }
 
+        /** The contract fields are there (null where a log of an unknown event has no value), plus its raw log. */
         @Override
-        public void end(long rows) throws IOException {
+        public void unknown(UnknownEvent e) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", e.id().toString());
+            g.writeNullField("mode");
+            g.writeNullField("model");
+            g.writeNullField("tee");
+            g.writeStringField("txHash", e.txHash());
+            g.writeNumberField("logIndex", e.logIndex());
+            g.writeNumberField("block", e.blockNumber());
+            g.writeNullField("timestamp");
+            g.writeNullField("verdict");
+            g.writeArrayFieldStart("failedChecks");
+            g.writeEndArray();
+            g.writeStringField("status", UnknownEvent.STATUS);
+            g.writeStringField("contract", e.address());
+            g.writeArrayFieldStart("topics");
+            for (String t : e.topics()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeStringField("data", e.data());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void end(long rows, long unknown) throws IOException {
             g.writeEndArray();
             g.writeRaw('\n');
             g.flush();
@@ -212,6 +272,13 @@ public final class InferencesCommand implements Callable<Integer> {
             out.println(String.join(",", cells.stream().map(CsvOutput::quote).toList()));
         }
 
+        @Override
+        public void unknown(UnknownEvent e) {
+            List<String> cells = List.of(e.id().toString(), "", "", "", "", "", "", "", e.txHash(),
+                    Long.toString(e.logIndex()), "", Long.toString(e.blockNumber()), "", "", "", unknownNote(e));
+            out.println(String.join(",", cells.stream().map(CsvOutput::quote).toList()));
+        }
+
         /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
         static String quote(String s) {
             return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
@@ -219,7 +286,7 @@ public final class InferencesCommand implements Callable<Integer> {
         }
 
         @Override
-        public void end(long rows) {
+        public void end(long rows, long unknown) {
             out.flush();
         }
     }
@@ -246,8 +313,14 @@ public final class InferencesCommand implements Callable<Integer> {
         }
 
         @Override
-        public void end(long rows) {
-            out.println(rows + " inferences");
+        public void unknown(UnknownEvent e) {
+            out.printf("%-72s %-7s %-22s %-12s %-9d %s%n", e.id(), "-", "-", "-", e.blockNumber(), unknownNote(e));
+        }
+
+        @Override
+        public void end(long rows, long unknown) {
+            out.println(rows + " inferences" + (unknown == 0 ? "" : ", " + unknown + " logs of an "
+                    + UnknownEvent.STATUS));
         }
     }
 

@@ -11,6 +11,7 @@ import io.proofdesk.domain.Model;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
+import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.DataDirectory;
@@ -155,5 +156,38 @@ class InferencesCommandTest {
         CliTestRun table = CliTestRun.of("inferences", "--data-dir", dir.toString(), "--limit", "5");
         assertTrue(table.out().trim().endsWith("5 inferences"), table.out());
         assertTrue(table.out().contains("credit-mlp@1.00"), table.out());
+    }
+
+    @Test
+    @DisplayName("a log of an unknown event version is listed with that status and its raw log, never hidden")
+    void unknownEventVersionsAreListed() throws Exception {
+        String tx = "0x" + "cd".repeat(32);
+        String topic0 = "0x" + "9a".repeat(32);
+        try (Store store = Store.open(new DataDirectory(dir))) {
+            store.inTransaction(t -> t.unknownEvents().insertAll(List.of(new UnknownEvent(6000, 3, tx,
+                    "0x8383c9bd7462f12eb996dd02f78234c0421a6fae", List.of(topic0, "0x" + "01".repeat(32)),
+                    "0x00ff"))));
+        }
+        JsonNode rows = json();
+        assertEquals(2502, rows.size());
+        JsonNode u = rows.get(2501);
+        assertEquals(tx + ":3", u.get("id").asText());
+        assertEquals("unknown event version", u.get("status").asText());
+        assertTrue(u.get("mode").isNull() && u.get("verdict").isNull(), u.toString());
+        assertEquals(6000, u.get("block").asLong());
+        assertEquals(topic0, u.get("topics").get(0).asText());
+        assertEquals("0x00ff", u.get("data").asText());
+        assertEquals("0x8383c9bd7462f12eb996dd02f78234c0421a6fae", u.get("contract").asText());
+        // a filtered listing is about records; the unknown log matches no record filter
+        assertEquals(1250, json("--mode", "vanilla").size());
+
+        CliTestRun table = CliTestRun.of("inferences", "--data-dir", dir.toString());
+        assertTrue(table.out().contains(tx + ":3") && table.out().contains("unknown event version (contract "
+                + "0x8383c9bd7462f12eb996dd02f78234c0421a6fae, topic0 " + topic0 + ")"), table.out());
+        assertTrue(table.out().trim().endsWith("2501 inferences, 1 logs of an unknown event version"), table.out());
+        CliTestRun csv = CliTestRun.of("inferences", "--data-dir", dir.toString(), "--csv");
+        // the note holds a comma, so RFC 4180 quotes it
+        assertTrue(csv.out().trim().endsWith(",\"unknown event version (contract "
+                + "0x8383c9bd7462f12eb996dd02f78234c0421a6fae, topic0 " + topic0 + ")\""), csv.out());
     }
 }

@@ -61,8 +61,11 @@ final class BareLogFetch {
         ObjectNode filter = req.putArray("params").addObject();
         filter.put("fromBlock", "0x" + Long.toHexString(r.from())).put("toBlock", "0x" + Long.toHexString(r.to()));
         addresses.forEach(filter.putArray("address")::add);
-        var t0 = filter.putArray("topics").addArray();
-        topics.forEach(t0::add);
+        // no topics: every event of the addresses, as the sync asks when it watches an inference contract
+        if (!topics.isEmpty()) {
+            var t0 = filter.putArray("topics").addArray();
+            topics.forEach(t0::add);
+        }
         try (Response resp = http.newCall(new Request.Builder().url(rpcUrl)
                 .post(RequestBody.create(json.writeValueAsBytes(req), JSON)).build()).execute()) {
             CountingStream in = new CountingStream(resp.body().byteStream());

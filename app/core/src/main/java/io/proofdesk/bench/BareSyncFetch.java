@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.chain.AdaptiveChunker;
 import io.proofdesk.chain.BlockRange;
-import io.proofdesk.chain.contracts.IInference;
-import io.proofdesk.chain.contracts.IInferenceJsons;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
+import io.proofdesk.chain.sync.InferenceResultLogs;
 import io.proofdesk.chain.sync.RangeRefusedException;
 import io.proofdesk.chain.sync.RpcEndpoint;
 import io.proofdesk.chain.sync.SyncBlobReader;
@@ -60,8 +59,6 @@ final class BareSyncFetch implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     private static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
-    private static final String RESULT = EventEncoder.encode(IInference.INFERENCERESULT_EVENT);
-    private static final String RESULT_JSONS = EventEncoder.encode(IInferenceJsons.INFERENCERESULT_EVENT);
 
     /** What one log makes the sync fetch: the transaction of an inference result, or the blob of a settlement. */
     record PlannedLog(long block, String txHash, String blobId) {
@@ -132,8 +129,8 @@ final class BareSyncFetch implements AutoCloseable {
     private static PlannedLog planned(io.proofdesk.chain.sync.ContractAddresses contracts, Log log) {
         long block = log.getBlockNumber().longValueExact();
         String address = log.getAddress().toLowerCase(Locale.ROOT);
-        String topic = log.getTopics().getFirst().toLowerCase(Locale.ROOT);
-        if (contracts.isInference(address) && (topic.equals(RESULT) || topic.equals(RESULT_JSONS))) {
+        String topic = log.getTopics().isEmpty() ? "" : log.getTopics().getFirst().toLowerCase(Locale.ROOT);
+        if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
             return new PlannedLog(block, log.getTransactionHash().toLowerCase(Locale.ROOT), null);
         }
         if (address.equals(contracts.relay()) && topic.equals(INDIVIDUAL)) {

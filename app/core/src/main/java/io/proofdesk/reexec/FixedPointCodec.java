@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p><b>Decoding</b> (chain -> model input) follows the network's node: the exact value / 10^decimals is rounded
  * to the nearest double (as Python's {@code int / int} does) and, for float32 inputs, that double is rounded to
- * float32. Integer and bool inputs must be whole numbers within the type's range. decimals must lie in 0..18.
+ * float32. Integer and bool inputs must be whole numbers within the type's range. decimals must lie in -18..18:
+ * OpenGradient's contracts state some numbers with negative decimals (value 2, decimals -1 is 20).
  *
  * <p><b>Encoding</b> (model output -> chain), the rule Proofdesk's demo nodes write: each float becomes the
  * shortest decimal that reads back as the same float ({@link Float#toString}/{@link Double#toString}), with
@@ -124,8 +125,9 @@ public final class FixedPointCodec {
 
     private static BigDecimal exact(String name, int i, FixedPointNumber v) {
         BigInteger dec = v.decimals();
-        if (dec.signum() < 0 || dec.compareTo(BigInteger.valueOf(MAX_DECIMALS)) > 0) {
-            throw new FixedPointException(name, i, "decimals " + dec + " outside 0.." + MAX_DECIMALS);
+        if (dec.abs().compareTo(BigInteger.valueOf(MAX_DECIMALS)) > 0) {
+            throw new FixedPointException(name, i, "decimals " + dec + " outside -" + MAX_DECIMALS + ".."
+                    + MAX_DECIMALS);
         }
         return new BigDecimal(v.value(), dec.intValue());
     }

@@ -35,7 +35,7 @@ public record FixedPointNumber(BigInteger value, BigInteger decimals) {
         return new FixedPointNumber(d.unscaledValue(), BigInteger.valueOf(d.scale()));
     }
 
-    /** Exact value; only meaningful for decimals in 0..{@link Integer#MAX_VALUE}. */
+    /** Exact value; decimals may be negative ((2, -1) is 20) but must fit an int. */
     public BigDecimal toBigDecimal() {
         return new BigDecimal(value, decimals.intValueExact());
     }
@@ -46,7 +46,6 @@ public record FixedPointNumber(BigInteger value, BigInteger decimals) {
 
     @Override
     public String toString() {
-        return decimals.signum() >= 0 && decimals.bitLength() < 31 ? toBigDecimal().toPlainString()
-                : value + "e-" + decimals;
+        return decimals.bitLength() < 31 ? toBigDecimal().toPlainString() : value + "e-" + decimals;
     }
 }

@@ -31,6 +31,7 @@ public final class Transaction {
     private final CheckResultDao checkResults;
     private final ReportDao reports;
     private final SyncNoteDao syncNotes;
+    private final UnknownEventDao unknownEvents;
     private final StoreJson json;
 
     Transaction(StatementCache c, StoreJson json, boolean readOnly) {
@@ -53,6 +54,7 @@ public final class Transaction {
         this.checkResults = new CheckResultDao(c);
         this.reports = new ReportDao(c);
         this.syncNotes = new SyncNoteDao(c);
+        this.unknownEvents = new UnknownEventDao(c, json);
     }
 
     /**
@@ -140,6 +142,10 @@ public final class Transaction {
         return syncNotes;
     }
 
+    public UnknownEventDao unknownEvents() {
+        return unknownEvents;
+    }
+
     /**
      * Stores inferences with their tensors; ids already stored are skipped entirely (idempotent, verdicts kept).
      * Returns how many were new. For sync, call once per chunk together with the chunk's checkpoint.
@@ -178,12 +184,14 @@ public final class Transaction {
 
     /**
      * Undoes everything learnt from blocks at or after {@code block} (a reorg): inferences (with tensors and
-     * verdicts), TEE events, PCR approvals/revocations, block hashes, and checkpoints past it. The tees table holds
+     * verdicts), TEE events, PCR approvals/revocations, logs of unknown event versions, block hashes, and checkpoints
+     * past it. The tees table holds
      * current state and is not rewound; the sync re-reads affected TEEs.
      */
     public void rollbackFromBlock(long block) {
         inferences.deleteFromBlock(block);
         teeEvents.deleteFromBlock(block);
+        unknownEvents.deleteFromBlock(block);
         pcrApprovals.deleteFromBlock(block);
         blockHashes.deleteFrom(block);
         checkpoints.rewindTo(block);

@@ -60,13 +60,23 @@ class FixedPointCodecTest {
     }
 
     @Test
-    void decimalsAbove18AreRejected() {
+    void decimalsBeyond18EitherWayAreRejected() {
         FixedPointTensor t = tensor(new long[] {2}, FixedPointNumber.of(1, 18), FixedPointNumber.of(1, 19));
         FixedPointException e = assertThrows(FixedPointException.class, () -> codec.decode(t, DType.DOUBLE));
         assertEquals(1, e.index());
-        assertTrue(e.getMessage().contains("decimals 19 outside 0..18"), e.getMessage());
+        assertTrue(e.getMessage().contains("decimals 19 outside -18..18"), e.getMessage());
         assertThrows(FixedPointException.class,
-                () -> codec.decode(tensor(new long[] {1}, FixedPointNumber.of(1, -1)), DType.DOUBLE));
+                () -> codec.decode(tensor(new long[] {1}, FixedPointNumber.of(1, -19)), DType.DOUBLE));
+    }
+
+    @Test
+    void negativeDecimalsMultiply() {
+        // OpenGradient states some numbers with negative decimals: (2, -1) is 20, (-35, -2) is -3500
+        Tensor t = codec.decode(tensor(new long[] {2}, FixedPointNumber.of(2, -1), FixedPointNumber.of(-35, -2)),
+                DType.DOUBLE);
+        assertArrayEquals(new double[] {20, -3500}, t.toDoubles());
+        assertEquals(0, FixedPointNumber.of(2, -1).toBigDecimal().compareTo(new BigDecimal(20)));
+        assertEquals("20", FixedPointNumber.of(2, -1).toString());
     }
 
     @Test

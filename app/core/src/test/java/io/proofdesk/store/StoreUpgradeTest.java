@@ -11,6 +11,7 @@ import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
+import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.domain.VerificationEnvironment;
@@ -132,7 +133,16 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(7, store.schemaVersion());
+            assertEquals(8, store.schemaVersion());
+            // V8 added unknown_events: an upgraded store keeps logs of unknown event versions and a reorg undoes them
+            UnknownEvent raw = new UnknownEvent(9000, 2, "0x" + "ef".repeat(32), "0x" + "12".repeat(20),
+                    List.of("0x" + "9a".repeat(32), "0x" + "01".repeat(32)), "0xdeadbeef");
+            store.inTransaction(tx -> tx.unknownEvents().insertAll(List.of(raw, raw)));
+            assertEquals(List.of(raw), store.read(tx -> tx.unknownEvents().page(-1, -1, 10)));
+            store.inTransaction(tx -> tx.rollbackFromBlock(9001));
+            assertEquals(1L, (long) store.read(tx -> tx.unknownEvents().count()));
+            store.inTransaction(tx -> tx.rollbackFromBlock(9000));
+            assertEquals(0L, (long) store.read(tx -> tx.unknownEvents().count()));
             // V6 moved every verdict's check lines into its row: each reads back exactly as it was written
             for (int i = 0; i < ROWS; i += 3) {
                 VerdictRecord expected = oldVerdict(rows.get(i).id(), i);

@@ -91,9 +91,12 @@ public final class ChainSync {
                 run = new Run(endpoints, reader, control, blobs);
                 run.syncLoop();
             }
-            return new SyncSummary(chainId, run.startBlock, run.next - 1, Math.max(0, run.next - run.startBlock),
-                    run.logs, run.records, run.blobsFetched, run.blobsFailed, run.notes, run.reorgs, models,
-                    Duration.ofNanos(System.nanoTime() - started));
+            SyncSummary summary = new SyncSummary(chainId, run.startBlock, run.next - 1,
+                    Math.max(0, run.next - run.startBlock), run.logs, run.records, run.blobsFetched, run.blobsFailed,
+                    run.notes, run.reorgs, models, Duration.ofNanos(System.nanoTime() - started), run.unknownEvents,
+                    run.unusedLogs);
+            summary.warnings().forEach(listener::warning); // a run that kept nothing from what it saw must say so
+            return summary;
         } finally {
             endpoints.forEach(RpcEndpoint::close);
         }
@@ -198,6 +201,8 @@ public final class ChainSync {
         private long blobsFetched;
         private long blobsFailed;
         private long notes;
+        private long unknownEvents;
+        private long unusedLogs;
         private long reorgs;
 
         Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs) {
@@ -384,6 +389,8 @@ public final class ChainSync {
             blobsFetched += data.blobs().size();
             blobsFailed += data.blobsFailed();
             notes += data.notes().size();
+            unknownEvents += data.unknownEvents().size();
+            unusedLogs += data.unusedLogs();
             SyncProgress p = progress();
             listener.chunkStored(p);
             listener.progress(p);
@@ -410,6 +417,7 @@ public final class ChainSync {
                 tx.blobs().putAll(kept, now);
                 int stored = tx.saveInferences(data.inferences());
                 tx.syncNotes().insertAll(data.notes());
+                tx.unknownEvents().insertAll(data.unknownEvents());
                 data.blocks().forEach(tx.blockHashes()::put);
                 tx.blockHashes().keepLast(config.keptBlockHashes());
                 for (String a : addresses) {

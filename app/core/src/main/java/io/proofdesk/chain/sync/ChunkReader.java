@@ -7,8 +7,6 @@ import io.proofdesk.attest.MerkleTreeFormatException;
 import io.proofdesk.attest.StandardMerkleTree;
 import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.chain.BlockRange;
-import io.proofdesk.chain.contracts.IInference;
-import io.proofdesk.chain.contracts.IInferenceJsons;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.domain.BlockRef;
@@ -21,6 +19,7 @@ import io.proofdesk.domain.Tee;
 import io.proofdesk.domain.TeeEvent;
 import io.proofdesk.domain.TeeEventKind;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.node.wire.SettledBlobJson;
 import io.proofdesk.store.Store;
 import org.web3j.abi.EventEncoder;
@@ -69,8 +68,6 @@ final class ChunkReader implements AutoCloseable {
     static final String PCR_REVOKED = EventEncoder.encode(ITEERegistry.PCRREVOKED_EVENT);
     static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
-    static final String RESULT = EventEncoder.encode(IInference.INFERENCERESULT_EVENT);
-    static final String RESULT_JSONS = EventEncoder.encode(IInferenceJsons.INFERENCERESULT_EVENT);
 
     /** Placeholders made for a batch whose blob is missing; a larger declared size is not trusted. */
     static final int MAX_PLACEHOLDERS = 10_000;
@@ -99,17 +96,21 @@ final class ChunkReader implements AutoCloseable {
         this.store = store;
     }
 
-    /** The topic0 values the sync asks eth_getLogs for. */
+    /**
+     * The topic0 values the sync asks eth_getLogs for; empty (every event) when an inference contract is watched: its
+     * event versions changed over time, and a version Proofdesk does not know must reach the sync to be stored as
+     * such, not be filtered out by the node unseen.
+     */
     List<String> topics() {
+        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
+            return List.of();
+        }
         List<String> t = new ArrayList<>();
         if (contracts.registry() != null) {
             t.addAll(List.of(TEE_REGISTERED, TEE_ENABLED, TEE_DISABLED, HEARTBEAT, PCR_APPROVED, PCR_REVOKED));
         }
         if (contracts.relay() != null) {
             t.addAll(List.of(INDIVIDUAL, BATCH));
-        }
-        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
-            t.addAll(List.of(RESULT, RESULT_JSONS));
         }
         return t;
     }
@@ -129,19 +130,28 @@ final class ChunkReader implements AutoCloseable {
         List<Log> individual = new ArrayList<>();
         List<Log> batch = new ArrayList<>();
         List<Log> results = new ArrayList<>();
+        List<UnknownEvent> unknown = new ArrayList<>();
+        int unused = 0;
         for (Log l : logs) {
             String address = l.getAddress().toLowerCase(Locale.ROOT);
-            String topic = l.getTopics().getFirst().toLowerCase(Locale.ROOT);
+            // an anonymous event (LOG0) has no topic0; it is no event Proofdesk knows
+            String topic = l.getTopics().isEmpty() ? "" : l.getTopics().getFirst().toLowerCase(Locale.ROOT);
             if (address.equals(contracts.registry()) && isRegistryTopic(topic)) {
                 registry.add(l);
             } else if (address.equals(contracts.relay()) && topic.equals(INDIVIDUAL)) {
                 individual.add(l);
             } else if (address.equals(contracts.relay()) && topic.equals(BATCH)) {
                 batch.add(l);
-            } else if (contracts.isInference(address) && (topic.equals(RESULT) || topic.equals(RESULT_JSONS))) {
+            } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
                 results.add(l);
+            } else if (contracts.isInference(address)) {
+                unknown.add(new UnknownEvent(l.getBlockNumber().longValueExact(), l.getLogIndex().longValueExact(),
+                        l.getTransactionHash().toLowerCase(Locale.ROOT), address,
+                        l.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
+                        l.getData().toLowerCase(Locale.ROOT)));
+            } else {
+                unused++; // a known event of the registry or relay that the sync does not keep
             }
-            // any other (address, topic) pair is an event of a configured contract the sync does not keep
         }
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
@@ -231,7 +241,7 @@ final class ChunkReader implements AutoCloseable {
 
         List<BlockRef> blocks = new ArrayList<>(headers.values());
         return new ChunkData(range, headers.get(range.to()), logs.size(), inferences, notes, teeEvents, ops, tees,
-                blocks, keptBlobs, blobsFailed);
+                blocks, keptBlobs, blobsFailed, unknown, unused);
     }
 
     private static CompletableFuture<BlobFetch> blobOf(SyncBlobReader.Pending pending, byte[] walrusBlobId) {
@@ -591,12 +601,10 @@ final class ChunkReader implements AutoCloseable {
                     String[] parts = key.split("/");
                     decodedCalls.put(key, decodeCall(txs.get(parts[0]), parts[1]));
                 });
-        List<ChainModelData> outputs = logs.parallelStream().map(l -> l.getTopics().getFirst().equalsIgnoreCase(RESULT)
-                ? ChainModelData.of(decode(rpc, l, "InferenceResult",
-                        () -> IInference.getInferenceResultEventFromLog(l)).output)
-                : ChainModelData.of(decode(rpc, l,
-                        "InferenceResult (jsons layout)", () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output))
-                .toList();
+        List<ChainModelData> outputs = logs.parallelStream().map(l -> {
+            InferenceResultLogs.Layout layout = InferenceResultLogs.layout(l.getTopics().getFirst());
+            return decode(rpc, l, layout.name(), () -> layout.decoder().apply(l));
+        }).toList();
         int position = 0;
         for (Log l : logs) {
             ChainModelData output = outputs.get(position++);

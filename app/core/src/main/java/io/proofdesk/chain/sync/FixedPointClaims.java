@@ -36,9 +36,9 @@ public final class FixedPointClaims {
         return Tensor.ofStrings(claimed.name() + SUFFIX, claimed.shape(), texts);
     }
 
-    /** Plain decimal text with the claim's own number of places (trailing zeros kept). */
+    /** Plain decimal text with the claim's own number of places (trailing zeros kept; (2, -1) is "20"). */
     static String text(FixedPointNumber n) {
-        if (n.decimals().signum() >= 0 && n.decimals().bitLength() < 31) {
+        if (n.decimals().bitLength() < 31) {
             return new BigDecimal(n.value(), n.decimals().intValue()).toPlainString();
         }
         return new BigDecimal(n.value(), 0).toPlainString() + "e-" + n.decimals();

@@ -2,6 +2,8 @@ package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.contracts.IInference;
 import io.proofdesk.chain.contracts.IInferenceJsons;
+import io.proofdesk.chain.contracts.IInferenceNoShape;
+import io.proofdesk.chain.contracts.IInferenceU32;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -18,7 +20,8 @@ import java.util.Locale;
 
 /**
  * Recovers (modelId, mode, input) of inference records from a transaction's calldata, through the generated
- * wrappers' struct types: the real network's {@code run}, and the demo network's {@code runWithResult} and
+ * wrappers' struct types: the real network's {@code run} in each of its three input layouts (no shape 0x17f7542e,
+ * int256[] shape 0x926779b3, uint32[] shape 0xcbf09d80), and the demo network's {@code runWithResult} and
  * {@code runManyWithResults} in both ModelOutput layouts, told apart by their 4-byte selectors, all through web3j's
  * decoder (the project decodes ABI only through web3j and the generated wrappers).
  */
@@ -29,6 +32,8 @@ final class InferenceCalls {
     }
 
     private final String run;
+    private final String runNoShape;
+    private final String runU32;
     private final String runWithResult;
     private final String runWithResultJsons;
     private final String runMany;
@@ -41,6 +46,10 @@ final class InferenceCalls {
         IInferenceJsons.ModelOutput outJ = new IInferenceJsons.ModelOutput(List.of(), List.of(), List.of(), false);
         // the same Function shapes the wrappers build; only the selector (first 4 bytes) is kept
         run = selector(new Function(IInference.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0), in), List.of()));
+        runNoShape = selector(new Function(IInferenceNoShape.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0),
+                new IInferenceNoShape.ModelInput(List.of(), List.of())), List.of()));
+        runU32 = selector(new Function(IInferenceU32.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0),
+                new IInferenceU32.ModelInput(List.of(), List.of())), List.of()));
         runWithResult = selector(new Function(IInference.FUNC_RUNWITHRESULT,
                 List.of(new Utf8String(""), new Uint8(0), in, out), List.of()));
         runWithResultJsons = selector(new Function(IInferenceJsons.FUNC_RUNWITHRESULT,
@@ -69,6 +78,18 @@ final class InferenceCalls {
                         new TypeReference<Utf8String>() {}, new TypeReference<Uint8>() {},
                         new TypeReference<IInference.ModelInput>() {})));
                 return List.of(single(a, ChainModelData.of((IInference.ModelInput) a.get(2))));
+            }
+            if (sel.equals(runNoShape)) {
+                List<Type> a = FunctionReturnDecoder.decode(args, Utils.convert(List.of(
+                        new TypeReference<Utf8String>() {}, new TypeReference<Uint8>() {},
+                        new TypeReference<IInferenceNoShape.ModelInput>() {})));
+                return List.of(single(a, ChainModelData.of((IInferenceNoShape.ModelInput) a.get(2))));
+            }
+            if (sel.equals(runU32)) {
+                List<Type> a = FunctionReturnDecoder.decode(args, Utils.convert(List.of(
+                        new TypeReference<Utf8String>() {}, new TypeReference<Uint8>() {},
+                        new TypeReference<IInferenceU32.ModelInput>() {})));
+                return List.of(single(a, ChainModelData.of((IInferenceU32.ModelInput) a.get(2))));
             }
             if (sel.equals(runWithResult)) {
                 List<Type> a = FunctionReturnDecoder.decode(args, Utils.convert(List.of(

@@ -118,14 +118,16 @@ public final class RpcEndpoint implements AutoCloseable {
     }
 
     /**
-     * The logs of {@code addresses} with one of {@code topic0s} in {@code range}, each checked to be from an asked
-     * address, inside the range, not removed, and complete. A refusal of the range (too many results, or no answer
+     * The logs of {@code addresses} with one of {@code topic0s} (any topic when it is empty) in {@code range}, each
+     * checked to be from an asked address, inside the range, not removed, and complete. A refusal of the range (too many results, or no answer
      * in time) is a {@link RangeRefusedException} so the caller can shrink it.
      */
     public List<Log> logs(BlockRange range, List<String> addresses, List<String> topic0s) throws RangeRefusedException {
         EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(range.from())),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(range.to())), addresses);
-        filter.addOptionalTopics(topic0s.toArray(String[]::new));
+        if (!topic0s.isEmpty()) {
+            filter.addOptionalTopics(topic0s.toArray(String[]::new));
+        }
         String what = "eth_getLogs(" + range.from() + ".." + range.to() + ")";
         EthLog answer;
         long start = System.nanoTime();
@@ -202,9 +204,9 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         if (index < 0 || log.getTransactionHash() == null || !HASH.matcher(log.getTransactionHash().toLowerCase(Locale.ROOT)).matches()
                 || log.getBlockHash() == null || !HASH.matcher(log.getBlockHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getTopics() == null || log.getTopics().isEmpty() || log.getData() == null) {
+                || log.getTopics() == null || log.getData() == null) {
             throw malformed(what, "the log at block " + block + " index " + index
-                    + " lacks its transaction hash, block hash, topics or data");
+                    + " lacks its transaction hash, block hash, topics or data"); // no topic (LOG0) is allowed
         }
         return new CheckedLog(log, blockNumber, logIndex);
     }

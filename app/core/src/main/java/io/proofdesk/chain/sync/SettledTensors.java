@@ -2,8 +2,6 @@ package io.proofdesk.chain.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proofdesk.chain.LogFacts;
-import io.proofdesk.chain.contracts.IInference;
-import io.proofdesk.chain.contracts.IInferenceJsons;
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.reexec.TensorSpec;
 import org.web3j.protocol.core.methods.response.Log;
@@ -82,7 +80,7 @@ public final class SettledTensors {
             return Optional.empty();
         }
         String t = l.topics().getFirst().toLowerCase(Locale.ROOT);
-        return t.equals(ChunkReader.RESULT) || t.equals(ChunkReader.RESULT_JSONS) ? Optional.of(t) : Optional.empty();
+        return InferenceResultLogs.isKnown(t) ? Optional.of(t) : Optional.empty();
     }
 
     private static ChainModelData output(LogFacts facts, String topic) throws RecordProblem {
@@ -91,9 +89,7 @@ public final class SettledTensors {
         l.setTopics(facts.topics());
         l.setData(facts.data());
         try {
-            return topic.equals(ChunkReader.RESULT)
-                    ? ChainModelData.of(IInference.getInferenceResultEventFromLog(l).output)
-                    : ChainModelData.of(IInferenceJsons.getInferenceResultEventFromLog(l).output);
+            return InferenceResultLogs.layout(topic).decoder().apply(l);
         } catch (RuntimeException e) {
             throw new RecordProblem("log " + facts.logIndex() + " cannot be decoded as InferenceResult", e);
         }

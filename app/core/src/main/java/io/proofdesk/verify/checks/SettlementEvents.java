@@ -1,6 +1,7 @@
 package io.proofdesk.verify.checks;
 
 import io.proofdesk.chain.LogFacts;
+import io.proofdesk.chain.sync.InferenceResultLogs;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.SettlementKind;
 import org.web3j.abi.EventEncoder;
@@ -103,7 +104,7 @@ public final class SettlementEvents {
                     sameBlobId(problems, (DynamicBytes) data.get(1), r.blobId());
                 }
                 case ONCHAIN -> {
-                    if (!topic0.equals(INFERENCE_RESULT_TOPIC) && !topic0.equals(INFERENCE_RESULT_JSONS_TOPIC)) {
+                    if (!InferenceResultLogs.isKnown(topic0)) {
                         problems.add("the log is not an InferenceResult event (topic0 " + topic0 + ")");
                     }
                 }
