@@ -38,6 +38,9 @@ public final class BundleCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    ModelLimitOptions limits;
+
+    @Mixin
     EndpointOptions endpoints;
 
     @Override
@@ -49,13 +52,15 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
+        io.proofdesk.reexec.ModelLimits modelLimits = limits.limits(dataDir.dataDirectory());
         EndpointOptions.Resolved network = endpoints.resolve();
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(modelLimits)) {
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }
             BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
-                    new VerifierOptions(tolerance.toleranceOrNull(), null), network.network(), Clock.systemUTC());
+                    options, network.network(), Clock.systemUTC());
             ReportEntry e = exporter.export(record, out);
             store.inTransaction(tx -> {
                 tx.reports().insert(e);

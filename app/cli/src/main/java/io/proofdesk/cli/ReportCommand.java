@@ -78,7 +78,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         EndpointOptions.Resolved network = endpoints.given() ? endpoints.resolve() : null;
         ReportEnvironment env = ReportEnvironment.probed();
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(
+                io.proofdesk.reexec.ModelLimits.fromDataFolder(dir))) {
             ReportService service = new ReportService(store, key, Clock.systemUTC());
             List<RecordId> selected = ids(store, service);
             Function<RecordId, Optional<ReexecutionOutcome>> reexec = id -> Optional.empty();

@@ -10,6 +10,7 @@ import io.proofdesk.report.bundle.BundleLimits;
 import io.proofdesk.report.bundle.BundleVerification;
 import io.proofdesk.report.bundle.BundleVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,9 @@ public final class VerifyBundleCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "PEM", description = "An extra attestation root to trust (repeatable)")
     List<Path> roots = new ArrayList<>();
 
+    @Mixin
+    ModelLimitOptions limits;
+
     @Option(names = "--demo", description = "Trust the demo attestation root the bundle carries (demo network bundles only)")
     boolean demo;
 
@@ -56,7 +60,7 @@ public final class VerifyBundleCommand implements Callable<Integer> {
             }
         }
         BundleVerification v;
-        try (SessionCache sessions = SessionCache.withDefaults()) {
+        try (SessionCache sessions = SessionCache.withLimits(limits.limits())) {
             v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo);
         } catch (BundleException e) {
             spec.commandLine().getErr().println("proofdesk verify-bundle: " + file + ": " + e.getMessage());

@@ -67,19 +67,23 @@ public final class VerifyCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    ModelLimitOptions limits;
+
+    @Mixin
     EndpointOptions endpoints;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
+        io.proofdesk.reexec.ModelLimits modelLimits = limits.limits(dataDir.dataDirectory());
         VerificationSources sources = endpoints.resolve().sources();
         int t = threads == null ? io.proofdesk.verify.BatchVerification.defaultThreads(
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (t < 1 || t > 256) {
             throw new UserInputException("--threads must be 1..256, was " + t);
         }
-        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(modelLimits)) {
             List<RecordId> ids = selection().resolve(store);
             Verifier verifier = new Verifier(store, sources, sessions, options, Clock.systemUTC());
             CancellationToken cancel = new CancellationToken();
