@@ -1,6 +1,7 @@
 package io.proofdesk.ui;
 
 import io.proofdesk.domain.BuildInfo;
+import io.proofdesk.reexec.ModelLimits;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.ErrorNotices;
@@ -126,7 +127,8 @@ public final class AppWiring implements AutoCloseable {
                 dataDirectory, store, storeEvents, background, notices, statusBar, strings, DemoLauncher.EMBEDDED,
                 networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
         int workers = BatchVerification.defaultThreads(Runtime.getRuntime().availableProcessors());
-        this.verificationService = new VerificationService(store::store, endpoints, Clock.systemUTC(), workers);
+        this.verificationService = new VerificationService(store::store, endpoints,
+                () -> ModelLimits.fromDataFolder(dataDirectory.path()), Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
                 new DesktopNotifications(strings), strings, workers);
         registerControllers();
