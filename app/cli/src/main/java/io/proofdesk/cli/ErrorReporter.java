@@ -26,6 +26,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int exitCodeOf(Throwable ex) {
         return switch (ex) {
             case UserInputException e -> ExitCode.BAD_INPUT;
+            case io.proofdesk.store.StoreCorruptException e -> ExitCode.BAD_INPUT;
             case IllegalArgumentException e -> ExitCode.BAD_INPUT;
             case NoSuchFileException e -> ExitCode.BAD_INPUT;
             case UncheckedIOException e when e.getCause() instanceof NoSuchFileException -> ExitCode.BAD_INPUT;
