@@ -30,6 +30,11 @@ import java.util.function.LongSupplier;
 final class RunGuard implements AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(10);
+    /**
+     * How long the guard keeps looking every {@link #POLL} after the last run ended before it sleeps until the next:
+     * waking it for every run cost each run of a batch a futex wake-up (a run takes microseconds).
+     */
+    static final Duration IDLE = Duration.ofSeconds(1);
 
     private final ModelLimits limits;
     private final LongSupplier nativeMemory;
@@ -37,6 +42,8 @@ final class RunGuard implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private Thread thread;
     private volatile boolean closed;
+    /** The guard thread is parked until woken: set only after {@link #IDLE} without runs. */
+    private volatile boolean sleeping = true;
 
     RunGuard(ModelLimits limits) {
         this(limits, RunGuard::processMemoryOutsideHeap);
@@ -52,7 +59,9 @@ final class RunGuard implements AutoCloseable {
     Ticket start(OrtSession.RunOptions options) {
         Ticket t = new Ticket(options, System.nanoTime());
         active.add(t);
-        if (running.getAndIncrement() == 0) {
+        running.incrementAndGet();
+        // read after the increment: the guard sets sleeping before it reads running, so one of the two sees the other
+        if (sleeping) {
             wake();
         }
         return t;
@@ -72,16 +81,28 @@ final class RunGuard implements AutoCloseable {
     }
 
     private void loop() {
+        long idleSince = System.nanoTime();
         while (!closed) {
             if (running.get() == 0) {
-                LockSupport.park(this);
+                if (System.nanoTime() - idleSince < IDLE.toNanos()) {
+                    LockSupport.parkNanos(this, POLL.toNanos());
+                    continue;
+                }
+                sleeping = true;
+                if (running.get() == 0 && !closed) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                idleSince = System.nanoTime();
                 continue;
             }
+            sleeping = false;
             long memory = nativeMemory.getAsLong();
             long now = System.nanoTime();
             for (Ticket t : active) {
                 t.watch(now, memory);
             }
+            idleSince = now;
             LockSupport.parkNanos(this, POLL.toNanos());
         }
     }
