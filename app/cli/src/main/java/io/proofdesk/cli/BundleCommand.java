@@ -42,6 +42,9 @@ public final class BundleCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    ModelLimitOptions limits;
+
+    @Mixin
     EndpointOptions endpoints;
 
     @Override
@@ -53,6 +56,8 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
+        io.proofdesk.reexec.ModelLimits modelLimits = limits.limits(dataDir.dataDirectory());
         Path dir = dataDir.dataDirectory().ensureExists();
         AuditorKey key;
         try {
@@ -60,13 +65,13 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (AuditorKeyException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(modelLimits)) {
             EndpointOptions.Resolved network = endpoints.resolve(store, w);
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }
             BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
-                    new VerifierOptions(tolerance.toleranceOrNull(), null), network.network(), Clock.systemUTC(), key);
+                    options, network.network(), Clock.systemUTC(), key);
             ReportEntry e = exporter.export(record, out);
             store.inTransaction(tx -> {
                 tx.reports().insert(e);

@@ -28,6 +28,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return switch (ex) {
             case UserInputException e -> ExitCode.BAD_INPUT;
             case UnsupportedNetworkException e -> ExitCode.UNVERIFIED;
+            case io.proofdesk.store.StoreCorruptException e -> ExitCode.BAD_INPUT;
             case IllegalArgumentException e -> ExitCode.BAD_INPUT;
             case NoSuchFileException e -> ExitCode.BAD_INPUT;
             case UncheckedIOException e when e.getCause() instanceof NoSuchFileException -> ExitCode.BAD_INPUT;

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -86,7 +87,18 @@ public final class InferencesCommand implements Callable<Integer> {
             throw new UserInputException("--limit must be >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(data.dataDirectory())) {
+        // read-only: a listing writes nothing, so it works on a read-only folder and beside a running sync
+        Optional<Store> opened = Store.openReadOnly(data.dataDirectory());
+        if (opened.isEmpty()) {
+            // no store yet: the listing of an empty one (the filters are still checked)
+            filters.queries(Map.of(), InferenceSort.BLOCK_ASC);
+            Output sink = format.json ? new JsonOutput(out) : format.csv ? new CsvOutput(out) : new TableOutput(out);
+            sink.start();
+            sink.end(0, 0);
+            out.flush();
+            return ExitCode.VERIFIED;
+        }
+        try (Store store = opened.get()) {
             Map<String, ModelVersion> byCid = store.read(InferenceFilterOptions::versionsByCid);
             List<InferenceQuery> queries = filters.queries(byCid, InferenceSort.BLOCK_ASC);
             Output sink = format.json ? new JsonOutput(out) : format.csv ? new CsvOutput(out) : new TableOutput(out);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
@@ -36,8 +37,10 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Map<String, Object>> models;
-        try (Store store = Store.open(data.dataDirectory())) {
-            models = store.read(tx -> {
+        // read-only: a listing writes nothing, so it works on a read-only folder and beside a running sync
+        Optional<Store> opened = Store.openReadOnly(data.dataDirectory());
+        try (Store store = opened.orElse(null)) {
+            models = store == null ? List.of() : store.read(tx -> {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (Model m : tx.models().all()) {
                     List<Map<String, Object>> versions = new ArrayList<>();

@@ -2,14 +2,18 @@ package io.proofdesk.cli;
 
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.reexec.ComparisonReport;
+import io.proofdesk.reexec.ModelSignature;
+import io.proofdesk.reexec.ModelTooLargeException;
 import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.reexec.ReexecException;
 import io.proofdesk.reexec.ReexecResult;
+import io.proofdesk.reexec.RunLimitExceededException;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.TensorComparison;
 import io.proofdesk.reexec.TensorComparisonResult;
 import io.proofdesk.reexec.TensorProtoCodec;
 import io.proofdesk.reexec.Tolerance;
+import io.proofdesk.verify.checks.RecordedTensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +26,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+/**
+ * Runs a model on TensorProto files and compares with the expected ones. Recorded tensors (a bundle's
+ * {@code test_data_set_0}) are read as the verifier reads them: a number recorded in another type than the model's
+ * (the chain's untyped numbers, decoded as float64) is converted to the model's type, an on-chain claim's exact
+ * decimals (its {@code #fixed-point} companion) replace the decoded tensor, and such a claim is compared within its
+ * own precision. Plain ONNX test data is compared with ONNX's backend-test tolerance.
+ */
 @Command(name = "reexec", mixinStandardHelpOptions = true,
         description = "Run any ONNX model on ONNX TensorProto files and compare with expected outputs.")
 public final class ReexecCommand implements Callable<Integer> {
@@ -48,44 +59,75 @@ public final class ReexecCommand implements Callable<Integer> {
     @Mixin
     ToleranceOptions tolerance;
 
+    @Mixin
+    ModelLimitOptions limits;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Tolerance userTolerance = tolerance.toleranceOrNull();
         byte[] modelBytes = read(model, MAX_MODEL_BYTES);
         TensorProtoCodec codec = new TensorProtoCodec();
-        try (SessionCache sessions = SessionCache.withDefaults()) {
+        try (SessionCache sessions = SessionCache.withLimits(limits.limits())) {
             ReexecEngine engine = new ReexecEngine(sessions);
-            try {
-                var signature = engine.describe(modelBytes).signature();
-                Map<String, Tensor> given = new LinkedHashMap<>();
+            try (ReexecEngine.Loaded loaded = engine.load(io.proofdesk.node.cid.Sha256.hex(modelBytes), modelBytes)) {
+                ModelSignature signature = loaded.signature();
+                List<Tensor> given = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
                     Tensor t = codec.read(read(inputs.get(i), TensorProtoCodec.DEFAULT_MAX_BYTES), inputs.get(i).toString());
                     // ONNX test data may leave names empty; then the position gives the model's input
                     if (t.name().isEmpty() && i < signature.inputs().size()) {
                         t = renamed(t, signature.inputs().get(i).name());
                     }
-                    given.put(t.name(), t);
+                    given.add(t);
                 }
-                ReexecResult run = engine.execute(modelBytes, given);
-                List<Tensor> claims = new ArrayList<>();
+                Map<String, Tensor> runInputs = RecordedTensors.inputs(given, signature);
+                for (Tensor t : given) {
+                    Tensor converted = runInputs.get(t.name());
+                    if (converted != null && converted.type() != t.type()) {
+                        out.printf("input   %-20s recorded %s, converted to the model's %s (as verify does)%n",
+                                t.name(), t.type(), converted.type());
+                    }
+                }
+                ReexecResult run = loaded.execute(runInputs);
+                List<Tensor> recorded = new ArrayList<>();
                 for (int i = 0; i < expected.size(); i++) {
                     Tensor t = codec.read(read(expected.get(i), TensorProtoCodec.DEFAULT_MAX_BYTES), expected.get(i).toString());
                     if (t.name().isEmpty() && i < run.outputs().size()) {
                         t = renamed(t, run.outputs().get(i).name());
                     }
-                    claims.add(t);
+                    recorded.add(t);
                 }
-                Tolerance tol = tolerance.toleranceOrNull() == null ? Tolerance.onnxBackendTests() : tolerance.toleranceOrNull();
-                ComparisonReport report = new TensorComparison().compareAll(claims, run.outputs(), tol);
+                List<RecordedTensors.Claim> claims = RecordedTensors.claims(recorded, signature);
+                Map<String, Tolerance> tolerances = new HashMap<>();
+                List<Tensor> claimed = new ArrayList<>();
+                for (RecordedTensors.Claim c : claims) {
+                    claimed.add(c.tensor());
+                    tolerances.put(c.tensor().name(), userTolerance != null ? userTolerance
+                            : c.isRecordedClaim() ? c.ownPrecision() : Tolerance.onnxBackendTests());
+                    if (c.isRecordedClaim()) {
+                        out.printf("claim   %-20s recorded %s%s, compared as the model's %s (as verify does)%n",
+                                c.tensor().name(), c.recordedAs(), c.fromDecimals() ? " with its exact decimals" : "",
+                                c.tensor().type());
+                    }
+                }
+                ComparisonReport report = new TensorComparison().compareAll(claimed, run.outputs(),
+                        name -> tolerances.getOrDefault(name, userTolerance != null ? userTolerance
+                                : Tolerance.onnxBackendTests()));
                 out.printf("model   %s (sha256 %s)%n", model, run.modelSha256());
                 out.printf("run     %d us%n", run.runTime().toNanos() / 1000);
                 for (TensorComparisonResult r : report.tensors()) {
-                    out.printf("output  %-20s %-17s max|abs|=%s max|rel|=%s maxULP=%d%s%n", r.name(), r.status(),
-                            r.maxAbsError(), r.maxRelError(), r.maxUlp(), r.reason().isEmpty() ? "" : "  " + r.reason());
+                    out.printf("output  %-20s %-17s max|abs|=%s max|rel|=%s maxULP=%d (%s)%s%n", r.name(), r.status(),
+                            r.maxAbsError(), r.maxRelError(), r.maxUlp(), r.tolerance().basis(),
+                            r.reason().isEmpty() ? "" : "  " + r.reason());
                 }
-                out.printf("result  %s (%s)%n", report.matches() ? "MATCH" : "MISMATCH", tol.basis());
+                out.printf("result  %s%n", report.matches() ? "MATCH" : "MISMATCH");
                 return report.matches() ? ExitCode.VERIFIED : ExitCode.MISMATCH;
-            } catch (ReexecException e) {
+            } catch (ModelTooLargeException e) {
+                throw new UserInputException(e.getMessage() + " (--max-tensor-mib sets the limit)", e);
+            } catch (RunLimitExceededException e) {
+                throw new UserInputException(e.getMessage() + " (--max-run-seconds and --max-run-mib set the limits)", e);
+            } catch (ReexecException | IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage(), e);
             }
         }

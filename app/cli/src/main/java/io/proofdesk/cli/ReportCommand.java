@@ -83,7 +83,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         ReportEnvironment env = ReportEnvironment.probed();
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(
+                io.proofdesk.reexec.ModelLimits.fromDataFolder(dir))) {
             EndpointOptions.Resolved network = endpoints.resolveIfKnown(store, out).orElse(null);
             ReportService service = new ReportService(store, key, Clock.systemUTC());
             List<RecordId> selected = ids(store, service);

@@ -12,15 +12,22 @@ public final class ToleranceOptions {
     @Option(names = "--rtol", paramLabel = "R", description = "Relative tolerance (with --atol)")
     Double rtol;
 
-    /** The user's tolerance, or null when none was given. */
+    /**
+     * The user's tolerance, or null when none was given. Commands call it before anything else, so a bad value is
+     * reported as such rather than after a missing endpoint or store.
+     */
     public Tolerance toleranceOrNull() {
         if (atol == null && rtol == null) {
             return null;
         }
         double a = atol == null ? 0 : atol;
         double r = rtol == null ? 0 : rtol;
-        if (!(a >= 0) || !(r >= 0)) {
-            throw new UserInputException("--atol and --rtol must be non-negative numbers");
+        // NaN, negative and infinite tolerances are refused: an infinite one would accept any forged output
+        if (!Double.isFinite(a) || a < 0) {
+            throw new UserInputException("--atol must be a finite, non-negative number, was " + a);
+        }
+        if (!Double.isFinite(r) || r < 0) {
+            throw new UserInputException("--rtol must be a finite, non-negative number, was " + r);
         }
         return Tolerance.of(a, r);
     }

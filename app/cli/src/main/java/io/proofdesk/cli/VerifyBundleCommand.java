@@ -12,6 +12,7 @@ import io.proofdesk.report.bundle.BundleLimits;
 import io.proofdesk.report.bundle.BundleVerification;
 import io.proofdesk.report.bundle.BundleVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,8 @@ public final class VerifyBundleCommand implements Callable<Integer> {
             description = "The auditor's public key (auditor-key.pub.pem) the bundle must be signed with; without it "
                     + "the signer is printed but not compared")
     Path key;
+    @Mixin
+    ModelLimitOptions limits;
 
     @Option(names = "--demo", description = "Trust the demo attestation root the bundle carries (demo network bundles only)")
     boolean demo;
@@ -76,7 +79,7 @@ public final class VerifyBundleCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         BundleVerification v;
-        try (SessionCache sessions = SessionCache.withDefaults()) {
+        try (SessionCache sessions = SessionCache.withLimits(limits.limits())) {
             v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo, signer);
         } catch (BundleException e) {
             spec.commandLine().getErr().println("proofdesk verify-bundle: " + file + ": " + e.getMessage());

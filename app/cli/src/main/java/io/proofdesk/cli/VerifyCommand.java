@@ -67,18 +67,22 @@ public final class VerifyCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    ModelLimitOptions limits;
+
+    @Mixin
     EndpointOptions endpoints;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
+        io.proofdesk.reexec.ModelLimits modelLimits = limits.limits(dataDir.dataDirectory());
         int t = threads == null ? io.proofdesk.verify.BatchVerification.defaultThreads(
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (t < 1 || t > 256) {
             throw new UserInputException("--threads must be 1..256, was " + t);
         }
-        VerifierOptions options = new VerifierOptions(tolerance.toleranceOrNull(), null);
-        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withDefaults()) {
+        try (Store store = Store.open(dataDir.dataDirectory()); SessionCache sessions = SessionCache.withLimits(modelLimits)) {
             VerificationSources sources = endpoints.resolve(store, out).sources();
             List<RecordId> ids = selection().resolve(store);
             Verifier verifier = new Verifier(store, sources, sessions, options, Clock.systemUTC());

@@ -9,11 +9,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * What Proofdesk learns from a model file before handing it to ONNX Runtime: its SHA-256, IR version, opsets and
- * signature. {@link #parse} is the gate every model passes: size cap, protobuf parse, structure, declared sizes.
+ * signature. {@link #parse} is the gate every model passes: size cap, protobuf parse, structure, and the sizes of
+ * its tensors ({@link TensorSizeCheck}: inputs, weights, outputs and intermediate values, as far as the file fixes
+ * them), each at most {@link ModelLimits#maxTensorBytes()}.
  */
 public record OnnxModelFile(String sha256, int sizeBytes, long irVersion, Map<String, Long> opsets,
                             String producer, ModelSignature signature) {
@@ -22,7 +25,19 @@ public record OnnxModelFile(String sha256, int sizeBytes, long irVersion, Map<St
         opsets = Map.copyOf(opsets);
     }
 
+    /** A model that passed the gate, with the size check its runs repeat for the inputs they are given. */
+    record Checked(OnnxModelFile file, TensorSizeCheck sizes) {
+    }
+
+    /**
+     * Throws {@link ModelFileInvalidException} for a file that is not a usable ONNX model and
+     * {@link ModelTooLargeException} for one that would make a tensor above the limit.
+     */
     public static OnnxModelFile parse(byte[] bytes, ModelLimits limits) {
+        return check(bytes, limits).file();
+    }
+
+    static Checked check(byte[] bytes, ModelLimits limits) {
         String sha = sha256Hex(bytes);
         if (bytes.length > limits.maxFileBytes()) {
             throw new ModelFileInvalidException(sha, "the file has " + bytes.length + " bytes, above the limit of "
@@ -63,18 +78,21 @@ public record OnnxModelFile(String sha256, int sizeBytes, long irVersion, Map<St
             throw new ModelFileInvalidException(sha, e.getMessage(), e);
         }
         for (TensorSpec input : signature.inputs()) {
-            double smallest = input.minimumElements();
-            if (smallest > limits.maxTensorElements()) {
-                throw new ModelFileInvalidException(sha, "input '" + input.name() + "' declares shape "
-                        + input.shapeText() + " (" + String.format("%.3g", smallest) + " elements), above the limit of "
-                        + limits.maxTensorElements() + " elements");
+            double smallest = input.minimumElements() * Math.max(1, input.type().byteSize());
+            if (smallest > limits.maxTensorBytes()) {
+                throw new ModelTooLargeException(sha, "input '" + input.name() + "' declares shape "
+                        + input.shapeText() + " (" + String.format(Locale.ROOT, "%.3g", input.minimumElements())
+                        + " elements, " + ModelLimits.bytesText(smallest) + "), above the limit of "
+                        + ModelLimits.bytesText(limits.maxTensorBytes()) + " per tensor");
             }
         }
+        TensorSizeCheck sizes = TensorSizeCheck.of(graph);
+        sizes.checkDeclared(sha, limits.maxTensorBytes());
         Map<String, Long> opsets = new LinkedHashMap<>();
         model.getOpsetImportList().forEach(o -> opsets.put(o.getDomain().isEmpty() ? "ai.onnx" : o.getDomain(),
                 o.getVersion()));
-        return new OnnxModelFile(sha, bytes.length, model.getIrVersion(), opsets,
-                (model.getProducerName() + " " + model.getProducerVersion()).strip(), signature);
+        return new Checked(new OnnxModelFile(sha, bytes.length, model.getIrVersion(), opsets,
+                (model.getProducerName() + " " + model.getProducerVersion()).strip(), signature), sizes);
     }
 
     /** Weights must be inside the file (no external data: a model must not name files on this machine). */
@@ -91,9 +109,11 @@ public record OnnxModelFile(String sha256, int sizeBytes, long irVersion, Map<St
                 }
                 n *= d;
             }
-            if (n > limits.maxTensorElements()) {
-                throw new ModelFileInvalidException(sha, "weight '" + t.getName() + "' declares "
-                        + String.format("%.3g", n) + " elements, above the limit of " + limits.maxTensorElements());
+            double bytes = n * Math.max(1, byteSize(t.getDataType()));
+            if (bytes > limits.maxTensorBytes()) {
+                throw new ModelTooLargeException(sha, "weight '" + t.getName() + "' declares "
+                        + String.format(Locale.ROOT, "%.3g", n) + " elements (" + ModelLimits.bytesText(bytes)
+                        + "), above the limit of " + ModelLimits.bytesText(limits.maxTensorBytes()) + " per tensor");
             }
             if (!t.getRawData().isEmpty()) {
                 int width = byteSize(t.getDataType());

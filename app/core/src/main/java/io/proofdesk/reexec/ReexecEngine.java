@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Runs a model file on given inputs with ONNX Runtime on this machine. Inputs are checked against the model's
- * signature first, so a wrong name, type or shape is reported as such rather than as an ORT error.
+ * signature first, so a wrong name, type or shape is reported as such rather than as an ORT error; then, if the file
+ * leaves sizes open, the tensor sizes these inputs make are held to the per-tensor limit; and the run itself is
+ * watched by the cache's {@link RunGuard} (time and memory).
  */
 public final class ReexecEngine {
 
@@ -92,19 +94,33 @@ public final class ReexecEngine {
             return lease.model().signature();
         }
 
-        /** Runs the model on {@code inputs} after checking them against its signature. */
+        /**
+         * Runs the model on {@code inputs} after checking them against its signature and the tensor sizes they
+         * make. Throws {@link ModelTooLargeException} before the run, {@link RunLimitExceededException} if the
+         * guard stopped it.
+         */
         public ReexecResult execute(Map<String, Tensor> inputs) {
             OnnxModelFile model = lease.model();
             model.signature().checkInputs(inputs);
+            if (lease.sizes().inputsMatter()) {
+                lease.sizes().checkRun(model.sha256(), sessions.limits().maxTensorBytes(), inputs);
+            }
             InputScratch memory = scratch.get();
             memory.reset();
             Map<String, OnnxTensor> ortInputs = new LinkedHashMap<>();
-            try {
+            RunGuard.Ticket ticket = null;
+            try (OrtSession.RunOptions options = new OrtSession.RunOptions()) {
                 for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
                     ortInputs.put(e.getKey(), codec.toOnnx(e.getValue(), memory::take));
                 }
+                ticket = sessions.guard().start(options);
                 long start = System.nanoTime();
-                try (OrtSession.Result result = lease.session().run(ortInputs)) {
+                try (RunGuard.Ticket watched = ticket;
+                     OrtSession.Result result = lease.session().run(ortInputs, options)) {
+                    watched.close();
+                    if (watched.stopReason() != null) {
+                        lease.discard();  // finished despite the stop: keep the answer, not the grown arena
+                    }
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                     List<TensorSpec> specs = model.signature().outputs();
                     Tensor[] outputs = new Tensor[specs.size()];
@@ -120,6 +136,11 @@ public final class ReexecEngine {
                     return new ReexecResult(model.sha256(), List.of(outputs), elapsed, lease.cacheHit());
                 }
             } catch (OrtException e) {
+                String stopped = ticket == null ? null : ticket.stopReason();
+                if (stopped != null) {
+                    lease.discard();
+                    throw new RunLimitExceededException(model.sha256(), stopped, e);
+                }
                 throw new InferenceFailedException(model.sha256(), e.getMessage(), e);
             } finally {
                 ortInputs.values().forEach(OnnxTensor::close);

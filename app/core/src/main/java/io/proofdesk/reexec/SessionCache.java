@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * ONNX Runtime sessions kept per model SHA-256, least recently used evicted beyond {@code capacity}. Callers
  * {@link #acquire} a {@link Lease} and close it when done; a session evicted while leased is closed when its last
- * lease is. Every model passes {@link OnnxModelFile#parse} before ORT sees it.
+ * lease is. Every model passes {@link OnnxModelFile#parse} before ORT sees it, and the output shapes ONNX Runtime's
+ * own shape inference gives are held to the same per-tensor limit before the session is used. Runs are watched by
+ * one {@link RunGuard} for the cache's {@link ModelLimits}.
  */
 public final class SessionCache implements AutoCloseable {
 
@@ -19,6 +21,7 @@ public final class SessionCache implements AutoCloseable {
     private final SessionSettings settings;
     private final ModelLimits limits;
     private final int capacity;
+    private final RunGuard guard;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long hits;
     private long misses;
@@ -32,11 +35,25 @@ public final class SessionCache implements AutoCloseable {
         this.settings = settings;
         this.limits = limits;
         this.capacity = capacity;
+        this.guard = new RunGuard(limits);
     }
 
     /** Deterministic settings, default limits, 8 sessions. */
     public static SessionCache withDefaults() {
-        return new SessionCache(OrtRuntime.environment(), SessionSettings.DETERMINISTIC, ModelLimits.DEFAULT, 8);
+        return withLimits(ModelLimits.DEFAULT);
+    }
+
+    /** Deterministic settings, these limits, 8 sessions. */
+    public static SessionCache withLimits(ModelLimits limits) {
+        return new SessionCache(OrtRuntime.environment(), SessionSettings.DETERMINISTIC, limits, 8);
+    }
+
+    public ModelLimits limits() {
+        return limits;
+    }
+
+    RunGuard guard() {
+        return guard;
     }
 
     public OrtEnvironment environment() {
@@ -70,8 +87,8 @@ public final class SessionCache implements AutoCloseable {
             }
         }
         // parse and create outside the lock: a large model takes a while and other models need not wait
-        OnnxModelFile model = OnnxModelFile.parse(modelBytes, limits);
-        Entry fresh = create(model, modelBytes);
+        OnnxModelFile.Checked checked = OnnxModelFile.check(modelBytes, limits);
+        Entry fresh = create(checked, modelBytes);
         synchronized (this) {
             if (closed) {
                 fresh.close();
@@ -92,11 +109,13 @@ public final class SessionCache implements AutoCloseable {
         }
     }
 
-    private Entry create(OnnxModelFile model, byte[] modelBytes) {
+    private Entry create(OnnxModelFile.Checked checked, byte[] modelBytes) {
+        OnnxModelFile model = checked.file();
+        Entry entry;
         try {
             OrtSession.SessionOptions options = settings.toOptions();
             try {
-                return new Entry(model, env.createSession(modelBytes, options), options);
+                entry = new Entry(model, checked.sizes(), env.createSession(modelBytes, options), options);
             } catch (OrtException | RuntimeException e) {
                 options.close();
                 throw e;
@@ -104,6 +123,34 @@ public final class SessionCache implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelFileInvalidException(model.sha256(), "ONNX Runtime refused the model: "
                     + firstLine(e.getMessage()), e);
+        }
+        try {
+            checkInferredOutputs(entry);
+            return entry;
+        } catch (RuntimeException e) {
+            entry.close();
+            throw e;
+        }
+    }
+
+    /**
+     * ONNX Runtime runs ONNX's shape inference when it loads a model; for the graph's outputs its session metadata
+     * says what it found (-1 for a dimension it leaves open), which covers operators {@link TensorSizeCheck} does not.
+     */
+    private void checkInferredOutputs(Entry entry) {
+        Map<String, ai.onnxruntime.NodeInfo> outputs;
+        try {
+            outputs = entry.session.getOutputInfo();
+        } catch (OrtException e) {
+            throw new ModelFileInvalidException(entry.model.sha256(), "ONNX Runtime cannot describe its outputs: "
+                    + firstLine(e.getMessage()), e);
+        }
+        for (ai.onnxruntime.NodeInfo info : outputs.values()) {
+            if (info.getInfo() instanceof ai.onnxruntime.TensorInfo t) {
+                KnownValue v = KnownValue.shape(onnxCode(t.onnxType), t.getShape());
+                TensorSizeCheck.refuseIfTooLarge(entry.model.sha256(), limits.maxTensorBytes(), v,
+                        "ONNX Runtime's shape inference gives output '" + info.getName() + "'");
+            }
         }
     }
 
@@ -132,9 +179,27 @@ public final class SessionCache implements AutoCloseable {
         }
     }
 
+    /** ONNX's element type code of ORT's Java enum (whose own numbers differ); 0 if Proofdesk has no such type. */
+    private static int onnxCode(ai.onnxruntime.TensorInfo.OnnxTensorType type) {
+        try {
+            return io.proofdesk.domain.DType.valueOf(type.name().replace("ONNX_TENSOR_ELEMENT_DATA_TYPE_", "")).onnxCode();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    /** Drops a session whose run was stopped: its memory arena may hold what the run took. */
+    private synchronized void discard(Entry e) {
+        if (entries.get(e.model.sha256()) == e) {
+            entries.remove(e.model.sha256());
+            e.evicted = true;
+        }
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
+        guard.close();
         for (Entry e : entries.values()) {
             e.evicted = true;
             if (e.leases == 0) {
@@ -154,13 +219,15 @@ public final class SessionCache implements AutoCloseable {
 
     private static final class Entry {
         final OnnxModelFile model;
+        final TensorSizeCheck sizes;
         final OrtSession session;
         final OrtSession.SessionOptions options;
         int leases;
         boolean evicted;
 
-        Entry(OnnxModelFile model, OrtSession session, OrtSession.SessionOptions options) {
+        Entry(OnnxModelFile model, TensorSizeCheck sizes, OrtSession session, OrtSession.SessionOptions options) {
             this.model = model;
+            this.sizes = sizes;
             this.session = session;
             this.options = options;
         }
@@ -193,6 +260,15 @@ public final class SessionCache implements AutoCloseable {
 
         public OnnxModelFile model() {
             return entry.model;
+        }
+
+        TensorSizeCheck sizes() {
+            return entry.sizes;
+        }
+
+        /** Takes the session out of the cache; it is closed when its last lease is. */
+        void discard() {
+            SessionCache.this.discard(entry);
         }
 
         public boolean cacheHit() {

@@ -23,8 +23,10 @@ public record Tolerance(double atol, double rtol, String basis) {
     }
 
     public Tolerance {
-        if (!(atol >= 0) || !(rtol >= 0)) {
-            throw new IllegalArgumentException("tolerances must be non-negative numbers");
+        // an infinite tolerance accepts any claim, so a forged output would verify
+        if (!(atol >= 0) || !(rtol >= 0) || atol == Double.POSITIVE_INFINITY || rtol == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("tolerances must be finite, non-negative numbers (atol " + atol
+                    + ", rtol " + rtol + ")");
         }
     }
 

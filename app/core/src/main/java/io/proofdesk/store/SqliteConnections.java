@@ -61,9 +61,43 @@ final class SqliteConnections {
         return config.createConnection(url(file));
     }
 
+    /**
+     * A read-only connection to a file no one writes meanwhile (the caller holds the store's lock, or a shared lock
+     * that keeps writers out) and that has no write-ahead log to replay: SQLite's {@code immutable} mode, which takes
+     * no locks and creates no {@code -wal} or {@code -shm} file beside the database. An ordinary read-only connection
+     * to a WAL database creates both, and cannot remove them when it closes; so inspecting a file Proofdesk then
+     * refuses, or listing a store in a read-only folder, would change or fail on the folder.
+     */
+    static Connection openSnapshot(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setCacheSize(-READER_CACHE_KIB);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1");
+    }
+
+    /** Whether the file has a write-ahead log beside it (a writer is open, or one did not close cleanly). */
+    static boolean hasWal(Path file) {
+        return java.nio.file.Files.exists(walOf(file));
+    }
+
+    static Path walOf(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+
     static boolean isCorruption(SQLException e) {
         int primary = e.getErrorCode() & 0xff;
         return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+    }
+
+    /** The SQLite corruption error somewhere in {@code t}'s causes, or null. */
+    static SQLException corruptionIn(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException e && isCorruption(e)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String url(Path file) {

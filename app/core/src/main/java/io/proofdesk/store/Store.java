@@ -2,6 +2,7 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.VerdictRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,12 +10,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Proofdesk's local store: {@code proofdesk.db} (SQLite, WAL) in the data directory, locked against other
  * processes by {@code proofdesk.lock}. Opening migrates it to this build's schema, or refuses a file that is
- * corrupt, foreign or newer without changing it.
+ * corrupt, foreign or newer without changing it or creating anything beside it ({@link StoreFileCheck}). SQLite
+ * reporting corruption during use ends the store's use with a {@link StoreCorruptException}: the unit of work is
+ * rolled back, later ones are refused. {@link #openReadOnly} opens for the listing commands, without the lock or
+ * any file written, so they work on a read-only folder.
  *
  * <p>All access goes through a unit of work: {@link #inTransaction} / {@link #inTransactionGet} on the one writing
  * connection (commits if the work returns, rolls back if it throws), {@link #read} on a read-only connection whose
@@ -27,7 +32,9 @@ public final class Store implements AutoCloseable {
     public static final String LOCK_FILE = "proofdesk.lock";
 
     private final Path file;
+    /** The exclusive lock of a writing store; a shared one (or none) for a read-only store. */
     private final StoreLock lock;
+    /** Null for a read-only store, as are its statements and the checkpointer. */
     private final Connection writer;
     private final StatementCache writerStatements;
     /** Several read-only connections, so parallel verification threads do not queue behind one reader. */
@@ -37,6 +44,8 @@ public final class Store implements AutoCloseable {
     private final StoreJson json = new StoreJson();
     private final ReentrantLock writeGuard = new ReentrantLock();
     private volatile boolean closed;
+    /** Set when SQLite reported corruption: from then on every unit of work is refused. */
+    private volatile StoreCorruptException corrupt;
 
     private record PooledReader(Connection connection, StatementCache statements, ReentrantLock guard) {}
 
@@ -47,8 +56,8 @@ public final class Store implements AutoCloseable {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
-        this.checkpointer = new WalCheckpointer(checkpointer, file.getFileName().toString());
-        this.writerStatements = new StatementCache(writer);
+        this.checkpointer = checkpointer == null ? null : new WalCheckpointer(checkpointer, file.getFileName().toString());
+        this.writerStatements = writer == null ? null : new StatementCache(writer);
         this.readers = readers.stream().map(c -> new PooledReader(c, new StatementCache(c), new ReentrantLock())).toList();
         this.schemaVersion = schemaVersion;
     }
@@ -94,6 +103,57 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the store of a data directory for reading only, for the commands that list it: nothing is created or
+     * written (no folder, lock file, {@code -wal} or {@code -shm}), so it works on a read-only folder. Empty if the
+     * folder has no store yet. When no writer has the store open, a shared lock on its lock file keeps writers out
+     * while this store is open, the file passes the same checks as a writing open, and it is read through SQLite's
+     * immutable mode; when a writer has it open (the desktop, a sync), it is read as the writer's readers are.
+     * A store at an older schema than this build's is refused: upgrading it needs a writing command.
+     */
+    public static Optional<Store> openReadOnly(DataDirectory dataDirectory) {
+        Path file = dataDirectory.path().resolve(DATABASE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        StoreLock.Shared shared = StoreLock.shared(dataDirectory.path().resolve(LOCK_FILE));
+        List<Connection> opened = new ArrayList<>();
+        try {
+            int latest = Migrations.bundled().latestVersion();
+            boolean snapshot = !shared.writerActive() && !SqliteConnections.hasWal(file);
+            int version;
+            if (snapshot) {
+                version = StoreFileCheck.check(file, latest).schemaVersion();
+            } else {
+                try (Connection c = SqliteConnections.openReader(file)) {
+                    version = new SchemaVersionDao(c).currentVersion();
+                }
+            }
+            if (version > latest) {
+                throw new StoreSchemaTooNewException(file, version, latest);
+            }
+            if (version < latest) {
+                throw new StoreException("store " + file + " has schema version " + version + ", older than this "
+                        + "Proofdesk's " + latest + "; run a command that writes it (proofdesk sync) once to upgrade it");
+            }
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                readers.add(snapshot ? SqliteConnections.openSnapshot(file) : SqliteConnections.openReader(file));
+                opened.add(readers.getLast());
+            }
+            return Optional.of(new Store(file, shared.lock(), null, readers, null, version));
+        } catch (SQLException e) {
+            closeAfterFailure(opened, shared.lock());
+            if (SqliteConnections.isCorruption(e)) {
+                throw new StoreCorruptException(file, e.getMessage(), e);
+            }
+            throw new StoreException("cannot read store " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAfterFailure(opened, shared.lock());
+            throw e;
+        }
+    }
+
     private static void closeAfterFailure(List<Connection> opened, StoreLock lock) {
         for (Connection c : opened) {
             try {
@@ -102,7 +162,14 @@ public final class Store implements AutoCloseable {
                 // the open already failed; report that failure, not this one
             }
         }
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** Whether this store was opened by {@link #openReadOnly}. */
+    public boolean isReadOnly() {
+        return writer == null;
     }
 
     public Path databaseFile() {
@@ -123,6 +190,9 @@ public final class Store implements AutoCloseable {
 
     /** As {@link #inTransaction}, returning the work's value. */
     public <T, X extends Exception> T inTransactionGet(UnitOfWork<T, X> work) throws X {
+        if (writer == null) {
+            throw new IllegalStateException("store " + file + " was opened read-only");
+        }
         return run(writerStatements, writeGuard, "BEGIN IMMEDIATE", false, work);
     }
 
@@ -172,16 +242,31 @@ public final class Store implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("store " + file + " is closed");
         }
-        exec(c, begin);
-        Transaction tx = new Transaction(c, json, readOnly);
+        StoreCorruptException found = corrupt;
+        if (found != null) {
+            throw new StoreCorruptException(file, "SQLite reported corruption earlier: " + found.reason(), found);
+        }
         T result;
         try {
-            result = work.run(tx);
+            exec(c, begin);
+            Transaction tx = new Transaction(c, json, readOnly);
+            try {
+                result = work.run(tx);
+            } catch (Throwable t) {
+                rollback(c, t);
+                throw t;
+            }
+            exec(c, readOnly ? "ROLLBACK" : "COMMIT");
         } catch (Throwable t) {
-            rollback(c, t);
+            SQLException corruption = SqliteConnections.corruptionIn(t);
+            if (corruption != null) {
+                StoreCorruptException e = new StoreCorruptException(file, "SQLite reports corruption: "
+                        + corruption.getMessage(), t);
+                corrupt = e;
+                throw e;
+            }
             throw t;
         }
-        exec(c, readOnly ? "ROLLBACK" : "COMMIT");
         if (!readOnly) {
             checkpointer.committed();
         }
@@ -218,28 +303,50 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
-            try (Statement s = writer.createStatement()) {
-                // keeps the planner's statistics current for the filter indexes; cheap when nothing changed
-                s.execute("PRAGMA optimize");
-            } catch (SQLException ignored) {
-                // statistics are an optimisation; closing must go on
+            if (writer != null && corrupt == null) {
+                try (Statement s = writer.createStatement()) {
+                    // keeps the planner's statistics current for the filter indexes; cheap when nothing changed
+                    s.execute("PRAGMA optimize");
+                } catch (SQLException ignored) {
+                    // statistics are an optimisation; closing must go on
+                }
             }
             try {
-                checkpointer.close();
+                if (checkpointer != null) {
+                    checkpointer.close();
+                }
                 for (PooledReader r : readers) {
                     r.statements().close();
                     r.connection().close();
                 }
-                writerStatements.close();
-                writer.close();
+                if (writer != null) {
+                    writerStatements.close();
+                    writer.close();
+                    markChecked();
+                }
             } catch (SQLException e) {
                 throw new StoreException("cannot close store " + file + ": " + e.getMessage(), e);
             } finally {
-                lock.close();
+                if (lock != null) {
+                    lock.close();
+                }
             }
         } finally {
             readers.forEach(r -> r.guard().unlock());
             writeGuard.unlock();
+        }
+    }
+
+    /** Every connection is closed and the lock still held: the file is as Proofdesk leaves it (see StoreCheckMark). */
+    private void markChecked() {
+        if (corrupt != null) {
+            StoreCheckMark.remove(file);
+            return;
+        }
+        try {
+            StoreCheckMark.write(file);
+        } catch (IOException | RuntimeException e) {
+            // the mark only saves the next open a full check
         }
     }
 }

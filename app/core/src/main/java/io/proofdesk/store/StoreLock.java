@@ -26,6 +26,7 @@ final class StoreLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** The exclusive lock a writer holds for as long as it has the store open. */
     static StoreLock acquire(Path file) {
         FileChannel channel;
         try {
@@ -44,8 +45,9 @@ final class StoreLock implements AutoCloseable {
             throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
         }
         if (lock == null) {
+            boolean readersOnly = onlySharedHolders(channel);
             closeQuietly(channel);
-            throw new StoreLockedException(file, readPid(file));
+            throw readersOnly ? StoreLockedException.byReaders(file) : new StoreLockedException(file, readPid(file));
         }
         try {
             channel.truncate(0);
@@ -56,6 +58,20 @@ final class StoreLock implements AutoCloseable {
             throw new StoreException("cannot write store lock file " + file + ": " + e.getMessage(), e);
         }
         return new StoreLock(file, channel, lock);
+    }
+
+    /** Whether the holders are read-only listings (shared locks), which a shared lock can join. */
+    private static boolean onlySharedHolders(FileChannel channel) {
+        try {
+            FileLock shared = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (shared != null) {
+                shared.release();
+                return true;
+            }
+            return false;
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     private static Long readPid(Path file) {
@@ -80,6 +96,40 @@ final class StoreLock implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /**
+     * What a reader learns from the lock file without writing to the folder: either no writer holds the store and
+     * {@code lock} (a shared lock on the file, which keeps writers out until it is closed) is held, or a writer
+     * (process or opener) holds it ({@code writerActive}), or there is no lock file, so no Proofdesk has opened a
+     * store here (both null/false).
+     */
+    record Shared(StoreLock lock, boolean writerActive) {
+    }
+
+    static Shared shared(Path file) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new Shared(null, false);
+        } catch (IOException e) {
+            throw new StoreException("cannot open store lock file " + file + ": " + e.getMessage(), e);
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock(0, Long.MAX_VALUE, true);
+        } catch (OverlappingFileLockException e) {
+            lock = null;  // this process holds it: a writer opened here
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            return new Shared(null, true);
+        }
+        return new Shared(new StoreLock(file, channel, lock), false);
     }
 
     @Override

@@ -9,10 +9,20 @@ public final class StoreLockedException extends StoreException {
     private final Long holderPid;
 
     public StoreLockedException(Path lockFile, Long holderPid) {
-        super("store is in use by another Proofdesk" + (holderPid == null ? "" : " (process " + holderPid + ")")
-                + ": lock " + lockFile + " is held; close the other window or command first");
+        this(lockFile, holderPid, "store is in use by another Proofdesk" + (holderPid == null ? "" : " (process "
+                + holderPid + ")") + ": lock " + lockFile + " is held; close the other window or command first");
+    }
+
+    private StoreLockedException(Path lockFile, Long holderPid, String message) {
+        super(message);
         this.lockFile = lockFile;
         this.holderPid = holderPid;
+    }
+
+    /** Only read-only commands (listings) hold the lock, shared; they finish on their own. */
+    static StoreLockedException byReaders(Path lockFile) {
+        return new StoreLockedException(lockFile, null, "store is being read by another Proofdesk command (a listing "
+                + "holds " + lockFile + " shared); try again when it has finished");
     }
 
     public Path lockFile() {

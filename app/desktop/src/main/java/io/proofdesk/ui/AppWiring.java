@@ -1,6 +1,7 @@
 package io.proofdesk.ui;
 
 import io.proofdesk.domain.BuildInfo;
+import io.proofdesk.reexec.ModelLimits;
 import io.proofdesk.report.AuditorKey;
 import io.proofdesk.report.ReportFolder;
 import io.proofdesk.store.DataDirectory;
@@ -139,7 +140,8 @@ public final class AppWiring implements AutoCloseable {
                 networkSync(), new EndpointProber(strings, Duration.ofSeconds(3)));
         int workers = BatchVerification.defaultThreads(Runtime.getRuntime().availableProcessors());
         this.verificationService = new VerificationService(store::store, endpoints != null ? endpoints
-                : new NetworkVerificationEndpoints(network::currentEndpoints), Clock.systemUTC(), workers);
+                : new NetworkVerificationEndpoints(network::currentEndpoints),
+                () -> ModelLimits.fromDataFolder(dataDirectory.path()), Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
                 strings, workers);
         registerControllers();

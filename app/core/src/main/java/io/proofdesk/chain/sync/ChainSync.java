@@ -76,7 +76,7 @@ public final class ChainSync {
             HubClient hub = config.hubUrl() == null && config.fileStoreUrl() == null ? null
                     : HubClient.open(config.hubUrl(), config.fileStoreUrl(), limits.maxHubBytes(), limits.maxModelBytes(),
                             limits.rpcTimeout(), limits.modelTimeout());
-            ModelLimits modelLimits = new ModelLimits(limits.maxModelBytes(), ModelLimits.DEFAULT.maxTensorElements());
+            ModelLimits modelLimits = ModelLimits.DEFAULT.withMaxFileBytes(limits.maxModelBytes());
             int models = 0;
             if (config.hubUrl() != null) {
                 models = new HubSync(hub, config.hubUrl(), modelLimits).sync(store, listener::warning).models();

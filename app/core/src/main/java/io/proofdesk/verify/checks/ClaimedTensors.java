@@ -30,6 +30,8 @@ final class ClaimedTensors {
     private final ShortestDecimals stored;
     /** Null for strings; made from {@code stored} only if the general decoding path needs it. */
     private FixedPointTensor fixedPoint;
+    /** Whether the claim's decimals are exactly as the network wrote them (an on-chain fixed-point claim). */
+    private boolean fromDecimals;
 
     private ClaimedTensors(String name, FixedPointTensor fixedPoint, List<String> strings, long[] shape) {
         this(name, fixedPoint, strings, shape, null);
@@ -50,6 +52,11 @@ final class ClaimedTensors {
 
     boolean isString() {
         return strings != null;
+    }
+
+    /** Made from the exact decimals the chain stated ({@link #of}), not read back from a decoded tensor. */
+    boolean fromDecimals() {
+        return fromDecimals;
     }
 
     /** The claim's finest precision: the largest decimals among its numbers, 0 if none. */
@@ -117,7 +124,9 @@ final class ClaimedTensors {
 
     /** An exact fixed-point claim, as the chain stated it. */
     static ClaimedTensors of(FixedPointTensor claimed) {
-        return new ClaimedTensors(claimed.name(), claimed, null, claimed.shape());
+        ClaimedTensors c = new ClaimedTensors(claimed.name(), claimed, null, claimed.shape());
+        c.fromDecimals = true;
+        return c;
     }
 
     /** A stored tensor, each element read back as the shortest decimal of its own type. */

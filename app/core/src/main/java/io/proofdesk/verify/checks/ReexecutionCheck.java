@@ -3,7 +3,6 @@ package io.proofdesk.verify.checks;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.proofdesk.chain.sync.FixedPointClaims;
 import io.proofdesk.domain.CheckDetails;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
@@ -22,6 +21,8 @@ import io.proofdesk.reexec.InferenceFailedException;
 import io.proofdesk.reexec.InputMismatchException;
 import io.proofdesk.reexec.ModelFileInvalidException;
 import io.proofdesk.reexec.ModelSignature;
+import io.proofdesk.reexec.ModelTooLargeException;
+import io.proofdesk.reexec.RunLimitExceededException;
 import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.reexec.ReexecException;
 import io.proofdesk.reexec.ReexecResult;
@@ -93,6 +94,9 @@ public final class ReexecutionCheck implements InferenceCheck {
             loaded = engine.load(file.sha256(), file.bytes());
         } catch (ModelFileInvalidException e) {
             return ReexecutionOutcome.without(CheckLines.error(name(), "the model cannot be run here: " + e.getMessage()));
+        } catch (ModelTooLargeException e) {
+            // a limit of this machine, not a fault of the node: the record cannot be checked here
+            return ReexecutionOutcome.without(CheckLines.unverified(name(), "not run: " + e.getMessage()));
         }
         try (loaded) {
             return outcome(evidence, r, loaded);
@@ -113,8 +117,10 @@ public final class ReexecutionCheck implements InferenceCheck {
         Map<String, Tensor> inputs;
         List<ClaimedTensors> claims;
         try {
-            inputs = r.inputs().isEmpty() ? decodeInputs(content.orElseThrow(), signature) : storedInputs(r, signature);
-            claims = r.outputs().isEmpty() ? claimsFromJson(content.orElseThrow().output()) : claimsFromStored(r.outputs());
+            inputs = r.inputs().isEmpty() ? decodeInputs(content.orElseThrow(), signature)
+                    : RecordedTensors.inputs(r.inputs(), signature);
+            claims = r.outputs().isEmpty() ? claimsFromJson(content.orElseThrow().output())
+                    : RecordedTensors.read(r.outputs());
         } catch (ReexecException | IllegalArgumentException e) {
             return ReexecutionOutcome.without(CheckLines.fail(name(), "the recorded input or output cannot be read: "
                     + e.getMessage()));
@@ -127,6 +133,10 @@ public final class ReexecutionCheck implements InferenceCheck {
                     + String.join("; ", e.problems())));
         } catch (InferenceFailedException | ModelFileInvalidException e) {
             return ReexecutionOutcome.without(CheckLines.error(name(), "ONNX Runtime failed: " + e.getMessage()));
+        } catch (ModelTooLargeException e) {
+            return ReexecutionOutcome.without(CheckLines.unverified(name(), "not run: " + e.getMessage()));
+        } catch (RunLimitExceededException e) {
+            return ReexecutionOutcome.without(CheckLines.unverified(name(), e.getMessage()));
         }
         Tensor[] claimed = new Tensor[claims.size()];
         try {
@@ -206,13 +216,7 @@ public final class ReexecutionCheck implements InferenceCheck {
     }
 
     private Tolerance toleranceFor(ClaimedTensors claim) {
-        if (userTolerance != null) {
-            return userTolerance;
-        }
-        if (claim == null || claim.isString()) {
-            return Tolerance.exact();
-        }
-        return Tolerance.forDecimals(Math.min(Math.max(claim.maxDecimals(), 0), FixedPointCodec.MAX_DECIMALS));
+        return userTolerance != null ? userTolerance : RecordedTensors.ownPrecision(claim);
     }
 
     private Map<String, Tensor> decodeInputs(SettledBlob blob, ModelSignature signature) {
@@ -254,36 +258,6 @@ public final class ReexecutionCheck implements InferenceCheck {
         if (inputs.put(t.name(), t) != null) {
             throw new IllegalArgumentException("input '" + t.name() + "' is given twice");
         }
-    }
-
-    /** Stored tensors; a numeric type other than the model's (the chain stores numbers untyped) is converted. */
-    private Map<String, Tensor> storedInputs(Inference r, ModelSignature signature) {
-        Map<String, Tensor> inputs = new LinkedHashMap<>();
-        for (Tensor t : r.inputs()) {
-            Optional<TensorSpec> spec = signature.input(t.name());
-            Tensor given = t;
-            if (spec.isPresent() && spec.get().type() != t.type() && t.type() != io.proofdesk.domain.DType.STRING) {
-                given = ClaimedTensors.fromStored(t).as(spec.get().type());
-            }
-            put(inputs, given);
-        }
-        return inputs;
-    }
-
-    /**
-     * Stored outputs; an on-chain claim's exact fixed-point form travels as a companion tensor (see
-     * {@link FixedPointClaims}) and is preferred over the decoded float64, so the tolerance follows the claim's decimals.
-     */
-    private static List<ClaimedTensors> claimsFromStored(List<Tensor> outputs) {
-        if (outputs.stream().noneMatch(FixedPointClaims::isCompanion)) {
-            List<ClaimedTensors> claims = new ArrayList<>(outputs.size());
-            outputs.forEach(t -> claims.add(ClaimedTensors.fromStored(t)));
-            return claims;
-        }
-        Map<String, io.proofdesk.reexec.FixedPointTensor> exact = FixedPointClaims.claims(outputs);
-        return FixedPointClaims.values(outputs).stream()
-                .map(t -> exact.containsKey(t.name()) ? ClaimedTensors.of(exact.get(t.name())) : ClaimedTensors.fromStored(t))
-                .toList();
     }
 
     private static List<ClaimedTensors> claimsFromJson(JsonNode output) {

@@ -2,6 +2,7 @@ package io.proofdesk.ui.verify;
 
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
+import io.proofdesk.reexec.ModelLimits;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.Tolerance;
 import io.proofdesk.report.MismatchOutputs;
@@ -40,6 +41,7 @@ public final class VerificationService implements AutoCloseable {
 
     private final Supplier<Store> store;
     private final VerificationEndpoints endpoints;
+    private final Supplier<ModelLimits> limits;
     private SessionCache sessions;
     private boolean closed;
     private final Clock clock;
@@ -51,10 +53,15 @@ public final class VerificationService implements AutoCloseable {
         }
     };
 
-    /** @param store the open store, or null while it is not open */
-    public VerificationService(Supplier<Store> store, VerificationEndpoints endpoints, Clock clock, int threads) {
+    /**
+     * @param store the open store, or null while it is not open
+     * @param limits the model limits, read when the first model is loaded (the data folder's limits.properties)
+     */
+    public VerificationService(Supplier<Store> store, VerificationEndpoints endpoints, Supplier<ModelLimits> limits,
+                               Clock clock, int threads) {
         this.store = store;
         this.endpoints = endpoints;
+        this.limits = limits;
         this.clock = clock;
         this.threads = threads;
     }
@@ -111,7 +118,7 @@ public final class VerificationService implements AutoCloseable {
             throw new IllegalStateException("verification has been shut down");
         }
         if (sessions == null) {
-            sessions = SessionCache.withDefaults();
+            sessions = SessionCache.withLimits(limits.get());
         }
         return sessions;
     }

@@ -107,7 +107,7 @@ class SampleReverifyTest {
     void aSampleAlreadyVerifiedIsSkippedAndSaysSoUnlessReverified() throws Exception {
         try (Store store = Store.open(world.dataDirectory());
              VerificationService service = new VerificationService(() -> store, world.endpoints(),
-                     Clock.systemUTC(), 2)) {
+                     () -> io.proofdesk.reexec.ModelLimits.DEFAULT, Clock.systemUTC(), 2)) {
             BatchRequest sample = BatchRequest.sample(100, RecordSelection.SampleGroup.MODEL, 1, false);
             BatchSummary first = service.runBatch(sample, (d, t) -> { }, new CancellationToken()).summary();
             assertTrue(first.selected() > 0);
