@@ -129,9 +129,20 @@ public final class MainController {
         content.getChildren().setAll(root);
         nav.getToggles().stream().filter(t -> t.getUserData() == view).findFirst()
                 .ifPresent(t -> nav.selectToggle(t));
-        if (!openingFromSidebar) {
+        // a view that placed the focus itself as it was attached (Ctrl+F into the Inferences search) keeps it
+        if (!openingFromSidebar && !holdsFocus(root)) {
             firstFocusable(root).ifPresent(Node::requestFocus);
         }
+    }
+
+    private static boolean holdsFocus(Parent root) {
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The section's first control in reading order (its main action, in most), for keyboard users. */
