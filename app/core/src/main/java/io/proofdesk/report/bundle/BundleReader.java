@@ -9,6 +9,7 @@ import io.proofdesk.node.cid.Sha256;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,8 +70,11 @@ public final class BundleReader {
                 total += bytes.length;
                 entries.put(name, bytes);
             }
-        } catch (ZipException ex) {
-            throw new BundleFormatException(null, "not a readable zip file: " + ex.getMessage(), ex);
+        } catch (ZipException | EOFException | IllegalArgumentException ex) {
+            // a cut-short or garbled zip ends in EOFException ("Unexpected end of ZLIB input stream"), a name in a
+            // broken encoding in IllegalArgumentException ("MALFORMED"): all say the file is not a readable zip
+            throw new BundleFormatException(null, "not a readable zip file ("
+                    + (ex instanceof EOFException ? "it ends in the middle of an entry" : ex.getMessage()) + ")", ex);
         }
         if (entries.isEmpty()) {
             throw new BundleFormatException(null, "not a bundle: no entries (is it a zip file?)");
