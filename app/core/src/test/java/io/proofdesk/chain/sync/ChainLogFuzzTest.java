@@ -17,11 +17,12 @@ import java.util.List;
  * What the sync decodes from the chain, as {@link ChunkReader} does it: the data of an InferenceResult log (both
  * ModelOutput layouts) or of a settlement event through the generated wrappers, and a transaction's calldata through
  * {@link InferenceCalls}; then the tensors through {@link TensorDecoder}. The first byte picks which, the rest is the
- * ABI data. A wrapper may throw any RuntimeException (ChunkReader turns it into RpcAnswerMalformedException); the
- * decoding after it may only say {@link RecordProblem}.
+ * ABI data. A log the wrappers cannot decode is an {@link RpcAnswerMalformedException} (the sync stops, naming the
+ * endpoint); anything after that, and a call that cannot be decoded, may only be a {@link RecordProblem}.
  */
 class ChainLogFuzzTest {
 
+    private static final String RPC = "http://rpc.fuzz.invalid/";
     private static final String CONTRACT = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
     private static final String TEE_ID = "0x" + "11".repeat(32);
     private static final String ADDRESS_TOPIC = "0x" + "00".repeat(12) + "70997970c51812dc3a010c7d01b50e0d17dc79c8";
@@ -44,25 +45,35 @@ class ChainLogFuzzTest {
         String hex = "0x" + HexFormat.of().formatHex(input, 1, input.length);
         try {
             switch ((input[0] & 0xff) % 5) {
-                case 0 -> output(ChainModelData.of(wrapper(() -> IInference.getInferenceResultEventFromLog(
-                        log(hex, ChunkReader.RESULT))).output));
-                case 1 -> output(ChainModelData.of(wrapper(() -> IInferenceJsons.getInferenceResultEventFromLog(
-                        log(hex, ChunkReader.RESULT_JSONS))).output));
+                case 0 -> {
+                    Log l = log(hex, ChunkReader.RESULT);
+                    output(ChainModelData.of(ChunkReader.decodeLog(RPC, l, "InferenceResult",
+                            () -> IInference.getInferenceResultEventFromLog(l)).output));
+                }
+                case 1 -> {
+                    Log l = log(hex, ChunkReader.RESULT_JSONS);
+                    output(ChainModelData.of(ChunkReader.decodeLog(RPC, l, "InferenceResult (jsons layout)",
+                            () -> IInferenceJsons.getInferenceResultEventFromLog(l)).output));
+                }
                 case 2 -> {
-                    var e = wrapper(() -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(
-                            log(hex, ChunkReader.INDIVIDUAL, TEE_ID, ADDRESS_TOPIC)));
+                    Log l = log(hex, ChunkReader.INDIVIDUAL, TEE_ID, ADDRESS_TOPIC);
+                    var e = ChunkReader.decodeLog(RPC, l, "IndividualSettlement",
+                            () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l));
                     ChunkReader.blobId(e.walrusBlobId);
                     ChunkReader.hex(e.signature);
                 }
-                case 3 -> ChunkReader.blobId(wrapper(() -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(
-                        log(hex, ChunkReader.BATCH, TEE_ID))).walrusBlobId);
+                case 3 -> {
+                    Log l = log(hex, ChunkReader.BATCH, TEE_ID);
+                    ChunkReader.blobId(ChunkReader.decodeLog(RPC, l, "BatchSettlement",
+                            () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l)).walrusBlobId);
+                }
                 default -> {
                     for (InferenceCalls.CallRecord r : CALLS.decode(hex)) {
                         TENSORS.inputs(ChainTensor.toFixedPoint(r.input().numbers()), r.input().strings(), INPUTS);
                     }
                 }
             }
-        } catch (WrapperRefused | RecordProblem expected) {
+        } catch (RpcAnswerMalformedException | RecordProblem expected) {
             // a malformed log (the sync stops, naming the endpoint) or a record stored with a note
         }
     }
@@ -74,28 +85,11 @@ class ChainLogFuzzTest {
 
     private static Log log(String data, String... topics) {
         Log l = new Log();
+        l.setBlockNumber("0x7");
+        l.setLogIndex("0x0");
         l.setAddress(CONTRACT);
         l.setData(data);
         l.setTopics(Arrays.asList(topics));
         return l;
-    }
-
-    /** As ChunkReader.decode: whatever a generated wrapper throws means the endpoint sent a log it cannot decode. */
-    private static <T> T wrapper(java.util.function.Supplier<T> decoder) throws WrapperRefused {
-        try {
-            T t = decoder.get();
-            if (t == null) {
-                throw new WrapperRefused();
-            }
-            return t;
-        } catch (RuntimeException e) {
-            throw new WrapperRefused();
-        }
-    }
-
-    private static final class WrapperRefused extends Exception {
-        WrapperRefused() {
-            super(null, null, false, false);
-        }
     }
 }
