@@ -38,7 +38,8 @@ public record Tensor(String name, DType type, long[] shape, byte[] data, List<St
             if (d < 0) {
                 throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
             }
-            n = Math.multiplyExact(n, d);
+            // n <= 2^31 here, so an overflow ([3, 2^62]) is a shape past the limit too, not an ArithmeticException
+            n = d > Integer.MAX_VALUE && n > 0 ? Long.MAX_VALUE : n * d;
             if (n > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large");
             }

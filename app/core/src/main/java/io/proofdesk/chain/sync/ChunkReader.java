@@ -690,16 +690,23 @@ final class ChunkReader implements AutoCloseable {
     }
 
     private <T> T decode(RpcEndpoint rpc, Log l, String event, java.util.function.Supplier<T> decoder) {
+        return decodeLog(rpc.url(), l, event, decoder);
+    }
+
+    /** A log through a generated wrapper; whatever the wrapper cannot decode is the endpoint's malformed answer. */
+    static <T> T decodeLog(String endpoint, Log l, String event, java.util.function.Supplier<T> decoder) {
         try {
             T t = decoder.get();
             if (t == null) {
                 throw new IllegalStateException("nothing decoded");
             }
             return t;
-        } catch (RuntimeException e) {
-            throw new RpcAnswerMalformedException(rpc.url(), "the log at block " + l.getBlockNumber() + " index "
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // web3j sizes a dynamic array by the length the data declares before reading any element (new
+            // ArrayList<>(length)), so a log of a few bytes declaring 2^31 elements fails that one allocation
+            throw new RpcAnswerMalformedException(endpoint, "the log at block " + l.getBlockNumber() + " index "
                     + l.getLogIndex() + " of " + l.getAddress() + " cannot be decoded as " + event + " ("
-                    + shortMessage(e) + ")", e);
+                    + (e instanceof OutOfMemoryError ? InferenceCalls.TOO_LARGE : shortMessage(e)) + ")", e);
         }
     }
 

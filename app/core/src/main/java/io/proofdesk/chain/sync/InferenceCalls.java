@@ -31,6 +31,9 @@ final class InferenceCalls {
     record CallRecord(String modelId, BigInteger mode, ChainModelData input) {
     }
 
+    /** Why ABI data whose declared array length web3j could not allocate is refused. */
+    static final String TOO_LARGE = "it declares an array longer than memory can hold";
+
     private final String run;
     private final String runNoShape;
     private final String runU32;
@@ -121,6 +124,9 @@ final class InferenceCalls {
             }
         } catch (RuntimeException e) {
             throw new RecordProblem("the inference call's calldata cannot be decoded", e);
+        } catch (OutOfMemoryError e) {
+            // see ChunkReader.decodeLog: web3j allocates an array as long as the data declares before reading it
+            throw new RecordProblem("the inference call's calldata cannot be decoded: " + TOO_LARGE);
         }
         throw new RecordProblem("the transaction is not a run/runWithResult/runManyWithResults call (selector " + sel
                 + ")");

@@ -85,12 +85,13 @@ public final class RpcEndpoint implements AutoCloseable {
 
     public long chainId() {
         Response<?> r = send("eth_chainId", web3j.ethChainId());
-        return quantity("eth_chainId", ((org.web3j.protocol.core.methods.response.EthChainId) r).getChainId());
+        return quantity("eth_chainId", () -> ((org.web3j.protocol.core.methods.response.EthChainId) r).getChainId());
     }
 
     public long headNumber() {
         Response<?> r = send("eth_blockNumber", web3j.ethBlockNumber());
-        return quantity("eth_blockNumber", ((org.web3j.protocol.core.methods.response.EthBlockNumber) r).getBlockNumber());
+        return quantity("eth_blockNumber",
+                () -> ((org.web3j.protocol.core.methods.response.EthBlockNumber) r).getBlockNumber());
     }
 
     public BlockRef header(long number) {
@@ -204,9 +205,10 @@ public final class RpcEndpoint implements AutoCloseable {
         }
         if (index < 0 || log.getTransactionHash() == null || !HASH.matcher(log.getTransactionHash().toLowerCase(Locale.ROOT)).matches()
                 || log.getBlockHash() == null || !HASH.matcher(log.getBlockHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getTopics() == null || log.getData() == null) {
+                || log.getTopics() == null || log.getData() == null
+                || log.getTopics().stream().anyMatch(t -> t == null || !HASH.matcher(t.toLowerCase(Locale.ROOT)).matches())) {
             throw malformed(what, "the log at block " + block + " index " + index
-                    + " lacks its transaction hash, block hash, topics or data"); // no topic (LOG0) is allowed
+                    + " lacks its transaction hash, block hash, topics (32-byte hex each) or data"); // no topic (LOG0) is allowed
         }
         return new CheckedLog(log, blockNumber, logIndex);
     }
@@ -278,7 +280,7 @@ public final class RpcEndpoint implements AutoCloseable {
                 throw malformed(what, "the answer is not block " + number + " with a hash, parent hash and timestamp");
             }
             return new BlockRef(number, hash, parent, Instant.ofEpochSecond(b.getTimestamp().longValueExact()));
-        } catch (ArithmeticException | org.web3j.exceptions.MessageDecodingException e) {
+        } catch (ArithmeticException | java.time.DateTimeException | org.web3j.exceptions.MessageDecodingException e) {
             throw malformed(what, "unreadable number or timestamp (" + e.getMessage() + ")");
         }
     }
@@ -331,7 +333,14 @@ public final class RpcEndpoint implements AutoCloseable {
         return answer.getResponses();
     }
 
-    private long quantity(String what, BigInteger value) {
+    /** web3j decodes the answer's hex when asked for it: an answer without a result, or not hex, throws then. */
+    private long quantity(String what, java.util.function.Supplier<BigInteger> answer) {
+        BigInteger value;
+        try {
+            value = answer.get();
+        } catch (org.web3j.exceptions.MessageDecodingException e) {
+            throw malformed(what, "the answer holds no quantity (" + e.getMessage() + ")");
+        }
         if (value == null || value.signum() < 0 || value.bitLength() > 62) {
             throw malformed(what, "the answer is not a valid quantity");
         }
