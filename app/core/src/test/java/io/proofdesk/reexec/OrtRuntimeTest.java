@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ONNX Runtime's environment start-up walks the process's command line with a recursive regex (see
  * {@link OrtRuntime}); these tests launch JVMs with a command line as long as the README's
  * {@code mvn ... exec:exec@run} launch (about 10 KB, the class path spelled out) and check that Proofdesk's way of
- * starting ONNX Runtime survives it.
+ * starting ONNX Runtime survives it. Whether a direct start on a 1 MB stack crashes depends on the machine (it died
+ * with SIGSEGV on the development machines and not on CI's), so only the way Proofdesk starts it is asserted.
  */
 class OrtRuntimeTest {
 
@@ -36,15 +37,6 @@ class OrtRuntimeTest {
         Result result = launch("runtime");
         assertEquals(0, result.exit(), "exit " + result.exit() + " (139 is SIGSEGV); output:\n" + result.output());
         assertTrue(result.output().contains("ORT 1."), result.output());
-    }
-
-    @Test
-    @DisplayName("the hazard is real: the same JVM starting ONNX Runtime directly on a default stack dies of SIGSEGV")
-    void longCommandLineKillsADirectStart() throws Exception {
-        Result result = launch("direct");
-        assertEquals(139, result.exit(), "expected SIGSEGV (exit 139) from ONNX Runtime's telemetry regex over the "
-                + "command line; if this ONNX Runtime no longer crashes, OrtRuntime's large stack may be unneeded. "
-                + "Output:\n" + result.output());
     }
 
     @Test
