@@ -1,6 +1,6 @@
 package io.proofdesk.cli;
 
-import io.proofdesk.attest.AttestationCheck;
+import io.proofdesk.attest.NitroAttestationResult;
 import io.proofdesk.attest.ChainCertificate;
 import io.proofdesk.attest.KeyFormatException;
 import io.proofdesk.attest.NitroAttestationDocument;
@@ -60,7 +60,7 @@ public final class AttestCommand implements Callable<Integer> {
                 throw new UserInputException("--at is not an ISO-8601 instant (e.g. 2026-01-31T12:00:00Z): " + at);
             }
         }
-        AttestationCheck check = new NitroAttestationVerifier(roots).verify(bytes);
+        NitroAttestationResult check = new NitroAttestationVerifier(roots).verify(bytes);
         if (check.timestamp() == null) {
             out.println("verdict   INVALID");
             check.reasons().forEach(r -> out.println("reason    " + r));

@@ -1,7 +1,7 @@
 package io.proofdesk.cli;
 
 import io.proofdesk.attest.KeyFormatException;
-import io.proofdesk.attest.SignatureCheck;
+import io.proofdesk.attest.SignatureVerifier;
 import io.proofdesk.attest.SignatureResult;
 import io.proofdesk.attest.SignatureScheme;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ public final class CheckSignatureCommand implements Callable<Integer> {
         byte[] sig = signatureBytes(signature);
         SignatureResult result;
         try {
-            result = SignatureCheck.verify(s, keyBytes, msg, sig);
+            result = SignatureVerifier.verify(s, keyBytes, msg, sig);
         } catch (KeyFormatException e) {
             throw new UserInputException(e.getMessage(), e);
         }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Verifies Nitro attestation documents offline: ES384 COSE_Sign1 signature by the leaf certificate, and
  * leaf → cabundle → a {@link TrustedRoots} root, evaluated at the document's own timestamp. Never throws for
- * a bad document: every problem is a reason in an INVALID {@link AttestationCheck}.
+ * a bad document: every problem is a reason in an INVALID {@link NitroAttestationResult}.
  */
 public final class NitroAttestationVerifier {
 
@@ -27,27 +27,27 @@ public final class NitroAttestationVerifier {
     }
 
     /** Raw CBOR or base64 text. */
-    public AttestationCheck verify(byte[] document) {
+    public NitroAttestationResult verify(byte[] document) {
         NitroAttestationDocument parsed;
         try {
             parsed = NitroAttestationDocument.decode(document);
         } catch (MalformedAttestationException e) {
-            return AttestationCheck.unreadable("malformed attestation document: " + e.getMessage());
+            return NitroAttestationResult.unreadable("malformed attestation document: " + e.getMessage());
         }
         return verify(parsed);
     }
 
-    public AttestationCheck verifyBase64(String document) {
+    public NitroAttestationResult verifyBase64(String document) {
         NitroAttestationDocument parsed;
         try {
             parsed = NitroAttestationDocument.parseBase64(document);
         } catch (MalformedAttestationException e) {
-            return AttestationCheck.unreadable("malformed attestation document: " + e.getMessage());
+            return NitroAttestationResult.unreadable("malformed attestation document: " + e.getMessage());
         }
         return verify(parsed);
     }
 
-    public AttestationCheck verify(NitroAttestationDocument doc) {
+    public NitroAttestationResult verify(NitroAttestationDocument doc) {
         List<String> reasons = new ArrayList<>();
         if (doc.algorithm().isEmpty() || doc.algorithm().get() != COSE_ALG_ES384) {
             reasons.add("COSE algorithm is " + doc.algorithm().map(String::valueOf).orElse("absent")
@@ -84,14 +84,14 @@ public final class NitroAttestationVerifier {
         } catch (MalformedAttestationException e) {
             reasons.add("malformed attestation document: " + e.getMessage());
         }
-        CheckStatus status = reasons.isEmpty() ? CheckStatus.VALID : CheckStatus.INVALID;
-        return new AttestationCheck(status, reasons, doc.moduleId(), doc.timestamp(), pcrs,
+        CryptoCheckStatus status = reasons.isEmpty() ? CryptoCheckStatus.VALID : CryptoCheckStatus.INVALID;
+        return new NitroAttestationResult(status, reasons, doc.moduleId(), doc.timestamp(), pcrs,
                 doc.publicKey().orElse(null), doc.userData().orElse(null), doc.nonce().orElse(null), chain, anchor);
     }
 
     private static List<String> coseSignature(NitroAttestationDocument doc, PublicKey leafKey) {
         try {
-            SignatureResult result = SignatureCheck.verifyEs384(SignatureCheck.requireP384(leafKey, "leaf certificate"),
+            SignatureResult result = SignatureVerifier.verifyEs384(SignatureVerifier.requireP384(leafKey, "leaf certificate"),
                     CoseSigStructure.of(doc.protectedHeader(), doc.payload()), doc.signature());
             return result.isValid() ? List.of() : List.of("COSE signature: " + result.reason());
         } catch (WrongKeyTypeException e) {

@@ -3,7 +3,7 @@ package io.proofdesk.attest;
 import java.util.Objects;
 
 /** VALID, or INVALID with the reason a person can read. */
-public record SignatureResult(CheckStatus status, String reason) {
+public record SignatureResult(CryptoCheckStatus status, String reason) {
 
     public SignatureResult {
         Objects.requireNonNull(status, "status");
@@ -11,14 +11,14 @@ public record SignatureResult(CheckStatus status, String reason) {
     }
 
     public static SignatureResult valid() {
-        return new SignatureResult(CheckStatus.VALID, "signature verifies");
+        return new SignatureResult(CryptoCheckStatus.VALID, "signature verifies");
     }
 
     public static SignatureResult invalid(String reason) {
-        return new SignatureResult(CheckStatus.INVALID, reason);
+        return new SignatureResult(CryptoCheckStatus.INVALID, reason);
     }
 
     public boolean isValid() {
-        return status == CheckStatus.VALID;
+        return status == CryptoCheckStatus.VALID;
     }
 }

@@ -29,7 +29,7 @@ class NitroAttestationFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void verify(byte[] document) {
-        AttestationCheck check = VERIFIER.verify(document);
+        NitroAttestationResult check = VERIFIER.verify(document);
         assertNotNull(check.status());
         if (!check.isValid()) {
             assertFalse(check.reasons().isEmpty(), "an INVALID document says why");

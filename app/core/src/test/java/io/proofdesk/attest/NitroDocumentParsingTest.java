@@ -35,8 +35,8 @@ class NitroDocumentParsingTest {
                 {(byte) 0x83, 0x40, (byte) 0xa0, 0x40},
                 {(byte) 0xd9, 0x01, 0x00, (byte) 0x84, 0x40, (byte) 0xa0, 0x40, 0x40},
                 {(byte) 0x84, 0x40, (byte) 0xa0, 0x40, 0x40, 0x00}}) {
-            AttestationCheck check = verifier.verify(input);
-            assertEquals(CheckStatus.INVALID, check.status());
+            NitroAttestationResult check = verifier.verify(input);
+            assertEquals(CryptoCheckStatus.INVALID, check.status());
             assertFalse(check.reasons().isEmpty());
             assertTrue(check.reasons().getFirst().startsWith("malformed attestation document"), check.reasons().toString());
         }
@@ -46,11 +46,11 @@ class NitroDocumentParsingTest {
     void byteStringClaimingGigabytesDoesNotAllocateThem() {
         // [h'', {}, bstr of claimed length 2^32-1 with 3 bytes present]
         byte[] input = {(byte) 0x84, 0x40, (byte) 0xa0, 0x5a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3};
-        AttestationCheck check = verifier.verify(input);
-        assertEquals(CheckStatus.INVALID, check.status());
+        NitroAttestationResult check = verifier.verify(input);
+        assertEquals(CryptoCheckStatus.INVALID, check.status());
         byte[] eightByteLength = {(byte) 0x84, 0x40, (byte) 0xa0, 0x5b, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff,
                 (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1};
-        assertEquals(CheckStatus.INVALID, verifier.verify(eightByteLength).status());
+        assertEquals(CryptoCheckStatus.INVALID, verifier.verify(eightByteLength).status());
     }
 
     @Test
@@ -58,17 +58,17 @@ class NitroDocumentParsingTest {
         byte[] input = new byte[200];
         input[0] = (byte) 0x84;
         java.util.Arrays.fill(input, 1, 200, (byte) 0x81);
-        assertEquals(CheckStatus.INVALID, verifier.verify(input).status());
+        assertEquals(CryptoCheckStatus.INVALID, verifier.verify(input).status());
     }
 
     @Test
     void oversizedDocumentsAreRefusedBeforeParsing() {
         byte[] big = new byte[NitroAttestationDocument.MAX_DOCUMENT_BYTES + 1];
         big[0] = (byte) 0x84;
-        AttestationCheck check = verifier.verify(big);
+        NitroAttestationResult check = verifier.verify(big);
         assertTrue(check.reasons().getFirst().contains("more than"), check.reasons().toString());
         String bigText = Base64.getEncoder().encodeToString(new byte[NitroAttestationDocument.MAX_BASE64_CHARS]);
-        assertEquals(CheckStatus.INVALID, verifier.verifyBase64(bigText).status());
+        assertEquals(CryptoCheckStatus.INVALID, verifier.verifyBase64(bigText).status());
         MalformedAttestationException e = assertThrows(MalformedAttestationException.class,
                 () -> NitroAttestationDocument.parse(big));
         assertEquals("document", e.field());

@@ -53,7 +53,7 @@ class TeeSignaturesTest {
         byte[] flipped = sig.clone();
         flipped[100] ^= 0x01;
         SignatureResult r = TeeSignatures.verifySettlement(RSA.getPublic(), IN, OUT, TS, flipped);
-        assertEquals(CheckStatus.INVALID, r.status());
+        assertEquals(CryptoCheckStatus.INVALID, r.status());
         assertFalse(r.reason().isBlank());
         assertFalse(TeeSignatures.verifySettlement(TestKeys.rsa(2048).getPublic(), IN, OUT, TS, sig).isValid());
     }

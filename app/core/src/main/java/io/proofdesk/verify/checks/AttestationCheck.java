@@ -92,7 +92,7 @@ public final class AttestationCheck implements InferenceCheck {
         } catch (RuntimeException e) {
             return CheckLines.error(name(), "attestation of " + node + ": " + e.getMessage());
         }
-        io.proofdesk.attest.AttestationCheck doc = verifier.verify(document);
+        io.proofdesk.attest.NitroAttestationResult doc = verifier.verify(document);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("node", node);
         details.put("moduleId", String.valueOf(doc.moduleId()));

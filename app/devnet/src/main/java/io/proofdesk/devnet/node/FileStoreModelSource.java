@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Fetches model files from the IPFS-gateway-style file store ({@code GET /ipfs/<cid>}) once and keeps them, as a
  * node keeps what {@code ipfs get} pulled. Like the real node it does not check the bytes against the CID.
  */
-public final class FileStoreModelSource implements ModelSource {
+public final class FileStoreModelSource implements NodeModelSource {
 
     private static final Pattern CID = Pattern.compile("[A-Za-z0-9]{10,100}");
     private static final long MAX_MODEL_BYTES = 256L << 20;

@@ -35,7 +35,7 @@ public final class TeeNodeService implements AutoCloseable {
 
     private final NodeIdentity identity;
     private final NodeBehaviour behaviour;
-    private final ModelSource models;
+    private final NodeModelSource models;
     private final ModelSwap swap;
     private final InferenceRunner runner;
     private final Clock clock;
@@ -48,7 +48,7 @@ public final class TeeNodeService implements AutoCloseable {
         String replace(String requestedCid);
     }
 
-    public TeeNodeService(NodeIdentity identity, NodeBehaviour behaviour, ModelSource models, ModelSwap swap,
+    public TeeNodeService(NodeIdentity identity, NodeBehaviour behaviour, NodeModelSource models, ModelSwap swap,
                           InferenceRunner runner, Clock clock) {
         this.identity = identity;
         this.behaviour = behaviour;

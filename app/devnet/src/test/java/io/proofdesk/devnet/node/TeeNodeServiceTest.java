@@ -2,7 +2,7 @@ package io.proofdesk.devnet.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.proofdesk.attest.AttestationCheck;
+import io.proofdesk.attest.NitroAttestationResult;
 import io.proofdesk.attest.NitroAttestationVerifier;
 import io.proofdesk.attest.PublicKeys;
 import io.proofdesk.attest.TeeSignatures;
@@ -187,7 +187,7 @@ class TeeNodeServiceTest {
                 BigInteger.valueOf(res.teeTimestamp()), Base64.getDecoder().decode(res.teeSignature())).isValid());
     }
 
-    private static AttestationCheck attest(TeeNodeService node, byte[] nonce) throws IOException {
+    private static NitroAttestationResult attest(TeeNodeService node, byte[] nonce) throws IOException {
         try (Response r = HTTP.newCall(new Request.Builder()
                 .url(node.baseUrl() + "/enclave/attestation?nonce=" + HexFormat.of().formatHex(nonce)).build()).execute()) {
             assertEquals(200, r.code());
@@ -200,13 +200,13 @@ class TeeNodeServiceTest {
     void attestation() throws Exception {
         byte[] nonce = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233");
         TeeNodeService honest = NODES.get(NodeBehaviour.HONEST);
-        AttestationCheck ok = attest(honest, nonce);
+        NitroAttestationResult ok = attest(honest, nonce);
         assertTrue(ok.isValid(), ok.reasons().toString());
         assertArrayEquals(nonce, ok.nonce());
         assertTrue(ok.userDataBinding().orElseThrow().bindsKey(honest.identity().registeredKey().publicKeyDer()));
-        AttestationCheck stale = attest(NODES.get(NodeBehaviour.STALE_ATTESTATION), nonce);
+        NitroAttestationResult stale = attest(NODES.get(NodeBehaviour.STALE_ATTESTATION), nonce);
         assertFalse(java.util.Arrays.equals(nonce, stale.nonce()));
-        AttestationCheck rogue = attest(NODES.get(NodeBehaviour.UNAPPROVED_PCR), nonce);
+        NitroAttestationResult rogue = attest(NODES.get(NodeBehaviour.UNAPPROVED_PCR), nonce);
         assertFalse(java.util.Arrays.equals(ok.pcrHash().orElseThrow(), rogue.pcrHash().orElseThrow()));
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.proofdesk.attest.AttestationCheck;
-import io.proofdesk.attest.CheckStatus;
+import io.proofdesk.attest.NitroAttestationResult;
+import io.proofdesk.attest.CryptoCheckStatus;
 import io.proofdesk.attest.NitroAttestationDocument;
 import io.proofdesk.attest.NitroAttestationVerifier;
 import io.proofdesk.attest.TrustedRoots;
@@ -45,8 +45,8 @@ class NitroRoundTripTest {
     void issuedDocumentVerifiesAndCarriesItsContent() {
         byte[] doc = issuer.issue(request());
         assertEquals((byte) 0xd2, doc[0], "COSE_Sign1 tag 18");
-        AttestationCheck check = verifier.verify(doc);
-        assertEquals(CheckStatus.VALID, check.status(), check.reasons().toString());
+        NitroAttestationResult check = verifier.verify(doc);
+        assertEquals(CryptoCheckStatus.VALID, check.status(), check.reasons().toString());
         assertEquals("i-demo-node-1-enc01", check.moduleId());
         assertEquals(T, check.timestamp());
         assertEquals(16, check.pcrs().size());
@@ -65,12 +65,12 @@ class NitroRoundTripTest {
 
     @Test
     void userDataBindsTheSigningKeyAndTlsCertificate() {
-        AttestationCheck check = verifier.verify(issuer.issue(request()));
+        NitroAttestationResult check = verifier.verify(issuer.issue(request()));
         UserDataBinding binding = check.userDataBinding().orElseThrow();
         assertTrue(binding.bindsKey(SIGNER.publicKeyDer()));
         assertTrue(binding.bindsTlsCertificate(TLS.der()));
         assertFalse(binding.bindsKey(TeeSigner.generate(SeededRandom.of("other")).publicKeyDer()));
-        AttestationCheck unbound = verifier.verify(issuer.issue(request().withUserData(new byte[] {1, 2, 3})));
+        NitroAttestationResult unbound = verifier.verify(issuer.issue(request().withUserData(new byte[] {1, 2, 3})));
         assertTrue(unbound.isValid());
         assertTrue(unbound.userDataBinding().isEmpty());
     }
@@ -85,8 +85,8 @@ class NitroRoundTripTest {
         for (int at : offsets) {
             byte[] tampered = doc.clone();
             tampered[at] ^= 0x01;
-            AttestationCheck check = verifier.verify(tampered);
-            assertEquals(CheckStatus.INVALID, check.status(), "byte " + at);
+            NitroAttestationResult check = verifier.verify(tampered);
+            assertEquals(CryptoCheckStatus.INVALID, check.status(), "byte " + at);
             assertFalse(check.reasons().isEmpty());
         }
     }
@@ -94,8 +94,8 @@ class NitroRoundTripTest {
     @Test
     void otherRootsDoNotAcceptTheDemoChain() {
         byte[] doc = issuer.issue(request());
-        AttestationCheck aws = new NitroAttestationVerifier(TrustedRoots.awsNitro()).verify(doc);
-        assertEquals(CheckStatus.INVALID, aws.status());
+        NitroAttestationResult aws = new NitroAttestationVerifier(TrustedRoots.awsNitro()).verify(doc);
+        assertEquals(CryptoCheckStatus.INVALID, aws.status());
         assertNull(aws.trustAnchor());
         assertTrue(aws.reasons().stream().anyMatch(r -> r.contains("certificate chain")), aws.reasons().toString());
         DemoAttestationAuthority other = DemoAttestationAuthority.create(SeededRandom.of("another authority"));
@@ -107,8 +107,8 @@ class NitroRoundTripTest {
     @Test
     void leafNotValidAtTheDocumentTimeIsInvalid() {
         LeafCredential expired = AUTHORITY.issueLeaf("node-1", T.minus(Duration.ofHours(5)), Duration.ofHours(3));
-        AttestationCheck check = verifier.verify(issuer.issue(request(), expired));
-        assertEquals(CheckStatus.INVALID, check.status());
+        NitroAttestationResult check = verifier.verify(issuer.issue(request(), expired));
+        assertEquals(CryptoCheckStatus.INVALID, check.status());
         assertTrue(check.reasons().stream().anyMatch(r -> r.contains("does not validate at " + T)), check.reasons().toString());
         LeafCredential notYet = AUTHORITY.issueLeaf("node-1", T.plus(Duration.ofMinutes(1)), Duration.ofHours(3));
         assertFalse(verifier.verify(issuer.issue(request(), notYet)).isValid());
@@ -120,7 +120,7 @@ class NitroRoundTripTest {
         byte[] first = stale.document("fresh-1".getBytes(StandardCharsets.US_ASCII), T);
         byte[] second = stale.document("fresh-2".getBytes(StandardCharsets.US_ASCII), T.plusSeconds(60));
         assertArrayEquals(first, second, "a replay serves the same bytes");
-        AttestationCheck check = verifier.verify(first);
+        NitroAttestationResult check = verifier.verify(first);
         assertTrue(check.isValid(), check.reasons().toString());
         assertEquals(T.minus(NodeAttestation.STALE_AGE), check.timestamp());
         assertFalse(java.util.Arrays.equals("fresh-1".getBytes(StandardCharsets.US_ASCII), check.nonce()));
@@ -130,11 +130,11 @@ class NitroRoundTripTest {
     void unapprovedImageShowsInThePcrHash() {
         DemoMeasurements rogue = DemoMeasurements.of("rogue");
         NodeAttestation node = new NodeAttestation(issuer, request(), AttestationBehaviour.UNAPPROVED_PCRS, rogue);
-        AttestationCheck check = verifier.verify(node.document(NONCE, T));
+        NitroAttestationResult check = verifier.verify(node.document(NONCE, T));
         assertTrue(check.isValid());
         assertArrayEquals(rogue.pcrHash(), check.pcrHash().orElseThrow());
         assertFalse(java.util.Arrays.equals(IMAGE.pcrHash(), check.pcrHash().orElseThrow()));
-        AttestationCheck honest = verifier.verify(new NodeAttestation(issuer, request(), AttestationBehaviour.HONEST, null)
+        NitroAttestationResult honest = verifier.verify(new NodeAttestation(issuer, request(), AttestationBehaviour.HONEST, null)
                 .document(NONCE, T));
         assertArrayEquals(IMAGE.pcrHash(), honest.pcrHash().orElseThrow());
     }
@@ -142,8 +142,8 @@ class NitroRoundTripTest {
     @Test
     void algorithmOtherThanEs384IsInvalid() {
         LeafCredential leaf = AUTHORITY.issueLeaf("node-1", T.minus(Duration.ofMinutes(5)), Duration.ofHours(3));
-        AttestationCheck check = verifier.verify(issuer.encode(request(), leaf, AUTHORITY.caBundle(), -7));
-        assertEquals(CheckStatus.INVALID, check.status());
+        NitroAttestationResult check = verifier.verify(issuer.encode(request(), leaf, AUTHORITY.caBundle(), -7));
+        assertEquals(CryptoCheckStatus.INVALID, check.status());
         assertTrue(check.reasons().getFirst().contains("expected ES384 (-35)"), check.reasons().toString());
     }
 
@@ -152,8 +152,8 @@ class NitroRoundTripTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         LeafCredential p256 = AUTHORITY.issueLeaf("node-1", T.minus(Duration.ofMinutes(5)), Duration.ofHours(3), g.generateKeyPair());
-        AttestationCheck check = verifier.verify(issuer.issue(request(), p256));
-        assertEquals(CheckStatus.INVALID, check.status());
+        NitroAttestationResult check = verifier.verify(issuer.issue(request(), p256));
+        assertEquals(CryptoCheckStatus.INVALID, check.status());
         assertTrue(check.reasons().stream().anyMatch(r -> r.contains("expected an EC P-384")), check.reasons().toString());
     }
 
@@ -161,21 +161,21 @@ class NitroRoundTripTest {
     void chainLoopsAndOverlongChainsAreInvalid() {
         LeafCredential leaf = AUTHORITY.issueLeaf("node-1", T.minus(Duration.ofMinutes(5)), Duration.ofHours(3));
         List<X509Certificate> loop = List.of(AUTHORITY.root(), AUTHORITY.intermediate(), AUTHORITY.intermediate());
-        AttestationCheck looped = verifier.verify(issuer.encode(request(), leaf, loop, -35));
-        assertEquals(CheckStatus.INVALID, looped.status());
+        NitroAttestationResult looped = verifier.verify(issuer.encode(request(), leaf, loop, -35));
+        assertEquals(CryptoCheckStatus.INVALID, looped.status());
         assertTrue(looped.reasons().stream().anyMatch(r -> r.contains("loops")), looped.reasons().toString());
 
         List<X509Certificate> longChain = new ArrayList<>();
         for (int i = 0; i < NitroAttestationDocument.MAX_CABUNDLE_ENTRIES + 1; i++) {
             longChain.add(AUTHORITY.intermediate());
         }
-        AttestationCheck tooLong = verifier.verify(issuer.encode(request(), leaf, longChain, -35));
-        assertEquals(CheckStatus.INVALID, tooLong.status());
+        NitroAttestationResult tooLong = verifier.verify(issuer.encode(request(), leaf, longChain, -35));
+        assertEquals(CryptoCheckStatus.INVALID, tooLong.status());
         assertTrue(tooLong.reasons().getFirst().contains("chain too long"), tooLong.reasons().toString());
 
-        AttestationCheck missingIntermediate = verifier.verify(issuer.encode(request(), leaf, List.of(AUTHORITY.root()), -35));
+        NitroAttestationResult missingIntermediate = verifier.verify(issuer.encode(request(), leaf, List.of(AUTHORITY.root()), -35));
         assertFalse(missingIntermediate.isValid());
-        AttestationCheck leafAsCa = verifier.verify(issuer.encode(request(),
+        NitroAttestationResult leafAsCa = verifier.verify(issuer.encode(request(),
                 AUTHORITY.issueLeaf("node-1", T.minus(Duration.ofMinutes(5)), Duration.ofHours(3)),
                 List.of(AUTHORITY.root(), AUTHORITY.intermediate(), leaf.certificate()), -35));
         assertFalse(leafAsCa.isValid(), "a CA:false certificate cannot issue");
@@ -185,16 +185,16 @@ class NitroRoundTripTest {
     void oversizedOrTruncatedDocumentsAreInvalidNotErrors() {
         byte[] doc = issuer.issue(request());
         for (int cut : new int[] {1, 10, doc.length / 2, doc.length - 1}) {
-            assertEquals(CheckStatus.INVALID, verifier.verify(java.util.Arrays.copyOf(doc, cut)).status(), "cut at " + cut);
+            assertEquals(CryptoCheckStatus.INVALID, verifier.verify(java.util.Arrays.copyOf(doc, cut)).status(), "cut at " + cut);
         }
         String b64 = Base64.getEncoder().encodeToString(doc);
-        assertEquals(CheckStatus.INVALID, verifier.verifyBase64(b64.substring(0, b64.length() - 7)).status());
-        assertEquals(CheckStatus.INVALID, verifier.verifyBase64(b64.substring(0, 101)).status());
+        assertEquals(CryptoCheckStatus.INVALID, verifier.verifyBase64(b64.substring(0, b64.length() - 7)).status());
+        assertEquals(CryptoCheckStatus.INVALID, verifier.verifyBase64(b64.substring(0, 101)).status());
         NitroDocumentRequest huge = request().withUserData(new byte[NitroAttestationDocument.MAX_DOCUMENT_BYTES]);
-        AttestationCheck check = verifier.verify(issuer.issue(huge));
-        assertEquals(CheckStatus.INVALID, check.status());
+        NitroAttestationResult check = verifier.verify(issuer.issue(huge));
+        assertEquals(CryptoCheckStatus.INVALID, check.status());
         assertTrue(check.reasons().getFirst().contains("more than"), check.reasons().toString());
-        AttestationCheck bigUserData = verifier.verify(issuer.issue(request().withUserData(new byte[NitroAttestationDocument.MAX_USER_DATA_BYTES + 1])));
+        NitroAttestationResult bigUserData = verifier.verify(issuer.issue(request().withUserData(new byte[NitroAttestationDocument.MAX_USER_DATA_BYTES + 1])));
         assertTrue(bigUserData.reasons().getFirst().contains("user_data"), bigUserData.reasons().toString());
     }
 

@@ -4,6 +4,6 @@ import java.io.IOException;
 
 /** Where a node gets the model file a request names by CID. */
 @FunctionalInterface
-public interface ModelSource {
+public interface NodeModelSource {
     byte[] modelByCid(String cid) throws IOException;
 }

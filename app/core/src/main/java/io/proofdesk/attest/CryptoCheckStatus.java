@@ -1,7 +1,7 @@
 package io.proofdesk.attest;
 
 /** Outcome of one cryptographic check. There is no "maybe": anything that cannot be checked is INVALID with a reason. */
-public enum CheckStatus {
+public enum CryptoCheckStatus {
     VALID,
     INVALID
 }

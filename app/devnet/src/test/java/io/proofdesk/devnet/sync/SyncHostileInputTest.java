@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a later sync from an honest endpoint completes it to exactly the honest result.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest {
+class SyncHostileInputTest {
 
     private Path dir;
     private SyncFixture fx;

@@ -12,12 +12,12 @@ import java.util.Arrays;
  * Unreadable keys or a key of the wrong kind throw {@link KeyFormatException} (bad input); every signature
  * problem, including malformed or out-of-range encodings, is INVALID with a reason.
  */
-public final class SignatureCheck {
+public final class SignatureVerifier {
 
     public static final int ES384_SIGNATURE_LENGTH = 96;
     private static final int P384_FIELD_BITS = 384;
 
-    private SignatureCheck() {
+    private SignatureVerifier() {
     }
 
     public static SignatureResult verify(SignatureScheme scheme, byte[] keyPemOrDer, byte[] message, byte[] signature) {

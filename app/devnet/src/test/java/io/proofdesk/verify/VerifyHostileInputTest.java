@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every external input may be hostile: each bad answer is a FAIL/ERROR line with a reason, never a crash or a pass. */
-class HostileInputTest {
+class VerifyHostileInputTest {
 
     static final String HASH = "0x" + "11".repeat(32);
     HttpServer server;

@@ -18,11 +18,11 @@ import java.util.TreeMap;
  * @param chain       leaf first, ending with the trusted root when the chain validated
  * @param trustAnchor label of the trusted root the chain ended in, null if it did not validate
  */
-public record AttestationCheck(CheckStatus status, List<String> reasons, String moduleId, Instant timestamp,
+public record NitroAttestationResult(CryptoCheckStatus status, List<String> reasons, String moduleId, Instant timestamp,
                                SortedMap<Integer, String> pcrs, byte[] publicKey, byte[] userData, byte[] nonce,
                                List<ChainCertificate> chain, String trustAnchor) {
 
-    public AttestationCheck {
+    public NitroAttestationResult {
         reasons = List.copyOf(reasons);
         pcrs = Collections.unmodifiableSortedMap(new TreeMap<>(pcrs));
         publicKey = publicKey == null ? null : publicKey.clone();
@@ -31,13 +31,13 @@ public record AttestationCheck(CheckStatus status, List<String> reasons, String 
         chain = List.copyOf(chain);
     }
 
-    static AttestationCheck unreadable(String reason) {
-        return new AttestationCheck(CheckStatus.INVALID, List.of(reason), null, null, new TreeMap<>(), null, null,
+    static NitroAttestationResult unreadable(String reason) {
+        return new NitroAttestationResult(CryptoCheckStatus.INVALID, List.of(reason), null, null, new TreeMap<>(), null, null,
                 null, List.of(), null);
     }
 
     public boolean isValid() {
-        return status == CheckStatus.VALID;
+        return status == CryptoCheckStatus.VALID;
     }
 
     @Override
