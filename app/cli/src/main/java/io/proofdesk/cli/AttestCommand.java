@@ -23,8 +23,10 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
 @Command(name = "attest", mixinStandardHelpOptions = true,
-        description = "Check a standalone Nitro attestation document (raw CBOR or base64) against the AWS Nitro root "
-                + "(or --root), at the document's own time.")
+        description = {"Check a standalone Nitro attestation document (raw CBOR or base64) against the AWS Nitro root "
+                + "(or --root), at the document's own time.",
+                "Exit 0 VALID, 1 INVALID, 2 a valid document from a debug-mode enclave (PCR0-2 zero: it attests no "
+                + "code), 3 unreadable."})
 public final class AttestCommand implements Callable<Integer> {
 
     @Spec
@@ -87,6 +89,12 @@ public final class AttestCommand implements Callable<Integer> {
             out.println("chain     " + c.subject() + " (" + c.notBefore() + " .. " + c.notAfter() + ")");
         }
         out.println("anchor    " + (check.trustAnchor() == null ? "-" : check.trustAnchor()));
+        if (check.isValid() && check.debugMode()) {
+            // a genuine AWS signature over zero PCRs: the document is real, but what it vouches for is nothing
+            out.println("verdict   UNVERIFIED");
+            out.println("reason    " + NitroAttestationResult.DEBUG_MODE_REASON);
+            return ExitCode.UNVERIFIED;
+        }
         out.println("verdict   " + check.status());
         check.reasons().forEach(r -> out.println("reason    " + r));
         return check.isValid() ? ExitCode.VERIFIED : ExitCode.MISMATCH;

@@ -70,6 +70,24 @@ public record NitroAttestationResult(CryptoCheckStatus status, List<String> reas
         return Optional.of(PcrHash.of(p0.get(), p1.get(), p2.get()));
     }
 
+    /**
+     * A debug-mode enclave reports PCR0, PCR1 and PCR2 as zeros: it measures no image, so a valid document from it
+     * attests no code at all (AWS: "the attestation document ... contains PCRs with all zeros" in debug mode). Such
+     * a document must never pass as trusted code, however well it is signed.
+     */
+    public boolean debugMode() {
+        for (int i = 0; i <= 2; i++) {
+            String hex = pcrs.get(i);
+            if (hex == null || hex.isEmpty() || !hex.chars().allMatch(c -> c == '0')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The line every consumer prints for {@link #debugMode()}. */
+    public static final String DEBUG_MODE_REASON = "debug-mode enclave: it attests no code (PCR0, PCR1 and PCR2 are all zero)";
+
     /** The signing-key / TLS-certificate binding in user_data, if user_data has that layout. */
     public Optional<UserDataBinding> userDataBinding() {
         return UserDataBinding.parse(userData);

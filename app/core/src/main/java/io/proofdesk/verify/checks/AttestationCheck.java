@@ -117,6 +117,9 @@ public final class AttestationCheck implements InferenceCheck {
                     + String.join("; ", doc.reasons()), details);
         }
         List<String> problems = new ArrayList<>();
+        if (doc.debugMode()) {
+            problems.add(io.proofdesk.attest.NitroAttestationResult.DEBUG_MODE_REASON);
+        }
         if (doc.nonce() == null || !MessageDigest.isEqual(doc.nonce(), nonce)) {
             problems.add("the document does not echo our nonce " + HexFormat.of().formatHex(nonce)
                     + " (a stale or replayed document)");
