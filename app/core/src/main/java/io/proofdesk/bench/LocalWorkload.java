@@ -8,7 +8,7 @@ import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.node.cid.Cid;
-import io.proofdesk.node.http.NotFoundException;
+import io.proofdesk.node.http.NotServedException;
 import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.verify.ChainReader;
 import io.proofdesk.verify.ModelSource;
@@ -85,9 +85,9 @@ public final class LocalWorkload implements ChainReader, ModelSource {
     }
 
     @Override
-    public byte[] model(String requested) throws NotFoundException {
+    public byte[] model(String requested) throws NotServedException {
         if (!requested.equals(cid)) {
-            throw new NotFoundException("local:" + requested);
+            throw new NotServedException("local:" + requested);
         }
         return model.clone();
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Raw blob bytes by blob id ({@link io.proofdesk.node.BlobStoreClient#fetch}). Absent: throw
- * {@link io.proofdesk.node.http.NotFoundException}; unreachable or oversized: another IOException.
+ * {@link io.proofdesk.node.http.NotServedException}; unreachable or oversized: another IOException.
  */
 @FunctionalInterface
 public interface BlobSource {

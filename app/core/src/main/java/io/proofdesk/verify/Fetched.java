@@ -1,7 +1,7 @@
 package io.proofdesk.verify;
 
 import io.proofdesk.domain.CheckStatus;
-import io.proofdesk.node.http.NotFoundException;
+import io.proofdesk.node.http.NotServedException;
 import io.proofdesk.node.http.ResponseTooLargeException;
 
 import java.io.IOException;
@@ -43,7 +43,8 @@ public sealed interface Fetched<T> {
     /** How a source failure reads in a verdict: absent is UNVERIFIED, everything else ERROR. */
     static <T> Fetched<T> fromIo(String what, IOException e) {
         return switch (e) {
-            case NotFoundException nf -> failed(CheckStatus.UNVERIFIED, what + " is not published (" + nf.getMessage() + ")");
+            case NotServedException nf -> failed(CheckStatus.UNVERIFIED, what + " is not available, so it cannot be checked ("
+                    + nf.getMessage() + ")");
             case ResponseTooLargeException big -> failed(CheckStatus.ERROR, what + ": " + big.getMessage());
             default -> failed(CheckStatus.ERROR, what + " could not be fetched: " + e.getMessage());
         };

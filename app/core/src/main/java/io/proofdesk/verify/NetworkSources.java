@@ -1,5 +1,6 @@
 package io.proofdesk.verify;
 
+import io.proofdesk.node.http.NotServedException;
 import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.attest.TrustedRoots;
 import io.proofdesk.chain.Web3jChainReader;
@@ -11,7 +12,6 @@ import io.proofdesk.node.BlobStoreClient;
 import io.proofdesk.node.FileStoreClient;
 import io.proofdesk.node.NodeClient;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
@@ -70,7 +70,7 @@ public final class NetworkSources {
     /** A source the network has none of: every fetch says so, and the check that needed it reports it. */
     private static BlobSource missing(NetworkProfile network, String what) {
         return id -> {
-            throw new IOException(network.name() + " has no " + what + " configured");
+            throw new NotServedException(what, network.name() + " has no " + what + " configured");
         };
     }
 }

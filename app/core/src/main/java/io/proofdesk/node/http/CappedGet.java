@@ -8,7 +8,7 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 
-/** One GET through a capped client: the body on 2xx, {@link NotFoundException} on 404, an IOException otherwise. */
+/** One GET through a capped client: the body on 2xx, {@link NotServedException} on 401/403/404/410, an IOException otherwise. */
 public final class CappedGet {
 
     private final OkHttpClient http;
@@ -20,7 +20,10 @@ public final class CappedGet {
     public byte[] bytes(HttpUrl url) throws IOException {
         try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
             if (r.code() == 404) {
-                throw new NotFoundException(url.toString());
+                throw new NotServedException(url.toString());
+            }
+            if (NotServedException.isNotServed(r.code())) {
+                throw new NotServedException(url.toString(), url + " answered HTTP " + r.code() + ": not served to us");
             }
             if (!r.isSuccessful()) {
                 throw new IOException(url + " answered HTTP " + r.code());

@@ -3,7 +3,7 @@ package io.proofdesk.report.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proofdesk.chain.LogFacts;
 import io.proofdesk.chain.ReceiptFacts;
-import io.proofdesk.node.http.NotFoundException;
+import io.proofdesk.node.http.NotServedException;
 import io.proofdesk.verify.AttestationSource;
 import io.proofdesk.verify.BlobSource;
 import io.proofdesk.verify.ChainReader;
@@ -72,7 +72,7 @@ final class BundleSources {
     private byte[] entry(String path, boolean matches) throws IOException {
         Optional<byte[]> b = bundle.entry(path);
         if (b.isEmpty() || !matches) {
-            throw new NotFoundException("bundle entry " + path);
+            throw new NotServedException("bundle entry " + path);
         }
         return b.get();
     }
