@@ -24,13 +24,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where verify, report and bundle reach the network: {@code --devnet DIR}, or {@code --rpc/--files/--blobs}, or, with
- * neither, the network the store was last synced from (its endpoints and trust roots, recorded by the sync).
+ * Where verify, report and bundle reach the network: {@code --network NAME|FILE}, {@code --devnet DIR}, or
+ * {@code --rpc/--files/--blobs}, or, with none of them, the network the store was last synced from (its endpoints and trust roots, recorded by the sync).
  */
 public final class EndpointOptions {
 
     @Option(names = "--devnet", paramLabel = "DIR", description = "Endpoints from DIR/devnet.json; trusts the demo root")
     Path devnet;
+
+    @Option(names = "--network", paramLabel = "NAME|FILE", description = NetworkChoice.DESCRIPTION)
+    String network;
 
     @Option(names = "--rpc", paramLabel = "URL",
             description = "JSON-RPC endpoint of the chain (with --files and --blobs). Without --rpc or --devnet: "
@@ -67,7 +70,7 @@ public final class EndpointOptions {
 
     /** As {@link #resolve}, but empty when no flag is given and the store records no network. */
     Optional<Resolved> resolveIfKnown(Store store, PrintWriter out) throws IOException {
-        Optional<NetworkProfile> given = fromFlags();
+        Optional<NetworkProfile> given = fromFlags(store.databaseFile().toAbsolutePath().getParent());
         if (given.isPresent()) {
             return Optional.of(Resolved.of(given.get()));
         }
@@ -82,7 +85,14 @@ public final class EndpointOptions {
         return Optional.of(Resolved.of(p));
     }
 
-    private Optional<NetworkProfile> fromFlags() throws IOException {
+    private Optional<NetworkProfile> fromFlags(Path dataDir) throws IOException {
+        if (network != null) {
+            if (devnet != null || rpc != null) {
+                throw new UserInputException("--network does not go with --devnet or --rpc: give one way to the network");
+            }
+            NetworkProfile p = NetworkChoice.resolve(network, dataDir);
+            return Optional.of(p.withTrustRoots(concat(p.trustRoots(), extraRoots())));
+        }
         if (devnet != null) {
             if (!trustRoots.isEmpty()) {
                 throw new UserInputException("--trust-root does not go with --devnet: a devnet's root comes from its "

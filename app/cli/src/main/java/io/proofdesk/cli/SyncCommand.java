@@ -8,6 +8,7 @@ import io.proofdesk.chain.sync.SyncLimits;
 import io.proofdesk.chain.sync.SyncListener;
 import io.proofdesk.chain.sync.SyncProgress;
 import io.proofdesk.chain.sync.SyncSummary;
+import io.proofdesk.network.NetworkContracts;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.network.TrustRootFileException;
 import io.proofdesk.network.TrustRootFiles;
@@ -67,10 +68,20 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--devnet", paramLabel = "DIR", description = "Take every endpoint and address from DIR/devnet.json")
     Path devnet;
 
+    @Option(names = "--network", paramLabel = "NAME|FILE",
+            description = NetworkChoice.DESCRIPTION + "; its endpoints and addresses, flags override them")
+    String network;
+
+    /** What the profile names that this sync cannot read, said before it starts; null if nothing. */
+    private String skipped;
+
     @Override
     public Integer call() throws Exception {
         SyncConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
+        if (skipped != null) {
+            out.println(skipped);
+        }
         PrintWriter err = spec.commandLine().getErr();
         SyncControl control = new SyncControl();
         CountDownLatch finished = new CountDownLatch(1);
@@ -116,7 +127,12 @@ public final class SyncCommand implements Callable<Integer> {
     /** The network to sync: devnet.json's (flags override its values) or the flags' own, recorded with the sync. */
     SyncConfig config() throws IOException {
         NetworkProfile base = NetworkProfile.EMPTY;
-        if (devnet != null) {
+        if (network != null) {
+            if (devnet != null) {
+                throw new UserInputException("--network does not go with --devnet: give one of them");
+            }
+            base = NetworkChoice.resolve(network, data.dataDirectory().path());
+        } else if (devnet != null) {
             if (!trustRoots.isEmpty()) {
                 throw new UserInputException("--trust-root does not go with --devnet: a devnet's root comes from its "
                         + "manifest");
@@ -131,13 +147,21 @@ public final class SyncCommand implements Callable<Integer> {
         }
         List<String> urls = rpc.isEmpty() ? base.rpc() : List.copyOf(rpc);
         if (urls.isEmpty()) {
-            throw new UserInputException("no RPC endpoint: give --rpc URL or --devnet DIR");
+            throw new UserInputException("no RPC endpoint: give --rpc URL, --network NAME|FILE or --devnet DIR");
+        }
+        NetworkContracts given = base.contracts();
+        if (!given.precompile().isEmpty()) {
+            // a network's precompile is a fact of the network, but its records (results fetched from the node API)
+            // are not read yet: say so, and sync what can be read
+            skipped = "unsupported: the inference precompile " + String.join(", ", given.precompile())
+                    + " is not read yet; records made through it are not synced";
+            given = new NetworkContracts(given.inference(), List.of(), given.registry(), given.relay());
         }
         ContractAddresses addresses = contracts != null ? parseContracts(contracts)
-                : base.contracts().isEmpty() ? null : ContractAddresses.of(base.contracts());
+                : given.isEmpty() ? null : ContractAddresses.of(given);
         if (addresses == null) {
             throw new UserInputException("no contract addresses: give --contracts registry=0x..,relay=0x..,inference=0x.."
-                    + " or --devnet DIR");
+                    + " or --network NAME|FILE or --devnet DIR");
         }
         if (from < 0) {
             throw new UserInputException("--from must be a block number >= 0");
@@ -150,11 +174,11 @@ public final class SyncCommand implements Callable<Integer> {
                 throw new UserInputException("--trust-root: " + e.getMessage(), e);
             }
         }
-        String name = devnet != null ? base.name() : "network at " + urls.getFirst();
+        String name = devnet != null || network != null ? base.name() : "network at " + urls.getFirst();
         NetworkProfile network = new NetworkProfile(name, chainId != null ? chainId : base.chainId(), urls,
                 base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
-                addresses.toContracts(), from, roots, base.demo());
+                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo());
         return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT);
     }
 

@@ -137,6 +137,43 @@ class SyncCommandTest {
     }
 
     @Test
+    @DisplayName("--network FILE reads a network profile; --network demo reads <data dir>/devnet/devnet.json; "
+            + "verify then uses the same network")
+    void fromNetworkProfileAndDemo() throws Exception {
+        Map<String, String> a = contracts.addresses();
+        Path profile = dir.resolve("lab.json");
+        java.nio.file.Files.writeString(profile, "{\"name\": \"lab\", \"chainId\": 31337, \"rpc\": [\""
+                + anvil.rpcUrl() + "\"], \"hub\": \"" + hub.baseUrl() + "\", \"blobStore\": \"" + blobs.baseUrl()
+                + "\", \"contracts\": {\"inference\": [\"" + a.get("Inference") + "\", \"" + a.get("InferenceJsons")
+                + "\"], \"registry\": \"" + a.get("TEERegistry") + "\", \"relay\": \"" + a.get("InferenceSettlementRelay")
+                + "\"}}");
+        String data = dir.resolve("data-profile").toString();
+        CliTestRun sync = CliTestRun.of("sync", "--network", profile.toString(), "--data-dir", data);
+        assertEquals(0, sync.exitCode(), sync.out() + sync.err());
+        assertTrue(sync.out().contains("2 records stored"), sync.out());
+        CliTestRun verify = CliTestRun.of("verify", "--all", "--network", profile.toString(), "--data-dir", data);
+        assertTrue(verify.exitCode() == ExitCode.VERIFIED || verify.exitCode() == ExitCode.UNVERIFIED
+                || verify.exitCode() == ExitCode.MISMATCH, verify.out() + verify.err());
+
+        Path demoData = dir.resolve("data-demo");
+        CliTestRun none = CliTestRun.of("sync", "--network", "demo", "--data-dir", demoData.toString());
+        assertEquals(ExitCode.BAD_INPUT, none.exitCode(), none.out() + none.err());
+        assertTrue(none.err().contains("start it with: proofdesk devnet --data-dir"), none.err());
+        Path state = demoData.resolve("devnet");
+        java.nio.file.Files.createDirectories(state);
+        new DevnetManifest(31337, anvil.rpcUrl(), a, hub.baseUrl(), hub.baseUrl(), blobs.baseUrl(),
+                List.of(), state.resolve("ground-truth.json").toString(), 2, null).write(state);
+        CliTestRun demo = CliTestRun.of("sync", "--network", "demo", "--data-dir", demoData.toString());
+        assertEquals(0, demo.exitCode(), demo.out() + demo.err());
+        assertTrue(demo.out().contains("2 records stored"), demo.out());
+
+        CliTestRun unknown = CliTestRun.of("sync", "--network", "mainnet-of-nowhere", "--data-dir", data);
+        assertEquals(ExitCode.BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.err().contains("neither a built-in network (demo, opengradient-devnet) nor a profile file"),
+                unknown.err());
+    }
+
+    @Test
     @DisplayName("records stored with a note: the summary says how many and the command that shows the notes, which does")
     void notesSayWhereToReadThem() throws Exception {
         Path data = dir.resolve("data notes");
