@@ -34,7 +34,7 @@ public final class BuiltInNetworks {
                     "TEE registry 0x4e72238852f3c918f4E4e57AeC9280dDB0c80248 from 2026-03-10 "
                             + "(OpenGradient-SDK 4e5f43a, DEFAULT_TEE_REGISTRY_ADDRESS)",
                     "TEE registry 0x703cB174AEadB35D611858369B4b1111dC9Abda6 since 2026-05-29 "
-                            + "(OpenGradient-SDK 80f8c6f, \"registry address change\"): the profile's",
+                            + "(OpenGradient-SDK 80f8c6f, \"registry address change\"), the one the profile reads",
                     "settlement relay: not published (a deployment-time setting of the facilitator)")));
 
     private BuiltInNetworks() {
