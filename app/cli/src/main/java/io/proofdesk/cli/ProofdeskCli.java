@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         subcommands = {CommandLine.HelpCommand.class, DevnetCommand.class, SyncCommand.class, ModelsCommand.class,
                 InferencesCommand.class, VerifyCommand.class, ReexecCommand.class, AttestCommand.class,
                 CheckSignatureCommand.class, ReportCommand.class, CheckReportCommand.class, BundleCommand.class,
-                VerifyBundleCommand.class, NetworksCommand.class, BenchCommand.class},
+                VerifyBundleCommand.class, NetworksCommand.class, InferenceCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:verified / match", "1:mismatch found / invalid", "2:unverified / unsupported",
                 "3:bad input", "4:error"})

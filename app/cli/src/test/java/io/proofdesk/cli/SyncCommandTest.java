@@ -137,6 +137,48 @@ class SyncCommandTest {
     }
 
     @Test
+    @DisplayName("inference ID prints one record whole; --json has its inputs as exact decimals, its settlement and "
+            + "verdict; an unknown id is bad input")
+    void oneRecordWhole() throws Exception {
+        String data = dir.resolve("data-one").toString();
+        CliTestRun sync = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption, "--hub",
+                hub.baseUrl(), "--blobs", blobs.baseUrl(), "--data-dir", data);
+        assertEquals(0, sync.exitCode(), sync.err());
+        JsonNode rows = new ObjectMapper().readTree(CliTestRun.of("inferences", "--json", "--data-dir", data).out());
+        String id = rows.get(0).get("id").asText();
+
+        CliTestRun one = CliTestRun.of("inference", id, "--json", "--data-dir", data);
+        assertEquals(0, one.exitCode(), one.err());
+        JsonNode r = new ObjectMapper().readTree(one.out());
+        assertEquals(id, r.get("id").asText());
+        assertEquals("VANILLA", r.get("mode").asText());
+        assertEquals("credit-mlp", r.get("modelName").asText());
+        assertEquals("ONCHAIN", r.get("settlement").get("kind").asText());
+        assertTrue(r.get("verdict").isNull(), "not verified yet");
+        FixedPointTensor sent = new FixedPointCodec().encode(ModelZoo.standard().sampleInput(credit, 0).get("features"));
+        JsonNode values = r.get("inputs").get(0).get("values");
+        assertEquals(sent.values().size(), values.size());
+        for (int k = 0; k < values.size(); k++) {
+            java.math.BigDecimal chain = new java.math.BigDecimal(sent.values().get(k).value(),
+                    sent.values().get(k).decimals().intValueExact());
+            assertEquals(0, chain.compareTo(new java.math.BigDecimal(values.get(k).asText())),
+                    "element " + k + ": chain " + chain + ", printed " + values.get(k).asText());
+        }
+        assertEquals("probabilities", r.get("outputs").get(0).get("name").asText());
+        // the log claimed Number(5, decimals 1): 0.5
+        assertEquals("0.5", r.get("outputs").get(0).get("values").get(0).asText());
+
+        CliTestRun text = CliTestRun.of("inference", id, "--data-dir", data);
+        assertTrue(text.out().contains("verdict      not verified yet"), text.out());
+        assertTrue(text.out().contains("input        features"), text.out());
+
+        CliTestRun missing = CliTestRun.of("inference", "0x" + "00".repeat(32) + ":0", "--data-dir", data);
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("no record 0x"), missing.err());
+        assertEquals(ExitCode.BAD_INPUT, CliTestRun.of("inference", "nonsense", "--data-dir", data).exitCode());
+    }
+
+    @Test
     @DisplayName("--network FILE reads a network profile; --network demo reads <data dir>/devnet/devnet.json; "
             + "verify then uses the same network")
     void fromNetworkProfileAndDemo() throws Exception {
