@@ -44,7 +44,7 @@ public final class EthHeader {
         HeaderLayout layout = HeaderLayout.ofFieldCount(count, where);
         List<byte[]> values = new ArrayList<>(count);
         List<RlpType> rlp = new ArrayList<>(count);
-        for (HeaderLayout.Field field : HeaderLayout.FIELDS.subList(0, count)) {
+        for (HeaderLayout.HeaderField field : HeaderLayout.FIELDS.subList(0, count)) {
             byte[] value = switch (field.kind()) {
                 case QUANTITY -> minimal(f.quantity(field.name()));
                 case BYTES -> f.bytes(field.name());
@@ -71,7 +71,7 @@ public final class EthHeader {
         HeaderLayout layout = HeaderLayout.ofFieldCount(list.getValues().size(), "header RLP");
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < list.getValues().size(); i++) {
-            HeaderLayout.Field field = HeaderLayout.FIELDS.get(i);
+            HeaderLayout.HeaderField field = HeaderLayout.FIELDS.get(i);
             if (!(list.getValues().get(i) instanceof RlpString s)) {
                 throw new ProofInputException("header RLP: " + field.name() + " is a list, not a value");
             }
@@ -95,7 +95,7 @@ public final class EthHeader {
 
     private static int presentFieldCount(RpcFields f) {
         int count = HeaderLayout.FRONTIER.fieldCount();
-        List<HeaderLayout.Field> all = HeaderLayout.FIELDS;
+        List<HeaderLayout.HeaderField> all = HeaderLayout.FIELDS;
         while (count < all.size() && f.has(all.get(count).name())) {
             count++;
         }

@@ -19,9 +19,9 @@ public enum HeaderLayout {
     /** Prague (EIP-7685): + requestsHash. */
     PRAGUE(21);
 
-    enum Kind { HASH, ADDRESS, BLOOM, QUANTITY, BYTES, NONCE }
+    enum FieldKind { HASH, ADDRESS, BLOOM, QUANTITY, BYTES, NONCE }
 
-    record Field(String name, Kind kind) {
+    record HeaderField(String name, FieldKind kind) {
         int fixedLength() {
             return switch (kind) {
                 case HASH -> 32;
@@ -34,28 +34,28 @@ public enum HeaderLayout {
     }
 
     /** Every field in header order; a layout uses the first {@link #fieldCount()}. */
-    static final List<Field> FIELDS = List.of(
-            new Field("parentHash", Kind.HASH),
-            new Field("sha3Uncles", Kind.HASH),
-            new Field("miner", Kind.ADDRESS),
-            new Field("stateRoot", Kind.HASH),
-            new Field("transactionsRoot", Kind.HASH),
-            new Field("receiptsRoot", Kind.HASH),
-            new Field("logsBloom", Kind.BLOOM),
-            new Field("difficulty", Kind.QUANTITY),
-            new Field("number", Kind.QUANTITY),
-            new Field("gasLimit", Kind.QUANTITY),
-            new Field("gasUsed", Kind.QUANTITY),
-            new Field("timestamp", Kind.QUANTITY),
-            new Field("extraData", Kind.BYTES),
-            new Field("mixHash", Kind.HASH),
-            new Field("nonce", Kind.NONCE),
-            new Field("baseFeePerGas", Kind.QUANTITY),
-            new Field("withdrawalsRoot", Kind.HASH),
-            new Field("blobGasUsed", Kind.QUANTITY),
-            new Field("excessBlobGas", Kind.QUANTITY),
-            new Field("parentBeaconBlockRoot", Kind.HASH),
-            new Field("requestsHash", Kind.HASH));
+    static final List<HeaderField> FIELDS = List.of(
+            new HeaderField("parentHash", FieldKind.HASH),
+            new HeaderField("sha3Uncles", FieldKind.HASH),
+            new HeaderField("miner", FieldKind.ADDRESS),
+            new HeaderField("stateRoot", FieldKind.HASH),
+            new HeaderField("transactionsRoot", FieldKind.HASH),
+            new HeaderField("receiptsRoot", FieldKind.HASH),
+            new HeaderField("logsBloom", FieldKind.BLOOM),
+            new HeaderField("difficulty", FieldKind.QUANTITY),
+            new HeaderField("number", FieldKind.QUANTITY),
+            new HeaderField("gasLimit", FieldKind.QUANTITY),
+            new HeaderField("gasUsed", FieldKind.QUANTITY),
+            new HeaderField("timestamp", FieldKind.QUANTITY),
+            new HeaderField("extraData", FieldKind.BYTES),
+            new HeaderField("mixHash", FieldKind.HASH),
+            new HeaderField("nonce", FieldKind.NONCE),
+            new HeaderField("baseFeePerGas", FieldKind.QUANTITY),
+            new HeaderField("withdrawalsRoot", FieldKind.HASH),
+            new HeaderField("blobGasUsed", FieldKind.QUANTITY),
+            new HeaderField("excessBlobGas", FieldKind.QUANTITY),
+            new HeaderField("parentBeaconBlockRoot", FieldKind.HASH),
+            new HeaderField("requestsHash", FieldKind.HASH));
 
     static final int PARENT_HASH = 0;
     static final int TRANSACTIONS_ROOT = 4;

@@ -6,7 +6,7 @@ public final class TrieRootMismatchException extends ChainProofException {
 
     public TrieRootMismatchException(String what, long block, String headerRoot, String rebuilt, int items) {
         super(what + " root mismatch: block " + block + ", header has " + headerRoot + ", the " + items + " "
-                + what + "s given rebuild " + rebuilt);
+                + what + " given rebuild " + rebuilt);
         this.block = block;
     }
 
