@@ -59,9 +59,12 @@ public final class BlockTransactions {
         return new BlockTransactions(header, encoded);
     }
 
-    /** From raw signed transactions, e.g. {@code eth_getRawTransactionByBlockNumberAndIndex}, in block order. */
+    /**
+     * From raw signed transactions, e.g. {@code eth_getRawTransactionByBlockNumberAndIndex}, in block order; blob
+     * transactions may come in network form (with their blobs), see {@link TransactionBytes#canonical}.
+     */
     public static BlockTransactions fromRaw(EthHeader header, List<byte[]> raw) {
-        return new BlockTransactions(header, raw.stream().map(byte[]::clone).toList());
+        return new BlockTransactions(header, raw.stream().map(TransactionBytes::canonical).toList());
     }
 
     public long block() {

@@ -8,6 +8,9 @@ import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
+import org.web3j.rlp.RlpEncoder;
+import org.web3j.rlp.RlpList;
+import org.web3j.rlp.RlpType;
 import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
@@ -71,9 +74,28 @@ public final class TransactionBytes {
             // web3j's 4844 type has no access list; an empty one encodes the same
             throw new ProofInputException(f.where() + ": blob transaction with an access list; unsupported");
         }
-        return TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
+        RawTransaction raw = RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
                 f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
-                f.quantity("value"), input(f), f.quantity("maxFeePerBlobGas"), versioned), typedSignature(f));
+                f.quantity("value"), input(f), f.quantity("maxFeePerBlobGas"), versioned);
+        // web3j always gives the network form [payload, blobs, commitments, proofs]; a block holds the payload only
+        List<RlpType> network = TransactionEncoder.asRlpValues(raw, typedSignature(f));
+        return TypedEnvelope.wrap(3, RlpEncoder.encode(network.getFirst()));
+    }
+
+    /**
+     * A transaction as the trie holds it: a blob transaction in network form (with its blobs, commitments and
+     * proofs, as some endpoints' {@code eth_getRawTransaction*} answer) is cut down to its payload; anything else is
+     * returned as is.
+     */
+    public static byte[] canonical(byte[] raw) {
+        if (raw.length == 0 || raw[0] != 3) {
+            return raw.clone();
+        }
+        TypedEnvelope envelope = TypedEnvelope.unwrap(raw, "blob transaction");
+        if (envelope.fields().size() == 4 && envelope.fields().getFirst() instanceof RlpList payload) {
+            return TypedEnvelope.wrap(3, RlpEncoder.encode(payload));
+        }
+        return raw.clone();
     }
 
     /** web3j derives a typed transaction's y-parity from v as 27 + parity. */
