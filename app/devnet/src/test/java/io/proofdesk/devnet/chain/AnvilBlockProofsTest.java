@@ -1,6 +1,7 @@
 package io.proofdesk.devnet.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.proofdesk.chain.proof.BlockProver;
 import io.proofdesk.chain.proof.BlockTransactions;
 import io.proofdesk.chain.proof.Checkpoint;
 import io.proofdesk.chain.proof.ConsensusReceipt;
@@ -18,6 +19,7 @@ import io.proofdesk.chain.proof.ReceiptLog;
 import io.proofdesk.chain.proof.SignedTransaction;
 import io.proofdesk.chain.proof.TransactionBytes;
 import io.proofdesk.devnet.anvil.AnvilLocator;
+import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.devnet.anvil.AnvilOptions;
 import io.proofdesk.devnet.anvil.AnvilProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +163,10 @@ class AnvilBlockProofsTest {
         assertEquals(List.of(0, 1, 2, 4), types.stream().distinct().sorted().toList(), types.toString());
         assertTrue(succeeded.contains(false), "the reverted call's receipt has status 0");
         assertTrue(proved.receipts().logCount() >= 3, "the batchSettle calls emitted logs");
+        BlockProver.Outcome outcome = new BlockProver(HeaderFormat.ETHEREUM).prove(block, receipts);
+        assertTrue(outcome.verdict().isProved(), outcome.verdict().reason());
+        assertEquals("block " + header.number() + " (" + header.hashHex() + "): header hash, 6 transactions and 6 "
+                + "receipts proved against its roots", outcome.verdict().reason());
     }
 
     /** anvil answers a blob transaction with its blobs (network form); the trie holds it without them. */
