@@ -30,7 +30,11 @@ public final class EthHeader {
     private EthHeader(HeaderLayout layout, List<byte[]> fields, byte[] rlp, byte[] claimedHash) {
         this.layout = layout;
         this.fields = fields;
-        this.number = new BigInteger(1, fields.get(HeaderLayout.NUMBER)).longValueExact();
+        BigInteger n = new BigInteger(1, fields.get(HeaderLayout.NUMBER));
+        if (n.bitLength() > 63) {
+            throw new ProofInputException("block number " + n + " is out of range");
+        }
+        this.number = n.longValue();
         this.rlp = rlp;
         this.hash = Hash.sha3(rlp);
         this.claimedHash = claimedHash;
@@ -81,9 +85,6 @@ public final class EthHeader {
                         + field.fixedLength());
             }
             values.add(b);
-        }
-        if (values.get(HeaderLayout.NUMBER).length > 7) {
-            throw new ProofInputException("header RLP: number is out of range");
         }
         // re-encoding must give the same bytes, so that the hash covers exactly the fields read here
         byte[] again = RlpEncoder.encode(new RlpList(values.stream().map(v -> (RlpType) RlpString.create(v)).toList()));

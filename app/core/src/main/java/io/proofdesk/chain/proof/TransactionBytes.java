@@ -31,7 +31,8 @@ public final class TransactionBytes {
     /** The signed encoding; throws {@link TransactionHashMismatchException} if it does not hash to {@code hash}. */
     public static byte[] fromJson(JsonNode tx, String where) {
         RpcFields f = new RpcFields(tx, where);
-        int type = f.has("type") ? f.quantity("type").intValueExact() : 0;
+        BigInteger typeField = f.has("type") ? f.quantity("type") : BigInteger.ZERO;
+        int type = typeField.bitLength() > 8 ? -1 : typeField.intValue();
         byte[] encoded = switch (type) {
             case 0 -> TransactionEncoder.encode(legacy(f), new Sign.SignatureData(
                     EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s")));
@@ -45,7 +46,7 @@ public final class TransactionBytes {
             case 4 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
                     f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
                     f.quantity("value"), input(f), accessList(f), authorizations(f)), typedSignature(f));
-            default -> throw new ProofInputException(where + ": transaction type 0x" + Integer.toHexString(type)
+            default -> throw new ProofInputException(where + ": transaction type 0x" + typeField.toString(16)
                     + " is not an Ethereum type (0-4); unsupported");
         };
         byte[] claimed = f.fixed("hash", 32);

@@ -136,4 +136,34 @@ class ReceiptsTrieTest {
         assertEquals(r.cumulativeGasUsed(), again.cumulativeGasUsed());
         assertTrue(again.succeeded());
     }
+
+    @Test
+    void preByzantiumReceiptsCommitToTheirPostStateRoot() {
+        ObjectNode json = (ObjectNode) block(1).receipts().getFirst().deepCopy();
+        json.remove("status");
+        json.remove("type");
+        json.put("root", "0x" + "5a".repeat(32));
+        ConsensusReceipt r = ConsensusReceipt.fromJson(json, "receipt 0 of block 1000000");
+        assertEquals(0, r.type());
+        byte[] encoded = r.encode();
+        assertTrue((encoded[0] & 0xff) >= 0xc0, "a legacy receipt is a bare RLP list");
+        ConsensusReceipt again = ConsensusReceipt.decode(encoded);
+        assertEquals(32, again.outcome().length);
+        assertEquals(r.logs(), again.logs());
+        json.remove("root");
+        assertEquals("receipt 0 of block 1000000 has neither status nor root",
+                assertThrows(ProofInputException.class, () -> ConsensusReceipt.fromJson(json,
+                        "receipt 0 of block 1000000")).getMessage());
+    }
+
+    @Test
+    void absurdNumbersAreBadInputNotArithmeticErrors() {
+        ObjectNode header = block(1).header().deepCopy();
+        header.put("number", "0x" + "f".repeat(40));
+        assertThrows(ProofInputException.class, () -> EthHeader.fromJson(header));
+        ObjectNode tx = (ObjectNode) MainnetBlocks.load("mainnet-14151203-london.json").get("transactions").get(0);
+        tx.put("type", "0x" + "1".repeat(30));
+        assertTrue(assertThrows(ProofInputException.class, () -> TransactionBytes.fromJson(tx, "tx"))
+                .getMessage().contains("unsupported"));
+    }
 }
