@@ -115,6 +115,11 @@ public record ConsensusReceipt(int type, byte[] outcome, BigInteger cumulativeGa
         throw new ProofInputException(what + " is a list, expected a value");
     }
 
+    @Override
+    public byte[] outcome() {
+        return outcome.clone();
+    }
+
     /** True for a successful transaction (status 1); post-Byzantium receipts only. */
     public boolean succeeded() {
         return outcome.length == 1 && outcome[0] == 1;
