@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchBatchCommand.class,
             BenchSigsCommand.class,
             BenchStartupCommand.class,
+            BenchProofsCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,163 @@
+package io.proofdesk.chain.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.tuweni.bytes.Bytes;
+import org.web3j.crypto.AccessListObject;
+import org.web3j.crypto.AuthorizationTuple;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.Sign;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.rlp.RlpEncoder;
+import org.web3j.rlp.RlpList;
+import org.web3j.rlp.RlpType;
+import org.web3j.utils.Numeric;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The signed encoding of a transaction (what the transactions trie stores, and what its hash is the keccak of),
+ * rebuilt from a JSON-RPC transaction object with web3j's encoders: legacy, EIP-2930, EIP-1559, EIP-4844 (without
+ * blobs, as blocks hold it) and EIP-7702. The result must hash to the object's {@code hash}, so a field an endpoint
+ * changed (calldata, recipient, value) cannot pass.
+ */
+public final class TransactionBytes {
+    private TransactionBytes() {
+    }
+
+    /** The signed encoding; throws {@link TransactionHashMismatchException} if it does not hash to {@code hash}. */
+    public static byte[] fromJson(JsonNode tx, String where) {
+        RpcFields f = new RpcFields(tx, where);
+        BigInteger typeField = f.has("type") ? f.quantity("type") : BigInteger.ZERO;
+        int type = typeField.bitLength() > 8 ? -1 : typeField.intValue();
+        byte[] encoded = switch (type) {
+            case 0 -> TransactionEncoder.encode(legacy(f), new Sign.SignatureData(
+                    EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s")));
+            case 1 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
+                    f.quantity("gasPrice"), f.quantity("gas"), to(f), f.quantity("value"), input(f),
+                    accessList(f)), typedSignature(f));
+            case 2 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
+                    f.quantity("gas"), to(f), f.quantity("value"), input(f), f.quantity("maxPriorityFeePerGas"),
+                    f.quantity("maxFeePerGas"), accessList(f)), typedSignature(f));
+            case 3 -> blob(f);
+            case 4 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
+                    f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
+                    f.quantity("value"), input(f), accessList(f), authorizations(f)), typedSignature(f));
+            default -> throw new ProofInputException(where + ": transaction type 0x" + typeField.toString(16)
+                    + " is not an Ethereum type (0-4); unsupported");
+        };
+        byte[] claimed = f.fixed("hash", 32);
+        byte[] computed = Hash.sha3(encoded);
+        if (!Arrays.equals(claimed, computed)) {
+            throw new TransactionHashMismatchException(where, RpcFields.hex(claimed), RpcFields.hex(computed));
+        }
+        return encoded;
+    }
+
+    private static RawTransaction legacy(RpcFields f) {
+        return RawTransaction.createTransaction(f.quantity("nonce"), f.quantity("gasPrice"), f.quantity("gas"),
+                to(f), f.quantity("value"), input(f));
+    }
+
+    private static byte[] blob(RpcFields f) {
+        JsonNode hashes = f.node("blobVersionedHashes");
+        List<Bytes> versioned = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            versioned.add(Bytes.wrap(RpcFields.parseHex(hashes.get(i).asText(), f.where() + ": blob hash " + i)));
+        }
+        if (!f.has("to")) {
+            throw new ProofInputException(f.where() + ": a blob transaction without a recipient is malformed");
+        }
+        if (!f.node("accessList").isEmpty()) {
+            // web3j's 4844 type has no access list; an empty one encodes the same
+            throw new ProofInputException(f.where() + ": blob transaction with an access list; unsupported");
+        }
+        RawTransaction raw = RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
+                f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
+                f.quantity("value"), input(f), f.quantity("maxFeePerBlobGas"), versioned);
+        // web3j always gives the network form [payload, blobs, commitments, proofs]; a block holds the payload only
+        List<RlpType> network = TransactionEncoder.asRlpValues(raw, typedSignature(f));
+        return TypedEnvelope.wrap(3, RlpEncoder.encode(network.getFirst()));
+    }
+
+    /**
+     * A transaction as the trie holds it: a blob transaction in network form (with its blobs, commitments and
+     * proofs, as some endpoints' {@code eth_getRawTransaction*} answer) is cut down to its payload; anything else is
+     * returned as is.
+     */
+    public static byte[] canonical(byte[] raw) {
+        if (raw.length == 0 || raw[0] != 3) {
+            return raw.clone();
+        }
+        TypedEnvelope envelope = TypedEnvelope.unwrap(raw, "blob transaction");
+        if (envelope.fields().size() == 4 && envelope.fields().getFirst() instanceof RlpList payload) {
+            return TypedEnvelope.wrap(3, RlpEncoder.encode(payload));
+        }
+        return raw.clone();
+    }
+
+    /** web3j derives a typed transaction's y-parity from v as 27 + parity. */
+    private static Sign.SignatureData typedSignature(RpcFields f) {
+        BigInteger parity = f.has("yParity") ? f.quantity("yParity") : f.quantity("v");
+        if (parity.compareTo(BigInteger.ONE) > 0) {
+            throw new ProofInputException(f.where() + ": y-parity " + parity + " is neither 0 nor 1");
+        }
+        return new Sign.SignatureData((byte) (27 + parity.intValue()), word(f, "r"), word(f, "s"));
+    }
+
+    private static byte[] word(RpcFields f, String field) {
+        BigInteger v = f.quantity(field);
+        if (v.bitLength() > 256) {
+            throw new ProofInputException(f.where() + ": " + field + " is longer than 32 bytes");
+        }
+        return Numeric.toBytesPadded(v, 32);
+    }
+
+    private static long chainId(RpcFields f) {
+        return f.longQuantity("chainId");
+    }
+
+    private static String to(RpcFields f) {
+        return f.has("to") ? RpcFields.hex(f.fixed("to", 20)) : null;
+    }
+
+    private static String input(RpcFields f) {
+        return RpcFields.hex(f.bytes("input"));
+    }
+
+    private static List<AccessListObject> accessList(RpcFields f) {
+        List<AccessListObject> out = new ArrayList<>();
+        if (!f.has("accessList")) {
+            return out;
+        }
+        JsonNode list = f.node("accessList");
+        for (int i = 0; i < list.size(); i++) {
+            RpcFields entry = new RpcFields(list.get(i), f.where() + ", access list entry " + i);
+            List<String> keys = new ArrayList<>();
+            JsonNode ks = entry.node("storageKeys");
+            for (int k = 0; k < ks.size(); k++) {
+                byte[] key = RpcFields.parseHex(ks.get(k).asText(), entry.where() + ", storage key " + k);
+                if (key.length != 32) {
+                    throw new ProofInputException(entry.where() + ": storage key " + k + " is not 32 bytes");
+                }
+                keys.add(RpcFields.hex(key));
+            }
+            out.add(new AccessListObject(RpcFields.hex(entry.fixed("address", 20)), keys));
+        }
+        return out;
+    }
+
+    private static List<AuthorizationTuple> authorizations(RpcFields f) {
+        List<AuthorizationTuple> out = new ArrayList<>();
+        JsonNode list = f.node("authorizationList");
+        for (int i = 0; i < list.size(); i++) {
+            RpcFields a = new RpcFields(list.get(i), f.where() + ", authorization " + i);
+            out.add(new AuthorizationTuple(a.quantity("chainId"), RpcFields.hex(a.fixed("address", 20)),
+                    a.quantity("nonce"), a.quantity("yParity"), a.quantity("r"), a.quantity("s")));
+        }
+        return out;
+    }
+}
