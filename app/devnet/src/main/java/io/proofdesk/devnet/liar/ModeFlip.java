@@ -112,7 +112,7 @@ final class ModeFlip {
     }
 
     /** Re-encoding is only trusted when it reproduced every other byte (web3j encodes canonically). */
-    private static boolean oneByteApart(String a, String b) {
+    static boolean oneByteApart(String a, String b) {
         if (a.length() != b.length()) {
             return false;
         }

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Changes one byte of the data of every third record log (log index 2 mod 3), the same in eth_getLogs and in the
- * receipts: an IndividualSettlement's output hash (data byte 63, so the settled output no longer matches its blob),
- * an InferenceResult's last byte.
+ * receipts, so that the log still decodes but says something else: an IndividualSettlement's output hash (data byte
+ * 63, so the settled output no longer matches its blob), an InferenceResult's first output number
+ * ({@link OutputValueFlip}).
  */
 final class ReceiptDataLie implements Lie {
 
@@ -43,9 +44,9 @@ final class ReceiptDataLie implements Lie {
         for (JsonNode l : logs) {
             if (l instanceof ObjectNode log && targets.recordLog(log) && targets.picked(log)) {
                 String data = log.path("data").asText("0x");
-                boolean settlement = LieTargets.INDIVIDUAL_SETTLEMENT.equals(
-                        log.path("topics").path(0).asText("").toLowerCase(Locale.ROOT));
-                log.put("data", RpcJson.flipBit(data, settlement ? OUTPUT_HASH_LAST_BYTE : -1));
+                String topic0 = log.path("topics").path(0).asText("").toLowerCase(Locale.ROOT);
+                log.put("data", LieTargets.INDIVIDUAL_SETTLEMENT.equals(topic0)
+                        ? RpcJson.flipBit(data, OUTPUT_HASH_LAST_BYTE) : OutputValueFlip.flip(topic0, data));
                 changed = true;
             }
         }

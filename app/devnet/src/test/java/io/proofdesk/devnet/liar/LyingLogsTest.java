@@ -220,12 +220,15 @@ class LyingLogsTest {
         List<JsonNode> told = logs(liar(LieMode.ALTER_RECEIPT), watched);
         assertEquals(all.size(), told.size());
         int altered = 0;
+        Set<String> kinds = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             JsonNode h = all.get(i);
             JsonNode l = told.get(i);
             if (picked(h) && devnetRecordLog(h)) {
                 altered++;
                 assertEquals(1, bytesApart(h.get("data").asText(), l.get("data").asText()), h.toString());
+                stillDecodes(h, l);
+                kinds.add(h.get("topics").get(0).asText());
                 assertEquals(((com.fasterxml.jackson.databind.node.ObjectNode) h.deepCopy()).without("data"),
                         ((com.fasterxml.jackson.databind.node.ObjectNode) l.deepCopy()).without("data"));
                 JsonNode receipt = result(liar(LieMode.ALTER_RECEIPT), "eth_getTransactionReceipt",
@@ -236,6 +239,30 @@ class LyingLogsTest {
             }
         }
         assertTrue(altered >= 3, "altered " + altered);
+        assertEquals(2, kinds.size(), "settlements and inference results altered alike: " + kinds);
+    }
+
+    /** The altered log decodes, as another output hash or another first output number. */
+    private static void stillDecodes(JsonNode honestLog, JsonNode altered) {
+        String topic = honestLog.get("topics").get(0).asText();
+        if (topic.equals(LieTargets.INDIVIDUAL_SETTLEMENT)) {
+            String h = honestLog.get("data").asText();
+            String l = altered.get("data").asText();
+            int differing = 2 + 2 * ReceiptDataLie.OUTPUT_HASH_LAST_BYTE;
+            assertNotEquals(h.substring(differing, differing + 2), l.substring(differing, differing + 2),
+                    "the output hash's last byte");
+            return;
+        }
+        var type = org.web3j.abi.Utils.convert(List.of(
+                new org.web3j.abi.TypeReference<io.proofdesk.chain.contracts.IInference.ModelOutput>() {}));
+        var real = (io.proofdesk.chain.contracts.IInference.ModelOutput) org.web3j.abi.FunctionReturnDecoder
+                .decode(honestLog.get("data").asText(), type).getFirst();
+        var told = (io.proofdesk.chain.contracts.IInference.ModelOutput) org.web3j.abi.FunctionReturnDecoder
+                .decode(altered.get("data").asText(), type).getFirst();
+        assertEquals(real.numbers.getFirst().values.getFirst().value.flipBit(32),
+                told.numbers.getFirst().values.getFirst().value);
+        assertEquals(real.numbers.getFirst().values.subList(1, real.numbers.getFirst().values.size()),
+                told.numbers.getFirst().values.subList(1, told.numbers.getFirst().values.size()));
     }
 
     private static boolean devnetRecordLog(JsonNode log) {
