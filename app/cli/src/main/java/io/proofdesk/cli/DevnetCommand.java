@@ -3,6 +3,7 @@ package io.proofdesk.cli;
 import io.proofdesk.devnet.Devnet;
 import io.proofdesk.devnet.DevnetConfig;
 import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.devnet.liar.LieMode;
 import io.proofdesk.devnet.seed.SeedProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
@@ -42,11 +45,29 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--seed-only", description = "stop everything once seeding is done and the files are written")
     boolean seedOnly;
 
+    @Option(names = "--lying-rpc", paramLabel = "MODE", converter = LieModeConverter.class,
+            description = "also serve a JSON-RPC endpoint that lies in this way, listed in devnet.json's rpcEndpoints "
+                    + "(repeatable): omit, duplicate, phantom, alter-calldata, alter-receipt, forged-header, fork, "
+                    + "slow-drip")
+    List<LieMode> lyingRpc = new ArrayList<>();
+
+    /** Reads a mode by its key; a wrong one is a parameter error naming the modes. */
+    static final class LieModeConverter implements picocli.CommandLine.ITypeConverter<LieMode> {
+        @Override
+        public LieMode convert(String value) {
+            try {
+                return LieMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
-        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir);
+        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc);
         long started = System.nanoTime();
         DevnetShutdown shutdown = DevnetShutdown.install(spec.commandLine().getErr());
         SeedProgress progress = (phase, done, total) -> {
@@ -75,6 +96,11 @@ public final class DevnetCommand implements Callable<Integer> {
         out.printf("demo network ready in %.1f s: %,d inferences (%,d dishonest), chain %d at %s%n", seconds,
                 m.inferences(), devnet.groundTruth().dishonestCount(), m.chainId(), m.rpcUrl());
         out.printf("hub/file store %s · blob store %s · %d nodes%n", m.hubUrl(), m.blobStoreUrl(), m.nodes().size());
+        for (DevnetManifest.Rpc rpc : m.rpcEndpoints()) {
+            if (!rpc.honest()) {
+                out.printf("lying JSON-RPC endpoint (%s) at %s%n", rpc.mode(), rpc.url());
+            }
+        }
         out.println("wrote " + dir.resolve(DevnetManifest.FILE_NAME) + " and " + m.groundTruth());
         out.flush();
         if (seedOnly) {

@@ -99,6 +99,36 @@ class HostileInputCommandsTest {
         assertTrue(run.err().contains(option + " must be a finite, non-negative number, was "), run.err());
     }
 
+    @ParameterizedTest(name = "{0} --rpc {1}")
+    @CsvSource({"sync, file:///etc/passwd", "sync, ftp://example.com/rpc", "sync, 127.0.0.1:8545",
+            "verify, file:///etc/passwd", "verify, ftp://example.com/rpc"})
+    @DisplayName("an RPC endpoint that is not an http(s) URL is bad input (exit 3) naming it; sync writes nothing")
+    void unsupportedRpcScheme(String command, String url) {
+        Path data = dir.resolve("data");
+        String contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+        CliTestRun run = command.equals("sync")
+                ? CliTestRun.of("sync", "--rpc", url, "--contracts", "registry=" + contract + ",relay=" + contract
+                        + ",inference=" + contract, "--data-dir", data.toString())
+                : CliTestRun.of("verify", "--all", "--rpc", url, "--files", "http://127.0.0.1:9", "--blobs",
+                        "http://127.0.0.1:9", "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("the RPC endpoint '" + url + "' is not an http:// or https:// URL"), run.err());
+        if (command.equals("sync")) {
+            assertFalse(Files.exists(data), "nothing written for a refused endpoint");
+        }
+    }
+
+    @Test
+    @DisplayName("devnet --lying-rpc with an unknown mode is bad input (exit 3) listing the modes, and starts nothing")
+    void unknownLyingRpcMode() {
+        CliTestRun run = CliTestRun.of("devnet", "--lying-rpc", "honest-ish", "--seed-only", "--state-dir",
+                dir.resolve("state").toString(), "--data-dir", dir.resolve("data").toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("unknown lying-RPC mode 'honest-ish'; the modes are omit, duplicate, phantom, "
+                + "alter-calldata, alter-receipt, forged-header, fork, slow-drip"), run.err());
+        assertFalse(Files.exists(dir.resolve("state")));
+    }
+
     /** A zip with a few deflated entries, like a bundle's layout. */
     private static byte[] aZip() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

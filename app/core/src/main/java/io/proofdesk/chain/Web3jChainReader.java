@@ -46,9 +46,12 @@ public final class Web3jChainReader implements AutoCloseable {
         this(rpcUrl, MAX_ANSWER_BYTES, timeout);
     }
 
-    /** @param maxAnswerBytes the cap on one HTTP answer, a batch's as a whole */
+    /**
+     * @param maxAnswerBytes the cap on one HTTP answer, a batch's as a whole
+     * @throws UnsupportedRpcUrlException when {@code rpcUrl} is not an http(s) URL
+     */
     public Web3jChainReader(String rpcUrl, long maxAnswerBytes, Duration timeout) {
-        this.url = rpcUrl;
+        this.url = UnsupportedRpcUrlException.check(rpcUrl);
         this.web3j = Web3j.build(new HttpService(rpcUrl, HttpClients.capped(maxAnswerBytes, timeout)));
     }
 

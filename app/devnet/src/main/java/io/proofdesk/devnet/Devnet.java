@@ -9,6 +9,10 @@ import io.proofdesk.devnet.chain.ChainSession;
 import io.proofdesk.devnet.chain.DevAccounts;
 import io.proofdesk.devnet.chain.DevnetContracts;
 import io.proofdesk.devnet.hub.ModelHubService;
+import io.proofdesk.devnet.liar.LieMode;
+import io.proofdesk.devnet.liar.LieSettings;
+import io.proofdesk.devnet.liar.LieTargets;
+import io.proofdesk.devnet.liar.LyingRpc;
 import io.proofdesk.devnet.models.ModelZoo;
 import io.proofdesk.devnet.node.DemoNodeFactory;
 import io.proofdesk.devnet.node.FileStoreModelSource;
@@ -54,6 +58,7 @@ public final class Devnet implements AutoCloseable {
 
     private final DevnetConfig config;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<LyingRpc> liars = new ArrayList<>();
     private DevnetManifest manifest;
     private long chainPid = -1;
     private GroundTruth groundTruth;
@@ -133,8 +138,16 @@ public final class Devnet implements AutoCloseable {
         List<DevnetManifest.Node> manifestNodes = nodes.stream().map(n -> new DevnetManifest.Node(n.url(),
                 n.service().identity().registeredKey().teeId().hex(), n.service().behaviour().honest(),
                 n.service().behaviour().label())).toList();
+        List<DevnetManifest.Rpc> rpcs = new ArrayList<>();
+        rpcs.add(new DevnetManifest.Rpc(anvil.rpcUrl(), true, DevnetManifest.Rpc.HONEST));
+        for (LieMode mode : config.lyingRpc()) {
+            LyingRpc liar = keep(LyingRpc.start(anvil.rpcUrl(), mode, LieTargets.of(contracts.addresses()),
+                    LieSettings.DEFAULT));
+            liars.add(liar);
+            rpcs.add(new DevnetManifest.Rpc(liar.url(), false, mode.key()));
+        }
         manifest = new DevnetManifest(CHAIN_ID, anvil.rpcUrl(), contracts.addresses(), hub.baseUrl(), hub.baseUrl(),
-                blobs.baseUrl(), manifestNodes, truth.toString(), groundTruth.records().size(), pem(authority));
+                blobs.baseUrl(), manifestNodes, truth.toString(), groundTruth.records().size(), pem(authority), rpcs);
         manifest.write(dir);
         progress.update("ready", groundTruth.records().size(), groundTruth.records().size());
     }
@@ -151,6 +164,17 @@ public final class Devnet implements AutoCloseable {
 
     public DevnetManifest manifest() {
         return manifest;
+    }
+
+    /** The lying endpoints, one per {@link DevnetConfig#lyingRpc()} mode, in that order. */
+    public List<LyingRpc> lyingRpcs() {
+        return List.copyOf(liars);
+    }
+
+    /** The lying endpoint of {@code mode}. */
+    public LyingRpc lyingRpc(LieMode mode) {
+        return liars.stream().filter(l -> l.mode() == mode).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this devnet has no lying endpoint of mode " + mode));
     }
 
     public GroundTruth groundTruth() {
@@ -176,5 +200,6 @@ public final class Devnet implements AutoCloseable {
             }
         }
         running.clear();
+        liars.clear();
     }
 }

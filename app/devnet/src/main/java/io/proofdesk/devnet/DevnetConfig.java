@@ -1,12 +1,16 @@
 package io.proofdesk.devnet;
 
+import io.proofdesk.devnet.liar.LieMode;
+
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What demo network to start: how many inferences to seed, what share of them dishonest, the seed that makes the
- * run repeatable, and the folder for its state (chain log, blobs, devnet.json, ground-truth.json).
+ * run repeatable, and the folder for its state (chain log, blobs, devnet.json, ground-truth.json). {@code lyingRpc}:
+ * one lying JSON-RPC endpoint in front of the chain per mode, besides the honest one (none by default).
  */
-public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir) {
+public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc) {
 
     public static final int DEFAULT_INFERENCES = 2000;
     public static final double DEFAULT_DISHONEST_RATE = 0.05;
@@ -21,6 +25,17 @@ public record DevnetConfig(int inferences, double dishonestRate, long seed, Path
                     + "outnumber dishonest ones): " + dishonestRate);
         }
         stateDir = stateDir.toAbsolutePath().normalize();
+        lyingRpc = lyingRpc == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(lyingRpc)); // one per mode
+    }
+
+    /** A demo network with no lying endpoint. */
+    public DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir) {
+        this(inferences, dishonestRate, seed, stateDir, List.of());
+    }
+
+    /** The same network with a lying endpoint for each of {@code modes}. */
+    public DevnetConfig withLyingRpc(List<LieMode> modes) {
+        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, modes);
     }
 
     public static DevnetConfig defaults(Path stateDir) {

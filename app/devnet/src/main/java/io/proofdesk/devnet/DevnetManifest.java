@@ -20,16 +20,40 @@ import java.util.Map;
  */
 public record DevnetManifest(long chainId, String rpcUrl, Map<String, String> contracts, String hubUrl,
                              String fileStoreUrl, String blobStoreUrl, List<Node> nodes, String groundTruth,
-                             int inferences, String attestationRootPem) {
+                             int inferences, String attestationRootPem, List<Rpc> rpcEndpoints) {
 
     public static final String FILE_NAME = "devnet.json";
 
     /** One demo TEE node; {@code behaviour} names the labelled dishonesty of a dishonest node ("honest" otherwise). */
     public record Node(String url, String teeId, boolean honest, String behaviour) {}
 
+    /**
+     * One JSON-RPC endpoint of the chain: the honest one ({@code rpcUrl}, mode "honest") first, then a lying one per
+     * {@code proofdesk devnet --lying-rpc MODE}, its {@code mode} the lie's name (io.proofdesk.devnet.liar.LieMode).
+     */
+    public record Rpc(String url, boolean honest, String mode) {
+        public static final String HONEST = "honest";
+    }
+
     public DevnetManifest {
         contracts = Map.copyOf(contracts);
         nodes = List.copyOf(nodes);
+        // a manifest written before the key existed lists its one honest endpoint
+        rpcEndpoints = rpcEndpoints != null ? List.copyOf(rpcEndpoints)
+                : rpcUrl == null ? List.of() : List.of(new Rpc(rpcUrl, true, Rpc.HONEST));
+    }
+
+    /** A manifest of a devnet with only its honest endpoint. */
+    public DevnetManifest(long chainId, String rpcUrl, Map<String, String> contracts, String hubUrl,
+                          String fileStoreUrl, String blobStoreUrl, List<Node> nodes, String groundTruth,
+                          int inferences, String attestationRootPem) {
+        this(chainId, rpcUrl, contracts, hubUrl, fileStoreUrl, blobStoreUrl, nodes, groundTruth, inferences,
+                attestationRootPem, null);
+    }
+
+    /** The URL of the lying endpoint of {@code mode} (its {@link Rpc#mode()} key), if this devnet has one. */
+    public java.util.Optional<String> lyingRpcUrl(String mode) {
+        return rpcEndpoints.stream().filter(r -> !r.honest() && r.mode().equals(mode)).map(Rpc::url).findFirst();
     }
 
     /** Contract keys in {@link #contracts()}. */

@@ -1,10 +1,9 @@
 package io.proofdesk.chain.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.proofdesk.chain.BlockRange;
+import io.proofdesk.chain.UnsupportedRpcUrlException;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.node.http.HttpClients;
-import io.proofdesk.node.http.ResponseTooLargeException;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchResponse;
@@ -17,14 +16,10 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
-import org.web3j.protocol.exceptions.ClientConnectionException;
-import org.web3j.protocol.http.HttpService;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.math.BigInteger;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,8 +33,10 @@ import java.util.regex.Pattern;
 
 /**
  * One configured JSON-RPC endpoint, spoken to through web3j over a size-capped okhttp client. Every answer is checked
- * before the sync uses it, and every failure becomes the {@link SyncException} subtype that names this endpoint and
- * what was wrong. Latency and errors are counted in {@link #stats()}.
+ * before the sync uses it, and every failure becomes the {@link SyncException} subtype that names this endpoint, the
+ * JSON-RPC method and what was wrong. Every call has one deadline for its whole answer, and calls that keep running
+ * out of time share one budget ({@link RpcDeadlines}), so a slow endpoint is given up within it. Latency and errors
+ * are counted in {@link #stats()}.
  */
 public final class RpcEndpoint implements AutoCloseable {
 
@@ -55,19 +52,39 @@ public final class RpcEndpoint implements AutoCloseable {
                     + "|exceed|limit|too large|timeout|timed out",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
 
     private final String url;
+    private final DeadlineHttpService http;
     private final Web3j web3j;
+    private final RpcDeadlines deadlines;
+    private final RpcFailures failures;
+    private final LogAnswerCheck logCheck;
     private final EndpointStats stats = new EndpointStats();
 
+    /** An endpoint whose calls have the client's call timeout as deadline, and 1.5 times that as budget. */
     RpcEndpoint(String url, OkHttpClient client) {
-        this.url = url;
-        this.web3j = Web3j.build(new HttpService(url, client));
+        this(url, client, new RpcDeadlines(Duration.ofMillis(client.callTimeoutMillis()),
+                Duration.ofMillis(client.callTimeoutMillis() * 3 / 2)));
     }
 
+    private RpcEndpoint(String url, OkHttpClient client, RpcDeadlines deadlines) {
+        this.url = url;
+        this.http = new DeadlineHttpService(url, client);
+        this.web3j = Web3j.build(http);
+        this.deadlines = deadlines;
+        this.failures = new RpcFailures(url);
+        this.logCheck = new LogAnswerCheck(url, failures);
+    }
+
+    /**
+     * @throws UnsupportedRpcUrlException when {@code url} is not an http(s) URL
+     */
     public static RpcEndpoint open(String url, SyncLimits limits) {
-        return new RpcEndpoint(url, HttpClients.capped(limits.maxRpcBytes(), limits.rpcTimeout()));
+        UnsupportedRpcUrlException.check(url);
+        // every call the sync makes only reads, so a request sent on a pooled connection the server had closed while
+        // idle may be sent again on a new one (servers close idle keep-alive connections, 30 s for the JDK's)
+        return new RpcEndpoint(url, HttpClients.cappedIdempotent(limits.maxRpcBytes(), limits.rpcTimeout()),
+                new RpcDeadlines(limits.rpcTimeout(), limits.rpcBudget()));
     }
 
     public String url() {
@@ -84,14 +101,11 @@ public final class RpcEndpoint implements AutoCloseable {
     }
 
     public long chainId() {
-        Response<?> r = send("eth_chainId", web3j.ethChainId());
-        return quantity("eth_chainId", () -> ((org.web3j.protocol.core.methods.response.EthChainId) r).getChainId());
+        return quantity("eth_chainId", send("eth_chainId", web3j.ethChainId()));
     }
 
     public long headNumber() {
-        Response<?> r = send("eth_blockNumber", web3j.ethBlockNumber());
-        return quantity("eth_blockNumber",
-                () -> ((org.web3j.protocol.core.methods.response.EthBlockNumber) r).getBlockNumber());
+        return quantity("eth_blockNumber", send("eth_blockNumber", web3j.ethBlockNumber()));
     }
 
     public BlockRef header(long number) {
@@ -133,14 +147,15 @@ public final class RpcEndpoint implements AutoCloseable {
         EthLog answer;
         long start = System.nanoTime();
         try {
-            answer = web3j.ethGetLogs(filter).send();
+            answer = timed(what, web3j.ethGetLogs(filter)::send);
         } catch (IOException | RuntimeException e) {
             SyncException failure = translate(what, e);
             stats.failed(failure.problem());
-            if (failure instanceof RpcTimeoutException || failure instanceof RpcAnswerTooLargeException) {
-                throw new RangeRefusedException(failure); // a smaller range may well fit
+            if (failure instanceof RpcAnswerTooLargeException
+                    || failure instanceof RpcTimeoutException && !deadlines.spent("eth_getLogs")) {
+                throw new RangeRefusedException(failure); // a smaller range may well fit, or come in time
             }
-            throw failure;
+            throw failure; // a too slow endpoint is too slow whatever the range
         }
         if (answer == null) {
             stats.failed("empty answer");
@@ -166,51 +181,9 @@ public final class RpcEndpoint implements AutoCloseable {
             if (!(result.get() instanceof Log log)) {
                 throw malformed(what, "a log entry is a bare hash, not a log object");
             }
-            logs.add(check(what, range, asked, log));
+            logs.add(logCheck.check(what, range, asked, log));
         }
         return logs;
-    }
-
-    /** The log, checked, with its block number and index decoded once. */
-    private Log check(String what, BlockRange range, Set<String> asked, Log log) {
-        long block;
-        long index;
-        BigInteger blockNumber;
-        BigInteger logIndex;
-        try {
-            if (log.getBlockNumberRaw() == null || log.getLogIndexRaw() == null) {
-                throw malformed(what, "a log has no block number or log index");
-            }
-            blockNumber = log.getBlockNumber();
-            logIndex = log.getLogIndex();
-            block = blockNumber.longValueExact();
-            index = logIndex.longValueExact();
-        } catch (RuntimeException e) {
-            if (e instanceof SyncException s) {
-                throw s;
-            }
-            throw malformed(what, "a log has an unreadable block number or log index (" + e.getMessage() + ")");
-        }
-        if (!range.contains(block)) {
-            throw new RpcLogRejectedException(url, what + " returned a log of block " + block
-                    + ", outside the range asked for");
-        }
-        String address = log.getAddress() == null ? "" : log.getAddress().toLowerCase(Locale.ROOT);
-        if (!asked.contains(address)) {
-            throw new RpcLogRejectedException(url, what + " returned a log of " + (address.isEmpty() ? "no address"
-                    : address) + ", which was not asked for");
-        }
-        if (log.isRemoved()) {
-            throw new RpcLogRejectedException(url, what + " returned a removed log (block " + block + ")");
-        }
-        if (index < 0 || log.getTransactionHash() == null || !HASH.matcher(log.getTransactionHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getBlockHash() == null || !HASH.matcher(log.getBlockHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getTopics() == null || log.getData() == null
-                || log.getTopics().stream().anyMatch(t -> t == null || !HASH.matcher(t.toLowerCase(Locale.ROOT)).matches())) {
-            throw malformed(what, "the log at block " + block + " index " + index
-                    + " lacks its transaction hash, block hash, topics (32-byte hex each) or data"); // no topic (LOG0) is allowed
-        }
-        return new CheckedLog(log, blockNumber, logIndex);
     }
 
     /**
@@ -285,11 +258,38 @@ public final class RpcEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one call (or batch) within the deadline its method has left. Running out of it is an
+     * {@link RpcTimeoutException}, which says the endpoint is too slow once the method's budget is spent.
+     */
+    private <T> T timed(String what, DeadlineHttpService.IoCall<T> call) throws IOException {
+        String method = RpcFailures.methodOf(what);
+        Duration deadline = deadlines.next(method);
+        if (deadline.isZero()) {
+            throw failures.tooSlow(what, deadlines.timeouts(method), method, deadlines.perCall(), deadlines.budget(),
+                    null);
+        }
+        long start = System.nanoTime();
+        try {
+            T answer = http.within(deadline, call);
+            deadlines.answered(method);
+            return answer;
+        } catch (IOException | RuntimeException e) {
+            if (!(translate(what, e) instanceof RpcTimeoutException)) {
+                throw e;
+            }
+            deadlines.timedOut(method, start);
+            throw deadlines.spent(method)
+                    ? failures.tooSlow(what, deadlines.timeouts(method), method, deadlines.perCall(), deadlines.budget(), e)
+                    : failures.timeout(what, deadline, e);
+        }
+    }
+
     private Response<?> send(String what, Request<?, ? extends Response<?>> request) {
         long start = System.nanoTime();
         Response<?> r;
         try {
-            r = request.send();
+            r = timed(what, request::send);
         } catch (IOException | RuntimeException e) {
             SyncException failure = translate(what, e);
             stats.failed(failure.problem());
@@ -313,7 +313,7 @@ public final class RpcEndpoint implements AutoCloseable {
         long start = System.nanoTime();
         BatchResponse answer;
         try {
-            answer = batch.send();
+            answer = timed(what, batch::send);
         } catch (IOException | RuntimeException e) {
             SyncException failure = translate(what, e);
             stats.failed(failure.problem());
@@ -333,55 +333,28 @@ public final class RpcEndpoint implements AutoCloseable {
         return answer.getResponses();
     }
 
-    /** web3j decodes the answer's hex when asked for it: an answer without a result, or not hex, throws then. */
-    private long quantity(String what, java.util.function.Supplier<BigInteger> answer) {
-        BigInteger value;
-        try {
-            value = answer.get();
-        } catch (org.web3j.exceptions.MessageDecodingException e) {
-            throw malformed(what, "the answer holds no quantity (" + e.getMessage() + ")");
+    /** The answer's quantity: 0x-prefixed hex without a sign, at most 62 bits. */
+    private long quantity(String what, Response<?> answer) {
+        Object raw = answer.getResult();
+        String text = raw instanceof String t ? t : null;
+        if (text == null || !text.matches("0x[0-9a-fA-F]{1,16}")) {
+            throw malformed(what, "the answer " + (raw == null ? "holds no result" : "'" + RpcFailures.shorten(
+                    String.valueOf(raw)) + "' is not a quantity") + " (a 0x-prefixed hex number without a sign)");
         }
-        if (value == null || value.signum() < 0 || value.bitLength() > 62) {
-            throw malformed(what, "the answer is not a valid quantity");
+        BigInteger value = new BigInteger(text.substring(2), 16);
+        if (value.bitLength() > 62) {
+            throw malformed(what, "the answer " + text + " is too large to be a block number or chain id");
         }
         return value.longValue();
     }
 
     private RpcAnswerMalformedException malformed(String what, String problem) {
-        return new RpcAnswerMalformedException(url, what + ": " + problem);
+        return failures.malformed(what, problem);
     }
 
-    /** Maps a transport or parse failure to the exception that names what went wrong. */
+    /** Maps a transport or parse failure to the exception that names this endpoint, the call and what went wrong. */
     SyncException translate(String what, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ResponseTooLargeException tooLarge) {
-                return new RpcAnswerTooLargeException(url, what + ": the answer is larger than " + tooLarge.limit()
-                        + " bytes", e);
-            }
-            if (t instanceof InterruptedIOException) {
-                return new RpcTimeoutException(url, what + ": no answer in time", e);
-            }
-            if (t instanceof ConnectException || t instanceof UnknownHostException) {
-                return new RpcUnreachableException(url, what + ": cannot connect (" + t.getMessage() + ")", e);
-            }
-            if (t instanceof JsonProcessingException j) {
-                return malformed(what, "the answer is not valid JSON-RPC (" + j.getOriginalMessage() + ")");
-            }
-            if (t instanceof ClientConnectionException) {
-                return new RpcUnreachableException(url, what + ": " + shorten(t.getMessage()), e);
-            }
-            if (t instanceof org.web3j.exceptions.MessageDecodingException) {
-                return malformed(what, "unreadable value (" + t.getMessage() + ")");
-            }
-        }
-        if (e instanceof IOException) {
-            return new RpcUnreachableException(url, what + ": " + shorten(String.valueOf(e.getMessage())), e);
-        }
-        return malformed(what, shorten(String.valueOf(e.getMessage())));
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+        return failures.translate(what, e, deadlines.perCall());
     }
 
     private static long millisSince(long startNanos) {

@@ -54,6 +54,7 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         if (rpcUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one RPC endpoint is needed");
         }
+        rpcUrls.forEach(io.proofdesk.chain.UnsupportedRpcUrlException::check);
         Objects.requireNonNull(contracts, "contracts");
         Objects.requireNonNull(limits, "limits");
         if (fromBlock < 0 || pollMillis < 10 || keptBlockHashes < 2) {

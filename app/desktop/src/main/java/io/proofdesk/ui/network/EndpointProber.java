@@ -81,11 +81,14 @@ public final class EndpointProber implements AutoCloseable {
     }
 
     private ProbeResult rpc(ProbeTarget target, Long expected, long started) throws IOException {
+        if (HttpUrl.parse(target.url()) == null) {
+            return ProbeResult.failed(target, say("network.probe.badUrl"), clock.instant());
+        }
         HttpService service = new HttpService(target.url(), http());
         EthChainId chain = new org.web3j.protocol.core.Request<>("eth_chainId", List.of(), service, EthChainId.class)
                 .send();
         rpcError(chain.getError());
-        long chainId = chain.getChainId().longValueExact();
+        long chainId = quantity("eth_chainId", chain.getResult());
         if (expected != null && chainId != expected) {
             return ProbeResult.failed(target, say("network.probe.wrongChain", chainId, expected), clock.instant());
         }
@@ -93,7 +96,17 @@ public final class EndpointProber implements AutoCloseable {
                 EthBlockNumber.class).send();
         rpcError(head.getError());
         long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        return new ProbeResult(target, chainId, head.getBlockNumber().longValueExact(), latency, null, clock.instant());
+        return new ProbeResult(target, chainId, quantity("eth_blockNumber", head.getResult()), latency, null,
+                clock.instant());
+    }
+
+    /** The answer of {@code method} as a number, or a reason that names the method and quotes the answer. */
+    private long quantity(String method, String answer) throws IOException {
+        if (answer == null || !answer.matches("0x[0-9a-fA-F]{1,15}")) {
+            String quoted = answer == null ? "null" : answer.length() > 40 ? answer.substring(0, 40) + "\u2026" : answer;
+            throw new IOException(say("network.probe.badQuantity", method, quoted));
+        }
+        return Long.parseLong(answer.substring(2), 16);
     }
 
     private void rpcError(Error error) throws IOException {

@@ -48,6 +48,15 @@ class EndpointProberTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        server.createContext("/negative", ex -> {
+            String request = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String result = request.contains("eth_chainId") ? "\"0x7a69\"" : "\"-0x5\"";
+            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         server.start();
     }
 
@@ -81,6 +90,20 @@ class EndpointProberTest {
     void anRpcErrorAnswerIsAnErrorThatQuotesIt() {
         ProbeResult r = prober.probe(new ProbeTarget(ProbeTarget.Kind.RPC, base() + "/rpc"), null);
         assertEquals("RPC error -32601: method not found", r.error());
+    }
+
+    @Test
+    void aNegativeBlockNumberIsAnErrorNamingTheMethodAndQuotingTheAnswer() {
+        ProbeResult r = prober.probe(new ProbeTarget(ProbeTarget.Kind.RPC, base() + "/negative"), 31337L);
+        assertFalse(r.ok());
+        assertEquals("eth_blockNumber: the answer '-0x5' is not a number", r.error());
+    }
+
+    @Test
+    void anRpcUrlOfAnotherSchemeIsNotAnHttpUrl() {
+        for (String url : new String[]{"file:///etc/passwd", "ftp://example.com/rpc"}) {
+            assertEquals("not an http(s) URL", prober.probe(new ProbeTarget(ProbeTarget.Kind.RPC, url), null).error());
+        }
     }
 
     @Test

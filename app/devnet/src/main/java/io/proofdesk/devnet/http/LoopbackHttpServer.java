@@ -105,8 +105,26 @@ public final class LoopbackHttpServer implements AutoCloseable {
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    if (response.perByte() == null) {
+                        out.write(body);
+                    } else {
+                        drip(out, body, response.perByte());
+                    }
                 }
+            }
+        }
+    }
+
+    /** Sends one byte, flushes, waits: a client reading at its own pace sees every read succeed, slowly. */
+    private static void drip(OutputStream out, byte[] body, java.time.Duration interval) throws IOException {
+        for (byte b : body) {
+            out.write(b);
+            out.flush();
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("stopped while dripping an answer", e);
             }
         }
     }
