@@ -1,0 +1,177 @@
+package io.proofdesk.chain.sync;
+
+import io.proofdesk.chain.contracts.ITEERegistry;
+import io.proofdesk.domain.BlockRef;
+import io.proofdesk.domain.Bytes;
+import io.proofdesk.domain.Tee;
+import io.proofdesk.domain.TeeEvent;
+import io.proofdesk.domain.TeeEventKind;
+import io.proofdesk.store.Store;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.exceptions.ContractCallException;
+import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.utils.Numeric;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static io.proofdesk.chain.sync.ChunkReader.hex;
+import static io.proofdesk.chain.sync.ChunkReader.instant;
+
+/**
+ * The TEE registry as a sync sees it: its events of a chunk (TEE and PCR events, approvals and revocations) and the
+ * registry's current record of each TEE they name ({@code getTEE} at the chunk's last block), kept for the rest of
+ * the sync so that records name their TEE's endpoint. Thread-safe where records are built in parallel
+ * ({@link #endpointOf}).
+ */
+final class TeeRegistryReader {
+
+    private final ContractAddresses contracts;
+    private final Store store;
+    /** teeId -> registry record; filled lazily, kept across chunks. */
+    private final Map<String, Tee> cache = new HashMap<>();
+    private final Set<String> unknown = new HashSet<>();
+
+    TeeRegistryReader(ContractAddresses contracts, Store store) {
+        this.contracts = contracts;
+        this.store = store;
+    }
+
+    static boolean isRegistryTopic(String topic) {
+        return topic.equals(ChunkReader.TEE_REGISTERED) || topic.equals(ChunkReader.TEE_ENABLED)
+                || topic.equals(ChunkReader.TEE_DISABLED) || topic.equals(ChunkReader.HEARTBEAT)
+                || topic.equals(ChunkReader.PCR_APPROVED) || topic.equals(ChunkReader.PCR_REVOKED);
+    }
+
+    /** Forgets cached TEE records (after a reorg they are read again). */
+    synchronized void forget() {
+        cache.clear();
+        unknown.clear();
+    }
+
+    /** The registry's events of a chunk, in log order, and the TEEs whose records they make stale. */
+    void readEvents(RpcEndpoint rpc, List<Log> logs, Map<Long, BlockRef> headers, List<TeeEvent> events,
+                    List<ChunkData.RegistryOp> ops, Set<String> teesToRead) {
+        for (Log l : logs) {
+            String topic = l.getTopics().getFirst().toLowerCase(Locale.ROOT);
+            long block = l.getBlockNumber().longValueExact();
+            long index = l.getLogIndex().longValueExact();
+            String tx = l.getTransactionHash().toLowerCase(Locale.ROOT);
+            Instant time = headers.get(block).timestamp();
+            if (topic.equals(ChunkReader.TEE_REGISTERED)) {
+                var e = decode(rpc, l, "TEERegistered", () -> ITEERegistry.getTEERegisteredEventFromLog(l));
+                String id = hex(e.teeId);
+                teesToRead.add(id);
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.REGISTERED, id, null, e.teeType.intValue(), null,
+                        time));
+            } else if (topic.equals(ChunkReader.TEE_ENABLED)) {
+                var e = decode(rpc, l, "TEEEnabled", () -> ITEERegistry.getTEEEnabledEventFromLog(l));
+                teesToRead.add(hex(e.teeId));
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.ENABLED, hex(e.teeId), null, null, null, time));
+            } else if (topic.equals(ChunkReader.TEE_DISABLED)) {
+                var e = decode(rpc, l, "TEEDisabled", () -> ITEERegistry.getTEEDisabledEventFromLog(l));
+                teesToRead.add(hex(e.teeId));
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.DISABLED, hex(e.teeId), null, null, null, time));
+            } else if (topic.equals(ChunkReader.HEARTBEAT)) {
+                var e = decode(rpc, l, "HeartbeatReceived", () -> ITEERegistry.getHeartbeatReceivedEventFromLog(l));
+                teesToRead.add(hex(e.teeId));
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.HEARTBEAT, hex(e.teeId), null, null, null,
+                        instant(e.timestamp, time)));
+            } else if (topic.equals(ChunkReader.PCR_APPROVED)) {
+                var e = decode(rpc, l, "PCRApproved", () -> ITEERegistry.getPCRApprovedEventFromLog(l));
+                String pcr = hex(e.pcrHash);
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.PCR_APPROVED, null, pcr, e.teeType.intValue(),
+                        e.version, time));
+                ops.add(new ChunkData.RegistryOp.Approve(pcr, e.teeType.intValue(), e.version, block));
+            } else if (topic.equals(ChunkReader.PCR_REVOKED)) {
+                var e = decode(rpc, l, "PCRRevoked", () -> ITEERegistry.getPCRRevokedEventFromLog(l));
+                String pcr = hex(e.pcrHash);
+                events.add(new TeeEvent(block, index, tx, TeeEventKind.PCR_REVOKED, null, pcr, null, null, time));
+                ops.add(new ChunkData.RegistryOp.Revoke(pcr, block));
+                // a revocation disables the TEEs running that PCR set, without a TEEDisabled log of their own
+                store.read(t -> t.tees().byPcrHash(pcr)).forEach(t -> teesToRead.add(t.teeId()));
+                cachedWithPcr(pcr).forEach(t -> teesToRead.add(t.teeId()));
+            }
+        }
+    }
+
+    private static <T> T decode(RpcEndpoint rpc, Log l, String event, java.util.function.Supplier<T> decoder) {
+        return ChunkReader.decodeLog(rpc.url(), l, event, decoder);
+    }
+
+    private synchronized List<Tee> cachedWithPcr(String pcr) {
+        return cache.values().stream().filter(t -> pcr.equals(t.pcrHash())).toList();
+    }
+
+    /** Current registry records (at {@code block}) of these TEEs; unknown ones are left out. */
+    List<Tee> readTees(RpcEndpoint rpc, Set<String> ids, long block) {
+        List<Tee> out = new ArrayList<>();
+        for (String id : ids) {
+            Tee t = readTee(rpc, id, block);
+            if (t != null) {
+                out.add(t);
+                synchronized (this) {
+                    cache.put(id, t);
+                    unknown.remove(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The PCR hash the registry gave this TEE in this sync, or null when it was not read. */
+    synchronized String pcrHashOf(String teeId) {
+        Tee t = cache.get(teeId);
+        return t == null ? null : t.pcrHash();
+    }
+
+    private Tee readTee(RpcEndpoint rpc, String id, long block) {
+        if (contracts.registry() == null) {
+            return null;
+        }
+        ITEERegistry registry = ITEERegistry.load(contracts.registry(), rpc.web3j(),
+                new ReadonlyTransactionManager(rpc.web3j(), null), new DefaultGasProvider());
+        registry.setDefaultBlockParameter(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
+        ITEERegistry.TEEInfo info;
+        try {
+            info = registry.getTEE(Numeric.hexStringToByteArray(id)).send();
+        } catch (ContractCallException e) {
+            return null; // the registry does not know this TEE (reverted read)
+        } catch (Exception e) {
+            throw rpc.translate("getTEE(" + id + ")", e);
+        }
+        if (info == null || info.registeredAt == null || info.registeredAt.signum() == 0) {
+            return null;
+        }
+        return new Tee(id, info.owner.toLowerCase(Locale.ROOT), info.paymentAddress.toLowerCase(Locale.ROOT),
+                info.endpoint, Bytes.of(info.publicKey), Bytes.of(info.tlsCertificate), hex(info.pcrHash),
+                info.teeType.intValue(), Boolean.TRUE.equals(info.enabled), instant(info.registeredAt, null),
+                instant(info.lastHeartbeatAt, null));
+    }
+
+    /** The node URL of a TEE: from this sync's reads, the store, or the registry; null if none knows it. */
+    synchronized String endpointOf(RpcEndpoint rpc, String teeId, long block) {
+        if (teeId == null) {
+            return null;
+        }
+        Tee t = cache.get(teeId);
+        if (t == null && !unknown.contains(teeId)) {
+            t = store.read(tx -> tx.tees().find(teeId)).orElseGet(() -> readTee(rpc, teeId, block));
+            if (t == null) {
+                unknown.add(teeId);
+            } else {
+                cache.put(teeId, t);
+            }
+        }
+        return t == null ? null : t.endpoint();
+    }
+}
