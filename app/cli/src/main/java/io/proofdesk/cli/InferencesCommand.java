@@ -344,12 +344,9 @@ public final class InferencesCommand implements Callable<Integer> {
         }
     }
 
-    /** The verdict, and for a TRUSTED record its weaker evidence with it ("VERIFIED · one endpoint, not proved"). */
+    /** The verdict, and for a TRUSTED record its weaker evidence with it ("VERIFIED (one endpoint, not proved)"). */
     static String verdictText(Inference i) {
-        if (i.verdict() == null) {
-            return "-";
-        }
-        return i.verdict() + i.evidence().verdictQualifier().map(q -> " \u00b7 " + q).orElse("");
+        return i.verdict() == null ? "-" : i.evidence().qualify(i.verdict().name());
     }
 
     private static String nz(String s) {

@@ -71,8 +71,16 @@ public record Evidence(EvidenceLevel level, String detail) {
         return level == EvidenceLevel.TRUSTED ? Optional.of(ONE_ENDPOINT) : Optional.empty();
     }
 
-    /** "LEVEL — detail", as the CLI and the record detail print it. */
+    /**
+     * A verdict as plain text with the weaker evidence beside it: "VERIFIED (one endpoint, not proved)" for TRUSTED
+     * evidence, the verdict alone otherwise.
+     */
+    public String qualify(String verdict) {
+        return verdict + verdictQualifier().map(q -> " (" + q + ")").orElse("");
+    }
+
+    /** "LEVEL - detail", as the command line prints it (ASCII, whatever the terminal's encoding). */
     public String describe() {
-        return level + " \u2014 " + detail;
+        return level + " - " + detail;
     }
 }

@@ -9,7 +9,7 @@ import io.proofdesk.domain.EvidenceLevel;
  */
 public record ReportEvidence(String level, String detail) {
 
-    static ReportEvidence of(Evidence e) {
+    public static ReportEvidence of(Evidence e) {
         return new ReportEvidence(e.level().name(), e.detail());
     }
 
