@@ -1,5 +1,6 @@
 package io.proofdesk.cli;
 
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.SettlementKind;
@@ -43,6 +44,9 @@ public final class InferenceFilterOptions {
     @Option(names = "--verdict", paramLabel = "V", description = "VERIFIED, MISMATCH, UNVERIFIED, ERROR, or none")
     String verdict;
 
+    @Option(names = "--evidence", paramLabel = "LEVEL", description = "PROVED, AGREED or TRUSTED (docs/CHAIN-EVIDENCE.md)")
+    String evidence;
+
     @Option(names = "--from-block", paramLabel = "N", description = "First block (inclusive)")
     Long fromBlock;
 
@@ -60,7 +64,7 @@ public final class InferenceFilterOptions {
     public boolean any() {
         return model != null || version != null || tee != null || node != null || mode != null || settlement != null
                 || verdict != null || fromBlock != null || toBlock != null || idPrefix != null
-                || idContains != null;
+                || idContains != null || evidence != null;
     }
 
     /**
@@ -93,6 +97,13 @@ public final class InferenceFilterOptions {
             }
         } catch (IllegalArgumentException e) {
             throw new UserInputException("bad filter value: " + e.getMessage(), e);
+        }
+        if (evidence != null) {
+            try {
+                q = q.withEvidence(EvidenceLevel.parse(evidence));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--evidence: " + e.getMessage(), e);
+            }
         }
         if (fromBlock != null || toBlock != null) {
             q = q.withBlocks(fromBlock, toBlock);

@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 /**
  * Lists stored inferences with filters, as a table, a JSON array or CSV. Rows are read in keyset pages and written
  * as they come, so a million rows never sit in memory. The JSON fields {@code id, mode, model, tee, txHash, block,
- * timestamp, verdict, failedChecks} are a public contract (DESIGN.md section 5). Without filters, the logs the sync
+ * timestamp, verdict, failedChecks, evidence} are a public contract (DESIGN.md section 5). A verdict of a TRUSTED
+ * record is printed in the table with its weaker evidence beside it. Without filters, the logs the sync
  * kept as "unknown event version" follow the records (status field / column), so none is hidden from a listing.
  */
 @Command(name = "inferences",
@@ -46,7 +47,7 @@ public final class InferencesCommand implements Callable<Integer> {
     private static final int PAGE = 1000;
     private static final List<String> COLUMNS = List.of("id", "mode", "model", "modelName", "modelVersion", "tee",
             "node", "settlement", "txHash", "logIndex", "leafIndex", "block", "timestamp", "verdict", "failedChecks",
-            "syncNote");
+            "syncNote", "evidence", "evidenceDetail");
 
     @Spec
     CommandSpec spec;
@@ -223,6 +224,8 @@ public final class InferencesCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeStringField("syncNote", r.note());
+            g.writeStringField("evidence", i.evidence().level().name());
+            g.writeStringField("evidenceDetail", i.evidence().detail());
             g.writeEndObject();
         }
 
@@ -249,6 +252,8 @@ public final class InferencesCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeStringField("data", e.data());
+            // a log Proofdesk could not read is no record, so it has no evidence level
+            g.writeNullField("evidence");
             g.writeEndObject();
         }
 
@@ -280,14 +285,15 @@ public final class InferencesCommand implements Callable<Integer> {
                     nz(i.nodeUrl()), i.settlement().name(), i.id().txHash(), Long.toString(i.id().logIndex()),
                     i.id().leafIndex() == null ? "" : i.id().leafIndex().toString(), Long.toString(i.blockNumber()),
                     i.timestamp().toString(), i.verdict() == null ? "" : i.verdict().name(),
-                    String.join(";", r.failedChecks()), nz(r.note()));
+                    String.join(";", r.failedChecks()), nz(r.note()), i.evidence().level().name(),
+                    i.evidence().detail());
             out.println(String.join(",", cells.stream().map(CsvOutput::quote).toList()));
         }
 
         @Override
         public void unknown(UnknownEvent e) {
             List<String> cells = List.of(e.id().toString(), "", "", "", "", "", "", "", e.txHash(),
-                    Long.toString(e.logIndex()), "", Long.toString(e.blockNumber()), "", "", "", unknownNote(e));
+                    Long.toString(e.logIndex()), "", Long.toString(e.blockNumber()), "", "", "", unknownNote(e), "", "");
             out.println(String.join(",", cells.stream().map(CsvOutput::quote).toList()));
         }
 
@@ -312,21 +318,23 @@ public final class InferencesCommand implements Callable<Integer> {
 
         @Override
         public void start() {
-            out.printf("%-72s %-7s %-22s %-12s %-9s %s%n", "ID", "MODE", "MODEL", "TEE", "BLOCK", "VERDICT");
+            out.printf("%-72s %-7s %-22s %-12s %-9s %-8s %s%n", "ID", "MODE", "MODEL", "TEE", "BLOCK", "EVIDENCE",
+                    "VERDICT");
         }
 
         @Override
         public void row(Row r) {
             Inference i = r.inference();
             String m = r.version() == null ? i.model() : r.version().modelName() + "@" + r.version().version();
-            out.printf("%-72s %-7s %-22s %-12s %-9d %s%n", i.id(), i.mode(), m,
-                    i.teeId() == null ? "-" : i.teeId().substring(0, 10), i.blockNumber(),
-                    i.verdict() == null ? "-" : i.verdict());
+            out.printf("%-72s %-7s %-22s %-12s %-9d %-8s %s%n", i.id(), i.mode(), m,
+                    i.teeId() == null ? "-" : i.teeId().substring(0, 10), i.blockNumber(), i.evidence().level(),
+                    verdictText(i));
         }
 
         @Override
         public void unknown(UnknownEvent e) {
-            out.printf("%-72s %-7s %-22s %-12s %-9d %s%n", e.id(), "-", "-", "-", e.blockNumber(), unknownNote(e));
+            out.printf("%-72s %-7s %-22s %-12s %-9d %-8s %s%n", e.id(), "-", "-", "-", e.blockNumber(), "-",
+                    unknownNote(e));
         }
 
         @Override
@@ -334,6 +342,11 @@ public final class InferencesCommand implements Callable<Integer> {
             out.println(rows + " inferences" + (unknown == 0 ? "" : ", " + unknown + " logs of an "
                     + UnknownEvent.STATUS));
         }
+    }
+
+    /** The verdict, and for a TRUSTED record its weaker evidence with it ("VERIFIED (one endpoint, not proved)"). */
+    static String verdictText(Inference i) {
+        return i.verdict() == null ? "-" : i.evidence().qualify(i.verdict().name());
     }
 
     private static String nz(String s) {

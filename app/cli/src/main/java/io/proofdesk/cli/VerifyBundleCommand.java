@@ -101,7 +101,9 @@ public final class VerifyBundleCommand implements Callable<Integer> {
         }
         v.exporterVerdict().ifPresent(e -> out.println("exporter " + e.verdict() + (e.verdict() == verdict.verdict()
                 ? " (agrees)" : " (differs from this check)")));
-        out.println("verdict  " + verdict.verdict() + ": " + verdict.reason());
+        out.println("evidence " + v.evidence().describe() + " (as the exporter's store recorded it; not re-proved "
+                + "from the bundle)");
+        out.println("verdict  " + v.evidence().qualify(verdict.verdict().name()) + ": " + verdict.reason());
         if (!v.signer().signed()) {
             out.println("warning  unsigned bundle: no auditor vouches for its parts; anyone could have written them");
         }

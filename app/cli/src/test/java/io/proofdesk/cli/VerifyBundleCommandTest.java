@@ -9,6 +9,7 @@ import io.proofdesk.devnet.seed.Fault;
 import io.proofdesk.devnet.seed.GroundTruth;
 import io.proofdesk.devnet.seed.SeedProgress;
 import io.proofdesk.domain.DType;
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -200,6 +201,10 @@ class VerifyBundleCommandTest {
                 ObjectNode manifest = (ObjectNode) json.readTree(m.get("manifest.json"));
                 manifest.put("format", "proofdesk-bundle/1");
                 m.put("manifest.json", json.writeValueAsBytes(manifest));
+                // format 1 predates evidence levels: its record.json has none
+                ObjectNode record = (ObjectNode) json.readTree(m.get("record.json"));
+                record.remove("evidence");
+                m.put("record.json", json.writeValueAsBytes(record));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -211,6 +216,70 @@ class VerifyBundleCommandTest {
         CliTestRun withKey = verifyBundle(old, "--key", key.toString());
         assertEquals(ExitCode.BAD_INPUT, withKey.exitCode(), withKey.out() + withKey.err());
         assertTrue(withKey.err().contains("the bundle is unsigned"), withKey.err());
+    }
+
+    @Test
+    @DisplayName("the bundle's record carries the evidence level the store holds; verify-bundle prints it, with a "
+            + "TRUSTED record's verdict qualified; a format-2 bundle reads as TRUSTED, not recorded; a format-3 record "
+            + "without evidence is refused (exit 3)")
+    void evidenceLevel() throws Exception {
+        Map<String, byte[]> honest = entries(bundles.get("honest"));
+        assertEquals("proofdesk-bundle/3", json.readTree(honest.get("manifest.json")).get("format").asText());
+        // the sync proves nothing yet: one endpoint's word
+        assertEquals(Map.of("level", "TRUSTED", "detail", "one endpoint, not proved"),
+                json.convertValue(json.readTree(honest.get("record.json")).get("evidence"), Map.class));
+        CliTestRun trusted = verifyBundle(bundles.get("honest"), "--key", key.toString());
+        assertEquals(ExitCode.VERIFIED, trusted.exitCode(), trusted.out() + trusted.err());
+        assertTrue(trusted.out().contains("evidence TRUSTED - one endpoint, not proved (as the exporter's store "
+                + "recorded it; not re-proved from the bundle)"), trusted.out());
+        assertTrue(trusted.out().contains("verdict  VERIFIED (one endpoint, not proved): "), trusted.out());
+
+        // a record the store holds as PROVED is bundled as PROVED, and its verdict needs no qualifier
+        RecordId onchain = RecordId.parse(json.readTree(entries(bundles.get("onchain")).get("record.json"))
+                .get("id").asText());
+        Path data = dir.resolve("data");
+        try (Store store = Store.open(DataDirectory.resolve(data))) {
+            store.inTransaction(tx -> tx.inferences().setEvidence(Map.of(onchain, Evidence.proved(42, 0, "genesis"))));
+        }
+        Path proved = dir.resolve("proved.zip");
+        CliTestRun bundle = CliTestRun.of("bundle", "--id", onchain.toString(), "--out", proved.toString(),
+                "--devnet", dir.resolve("devnet").toString(), "--data-dir", data.toString());
+        assertEquals(0, bundle.exitCode(), bundle.out() + bundle.err());
+        CliTestRun run = verifyBundle(proved, "--key", key.toString());
+        assertEquals(ExitCode.VERIFIED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("evidence PROVED - receipt proved against block 42, linked to checkpoint 0 "
+                + "(genesis) (as the exporter's store recorded it"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("verdict  VERIFIED: ")), run.out());
+
+        Path v2 = rewrite("honest", "format-2", m -> {
+            try {
+                ObjectNode manifest = (ObjectNode) json.readTree(m.get("manifest.json"));
+                manifest.put("format", "proofdesk-bundle/2");
+                m.put("manifest.json", json.writeValueAsBytes(manifest));
+                ObjectNode record = (ObjectNode) json.readTree(m.get("record.json"));
+                record.remove("evidence");
+                m.put("record.json", json.writeValueAsBytes(record));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, null);
+        CliTestRun old = verifyBundle(v2);
+        assertEquals(ExitCode.VERIFIED, old.exitCode(), old.out() + old.err());
+        assertTrue(old.out().contains("evidence TRUSTED - not recorded ("), old.out());
+
+        Path missing = rewrite("honest", "no-evidence", m -> {
+            try {
+                ObjectNode record = (ObjectNode) json.readTree(m.get("record.json"));
+                record.remove("evidence");
+                m.put("record.json", json.writeValueAsBytes(record));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, null);
+        CliTestRun refused = verifyBundle(missing);
+        assertEquals(ExitCode.BAD_INPUT, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("record.json: not a valid record: no evidence (a proofdesk-bundle/3 record "
+                + "carries its evidence level)"), refused.err());
     }
 
     /** What the bundled model computes on the bundle's input_0.pb, in the element type of the bundle's output_0.pb. */

@@ -10,12 +10,13 @@ import java.util.Objects;
  * is the resolved registry version if known. Hashes are 0x-prefixed bytes32 hex. Nullable: modelVersion, teeId,
  * nodeUrl, ethAddress, inputHash, outputHash, blobId, merkleRoot, verdict (null until verified). The tensor lists
  * are empty when only hashes are known. {@code verdict} is the latest verdict; it is ignored on insert.
+ * {@code evidence} is how firmly the sync established the record on chain (null: one endpoint, not proved).
  */
 public record Inference(RecordId id, InferenceMode mode, String model, String modelVersion, String teeId,
                         String nodeUrl, SettlementKind settlement, long blockNumber, Instant timestamp,
                         String ethAddress, String inputHash, String outputHash, Bytes signature, String blobId,
                         String merkleRoot, List<String> merkleProof, List<Tensor> inputs, List<Tensor> outputs,
-                        Verdict verdict) {
+                        Verdict verdict, Evidence evidence) {
 
     public Inference {
         Objects.requireNonNull(id, "id");
@@ -34,15 +35,31 @@ public record Inference(RecordId id, InferenceMode mode, String model, String mo
         merkleProof = merkleProof == null ? List.of() : List.copyOf(merkleProof);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        evidence = evidence == null ? Evidence.trustedSingleEndpoint() : evidence;
+    }
+
+    /** A record with one endpoint's word as its evidence ({@link Evidence#trustedSingleEndpoint()}). */
+    public Inference(RecordId id, InferenceMode mode, String model, String modelVersion, String teeId, String nodeUrl,
+                     SettlementKind settlement, long blockNumber, Instant timestamp, String ethAddress,
+                     String inputHash, String outputHash, Bytes signature, String blobId, String merkleRoot,
+                     List<String> merkleProof, List<Tensor> inputs, List<Tensor> outputs, Verdict verdict) {
+        this(id, mode, model, modelVersion, teeId, nodeUrl, settlement, blockNumber, timestamp, ethAddress, inputHash,
+                outputHash, signature, blobId, merkleRoot, merkleProof, inputs, outputs, verdict,
+                Evidence.trustedSingleEndpoint());
     }
 
     public Inference withVerdict(Verdict v) {
         return new Inference(id, mode, model, modelVersion, teeId, nodeUrl, settlement, blockNumber, timestamp,
-                ethAddress, inputHash, outputHash, signature, blobId, merkleRoot, merkleProof, inputs, outputs, v);
+                ethAddress, inputHash, outputHash, signature, blobId, merkleRoot, merkleProof, inputs, outputs, v, evidence);
     }
 
     public Inference withTensors(List<Tensor> in, List<Tensor> out) {
         return new Inference(id, mode, model, modelVersion, teeId, nodeUrl, settlement, blockNumber, timestamp,
-                ethAddress, inputHash, outputHash, signature, blobId, merkleRoot, merkleProof, in, out, verdict);
+                ethAddress, inputHash, outputHash, signature, blobId, merkleRoot, merkleProof, in, out, verdict, evidence);
+    }
+
+    public Inference withEvidence(Evidence e) {
+        return new Inference(id, mode, model, modelVersion, teeId, nodeUrl, settlement, blockNumber, timestamp,
+                ethAddress, inputHash, outputHash, signature, blobId, merkleRoot, merkleProof, inputs, outputs, verdict, e);
     }
 }

@@ -35,6 +35,9 @@ final class PdfMismatchPage {
         }
         kv("Block", r.block() + " at " + r.timestamp());
         kv("Checked", r.checkedAt() + (r.tolerance() == null ? "" : ", tolerance " + r.tolerance()));
+        if (r.evidence() != null) {
+            kv("Evidence", r.evidence().level() + " - " + r.evidence().detail());
+        }
         w.y -= 4;
         w.text(w.bold, 10, x, w.y, "Why");
         w.y -= 13;

@@ -33,7 +33,8 @@ import java.util.TimeZone;
  * Exported files carry a PDF digital signature ({@link PdfReportSigner}) and are drawn from the signed JSON as read
  * back, and from nothing else, exactly as {@code check-report} re-draws them to compare every page
  * ({@link PdfPageComparison}). A report of schema {@value Report#SCHEMA_1} is drawn as Proofdesk drew it then (no
- * model names, no line about the records' order), so its PDFs still compare equal.
+ * model names, no line about the records' order), so its PDFs still compare equal; so is one of
+ * {@value Report#SCHEMA_2} (no evidence levels). Cover: {@link PdfCoverPage}; table: {@link PdfRecordTable}.
  */
 public final class PdfReportExporter implements ReportExporter<SignedReport> {
 
@@ -84,8 +85,8 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
         try (PDDocument doc = new PDDocument()) {
             info(doc, r);
             try (PdfPageWriter w = new PdfPageWriter(doc)) {
-                cover(w, r, signed.sha256());
-                table(w, r, models);
+                new PdfCoverPage(w).draw(r, signed.sha256());
+                new PdfRecordTable(w, models).draw(r);
                 for (int i = 0; i < r.records().size(); i++) {
                     ReportRecord rec = r.records().get(i);
                     if (Verdict.MISMATCH.name().equals(rec.verdict())) {
@@ -116,147 +117,6 @@ public final class PdfReportExporter implements ReportExporter<SignedReport> {
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(Instant.parse(iso).toEpochMilli());
         return c;
-    }
-
-    private static void cover(PdfPageWriter w, Report r, String sha) throws IOException {
-        w.newPage();
-        float x = PdfPageWriter.MARGIN;
-        w.rect(0, PdfPageWriter.HEIGHT - 8, PdfPageWriter.WIDTH, 8, DiffImages.CLAIMED);
-        w.text(w.bold, 24, x, w.y - 10, COVER_TITLE);
-        w.y -= 40;
-        if (r.title() != null && !r.title().isBlank()) {
-            w.text(w.regular, 14, x, w.y, r.title());
-            w.y -= 26;
-        } else {
-            w.y -= 6;
-        }
-        ReportNetwork n = r.network();
-        String network = n.name() + (n.chainId() == null ? "" : " (chain id " + n.chainId() + ")")
-                + (n.demo() ? " - embedded demo network" : "");
-        field(w, "Network", network, w.regular);
-        field(w, "Created", r.createdAt().replace('T', ' ').replace("Z", " UTC"), w.regular);
-        field(w, "Auditor key", grouped(r.auditor().fingerprint()), w.mono);
-        field(w, SHA_LABEL, sha, w.mono);
-        ReportEnvironment e = r.environment();
-        if (e != null) {
-            field(w, "Written with", "Proofdesk " + e.proofdesk() + ", Java " + e.java() + ", ONNX Runtime "
-                    + e.onnxRuntime(), w.regular);
-            field(w, "Machine", e.os() + ", " + e.cpu(), w.regular);
-        }
-        w.y -= 14;
-        w.text(w.bold, 14, x, w.y, "Verdicts");
-        w.y -= 22;
-        ReportSummary s = r.summary();
-        field(w, RECORDS_LABEL, Long.toString(s.records()), w.bold);
-        w.y -= 4;
-        float chartX = x + 150;
-        float chartW = PdfPageWriter.WIDTH - PdfPageWriter.MARGIN - chartX - 40;
-        long max = Math.max(1, s.records());
-        for (Verdict v : Verdict.values()) {
-            long count = s.count(v);
-            w.rect(x, w.y - 2, 9, 9, COLORS.get(v));
-            w.text(w.bold, 11, x + 14, w.y, v.name() + ": " + count);
-            w.rect(chartX, w.y - 3, chartW, 12, new Color(0xee, 0xee, 0xee));
-            if (count > 0) {
-                w.rect(chartX, w.y - 3, Math.max(1.5f, chartW * count / max), 12, COLORS.get(v));
-            }
-            w.y -= 22;
-        }
-        w.text(w.regular, 8, chartX, w.y + 8, "share of all " + s.records() + " records");
-        w.y -= 16;
-        if (!n.contracts().isEmpty() || !n.endpoints().isEmpty()) {
-            w.text(w.bold, 12, x, w.y, "Contracts and endpoints");
-            w.y -= 18;
-            for (Map.Entry<String, String> c : n.contracts().entrySet()) {
-                field(w, c.getKey(), c.getValue(), w.mono);
-            }
-            for (Map.Entry<String, String> c : n.endpoints().entrySet()) {
-                field(w, c.getKey(), c.getValue(), w.mono);
-            }
-        }
-        w.y -= 10;
-        w.paragraph(w.regular, 9, x, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN,
-                "A record is VERIFIED only when every check passed; MISMATCH when a check found the record's claim "
-                        + "false; UNVERIFIED when Proofdesk could not check something (never shown as verified); "
-                        + "ERROR when a source failed. This PDF carries the signed JSON report as the attachment "
-                        + ATTACHMENT + "; anyone can check it offline with: proofdesk check-report THIS.pdf "
-                        + "--key auditor-key.pub.pem");
-    }
-
-    private static void field(PdfPageWriter w, String label, String value, PdfText font) throws IOException {
-        float x = PdfPageWriter.MARGIN;
-        w.text(w.regular, 10, x, w.y, w.regular.fit(label + ":", 10, 106));
-        float max = PdfPageWriter.WIDTH - PdfPageWriter.MARGIN - (x + 110);
-        w.text(font, font == w.mono ? 8.5f : 10, x + 110, w.y, font.fit(value == null ? "-" : value,
-                font == w.mono ? 8.5f : 10, max));
-        w.y -= 15;
-    }
-
-    static String grouped(String hex) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 8) {
-            if (i > 0) {
-                sb.append(' ');
-            }
-            sb.append(hex, i, Math.min(hex.length(), i + 8));
-        }
-        return sb.toString();
-    }
-
-    private static final float[] COLS = {0, 22, 135, 178, 290, 330, 400};
-    private static final String[] HEADS = {"#", "Record", "Mode", "Model", "Block", "Verdict", "Failed checks"};
-
-    private static void table(PdfPageWriter w, Report r, ReportModelNames models) throws IOException {
-        List<ReportRecord> records = r.records();
-        for (int start = 0; start < Math.max(1, records.size()); start += ROWS_PER_PAGE) {
-            w.newPage();
-            float x = PdfPageWriter.MARGIN;
-            w.text(w.bold, 14, x, w.y, "Records" + (records.size() > ROWS_PER_PAGE
-                    ? " " + (start + 1) + "-" + Math.min(records.size(), start + ROWS_PER_PAGE) + " of " + records.size()
-                    : ""));
-            if (r.ofSchema1()) {
-                w.y -= 22;
-            } else {
-                w.y -= 14;
-                w.text(w.regular, 8, x, w.y, TABLE_ORDER);
-                w.y -= 14;
-            }
-            w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 15, new Color(0xe3, 0xea, 0xf3));
-            for (int c = 0; c < HEADS.length; c++) {
-                w.text(w.bold, 8, x + COLS[c], w.y, HEADS[c]);
-            }
-            w.y -= 15;
-            if (records.isEmpty()) {
-                w.text(w.regular, 9, x, w.y, "This report holds no records.");
-            }
-            for (int i = start; i < Math.min(records.size(), start + ROWS_PER_PAGE); i++) {
-                row(w, records.get(i), i + 1, i % 2 == 1, models);
-            }
-        }
-    }
-
-    private static void row(PdfPageWriter w, ReportRecord rec, int number, boolean shaded, ReportModelNames models)
-            throws IOException {
-        float x = PdfPageWriter.MARGIN;
-        if (shaded) {
-            w.rect(x - 2, w.y - 4, PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN + 4, 14, new Color(0xf6, 0xf6, 0xf6));
-        }
-        String id = rec.txHash().substring(0, 14) + ".." + rec.txHash().substring(62) + ":" + rec.logIndex()
-                + (rec.leafIndex() == null ? "" : "#" + rec.leafIndex());
-        String[] cells = {Integer.toString(number), id, rec.mode(), models.label(rec.model(), rec.modelVersion()),
-                Long.toString(rec.block()),
-                rec.verdict(), String.join(", ", rec.failedChecks())};
-        for (int c = 0; c < cells.length; c++) {
-            float width = (c + 1 < COLS.length ? COLS[c + 1] : PdfPageWriter.WIDTH - 2 * PdfPageWriter.MARGIN) - COLS[c] - 4;
-            PdfText f = c == 1 ? w.mono : c == 5 ? w.bold : w.regular;
-            if (c == 5) {
-                w.rect(x + COLS[c], w.y - 1, 6, 6, COLORS.get(Verdict.valueOf(rec.verdict())));
-                w.text(f, 8, x + COLS[c] + 9, w.y, f.fit(cells[c], 8, width - 9));
-            } else {
-                w.text(f, 8, x + COLS[c], w.y, f.fit(cells[c], 8, width));
-            }
-        }
-        w.y -= 14;
     }
 
     private static void footers(PDDocument doc, String sha) throws IOException {

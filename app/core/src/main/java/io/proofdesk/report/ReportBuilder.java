@@ -79,7 +79,7 @@ public final class ReportBuilder {
                 r.blockNumber(), time(r.timestamp()), r.mode().name(), r.settlement().name(), r.model(),
                 r.modelVersion(), r.teeId(), r.nodeUrl(), v.verdict().name(), v.reason(), time(v.checkedAt()),
                 env.tolerance(), new ReportRecord.VerifiedWith(env.proofdeskVersion(), env.ortVersion(), env.os(),
-                env.cpu()), checks, outputs);
+                env.cpu()), checks, outputs, ReportEvidence.of(r.evidence()));
     }
 
     private static ReportCheckLine line(CheckResult c) {

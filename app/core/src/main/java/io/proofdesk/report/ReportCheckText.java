@@ -42,5 +42,6 @@ public final class ReportCheckText {
         for (Verdict v : Verdict.values()) {
             out.add(String.format("%-10s %d", v, r.summary().count(v)));
         }
+        out.add("evidence " + ReportEvidenceCounts.of(r).describe());
     }
 }

@@ -164,7 +164,7 @@ public final class ReportChecker {
             // a format this Proofdesk does not know: the signature may verify, but the content cannot be checked
             boolean failed = !problems.isEmpty();
             problems.add("the report is in format " + newer + ", which this Proofdesk does not read (it reads "
-                    + String.join(" and ", Report.READABLE) + "), so what it says was not checked; check it with a "
+                    + Report.readableText() + "), so what it says was not checked; check it with a "
                     + "Proofdesk that reads " + newer);
             return new ReportCheckResult(failed ? ReportCheckResult.Outcome.TAMPERED
                     : ReportCheckResult.Outcome.UNVERIFIED, problems, Optional.empty(), sha, signer);
@@ -189,7 +189,7 @@ public final class ReportChecker {
             Report r = canonical.mapper().treeToValue(body, Report.class);
             if (!Report.READABLE.contains(r.schema())) {
                 problems.add("unknown report schema " + r.schema() + " (this Proofdesk reads "
-                        + String.join(" and ", Report.READABLE) + ")");
+                        + Report.readableText() + ")");
             }
             for (ReportRecord rec : r.records()) {
                 io.proofdesk.domain.Verdict.valueOf(rec.verdict());
@@ -207,7 +207,7 @@ public final class ReportChecker {
      * naming only CIDs its records name, and lists records in the order its PDF states (mismatches first).
      */
     private static List<String> schemaRules(Report r) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(evidenceRules(r));
         if (r.ofSchema1()) {
             if (r.models() != null) {
                 problems.add("a " + Report.SCHEMA_1 + " report has no \"models\"; this one has");
@@ -237,6 +237,36 @@ public final class ReportChecker {
                 break;
             }
             group = g;
+        }
+        return problems;
+    }
+
+    /**
+     * From {@value Report#SCHEMA} on, every record carries its evidence: one of the three levels and a detail; the
+     * schemas before it carry none.
+     */
+    private static List<String> evidenceRules(Report r) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < r.records().size(); i++) {
+            ReportEvidence e = r.records().get(i).evidence();
+            String record = "record " + (i + 1) + " (" + r.records().get(i).id() + ")";
+            if (!r.carriesEvidence()) {
+                if (e != null) {
+                    problems.add(record + " has \"evidence\", which a " + r.schema() + " report does not carry");
+                    break;
+                }
+                continue;
+            }
+            if (e == null) {
+                problems.add(record + " has no \"evidence\" (" + r.schema() + " gives every record its level)");
+                break;
+            }
+            try {
+                e.toEvidence();
+            } catch (IllegalArgumentException bad) {
+                problems.add(record + ": \"evidence\" is not a level and a detail: " + bad.getMessage());
+                break;
+            }
         }
         return problems;
     }

@@ -1,5 +1,7 @@
 package io.proofdesk.store;
 
+import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Verdict;
@@ -36,14 +38,15 @@ public final class InferenceDao extends Dao {
 
     /**
      * Batch-inserts the records; an id already stored is skipped (so a resumed sync duplicates nothing and keeps
-     * verdicts). Returns the records that were new, in the order given. The {@code verdict} field is not written.
+     * verdicts). Returns the records that were new, in the order given. The {@code verdict} field is not written;
+     * each record's {@code evidence} is (set it with {@link Inference#withEvidence} before inserting).
      */
     public List<Inference> insertAll(Collection<Inference> records) {
         List<Inference> given = List.copyOf(records);
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO inferences (id, mode, model, model_version, "
                 + "tee_id, node_url, settlement, tx_hash, block_number, log_index, leaf_index, timestamp, eth_address, "
-                + "input_hash, output_hash, signature, blob_id, merkle_root, merkle_proof) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "input_hash, output_hash, signature, blob_id, merkle_root, merkle_proof, evidence, evidence_detail) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Inference r : given) {
                 RecordId id = r.id();
                 ps.setString(1, id.toString());
@@ -65,6 +68,8 @@ public final class InferenceDao extends Dao {
                 ps.setString(17, r.blobId());
                 ps.setString(18, r.merkleRoot());
                 ps.setString(19, json.write(r.merkleProof()));
+                Sql.setEnum(ps, 20, r.evidence().level());
+                ps.setString(21, r.evidence().detail());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -78,6 +83,44 @@ public final class InferenceDao extends Dao {
         } catch (SQLException e) {
             throw Sql.failure("save " + given.size() + " inferences", e);
         }
+    }
+
+    /**
+     * Sets the evidence of records already stored (a later sync proved or cross-checked them), in the caller's
+     * transaction, as one JDBC batch; ids not stored are skipped. Returns how many records were updated.
+     */
+    public int setEvidence(Map<RecordId, Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return 0;
+        }
+        try {
+            PreparedStatement ps = prepared(SET_EVIDENCE);
+            for (Map.Entry<RecordId, Evidence> e : evidence.entrySet()) {
+                Sql.setEnum(ps, 1, e.getValue().level());
+                ps.setString(2, e.getValue().detail());
+                ps.setString(3, e.getKey().toString());
+                ps.addBatch();
+            }
+            int updated = 0;
+            for (int n : ps.executeBatch()) {
+                updated += Math.max(n, 0);
+            }
+            return updated;
+        } catch (SQLException e) {
+            discard(SET_EVIDENCE);
+            throw Sql.failure("set the evidence of " + evidence.size() + " inferences", e);
+        }
+    }
+
+    private static final String SET_EVIDENCE = "UPDATE inferences SET evidence = ?, evidence_detail = ? WHERE id = ?";
+
+    /** How many of the records the query selects have each evidence level (levels with none are absent). */
+    public Map<EvidenceLevel, Long> countByEvidence(InferenceQuery q) {
+        InferenceFilter f = filter(q);
+        Map<EvidenceLevel, Long> counts = new EnumMap<>(EvidenceLevel.class);
+        list("count evidence levels", "SELECT evidence, count(*) FROM inferences " + f.where() + " GROUP BY evidence",
+                f::bindFilters, rs -> counts.put(EvidenceLevel.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
     }
 
     public Optional<Inference> find(RecordId id) {
@@ -263,7 +306,7 @@ public final class InferenceDao extends Dao {
         boolean blockRange = q.fromBlock() != null || q.toBlock() != null;
         boolean equalities = q.model() != null || q.modelVersion() != null || q.teeId() != null || q.nodeUrl() != null
                 || q.mode() != null || q.settlement() != null || q.verdict() != null || q.notChecked()
-                || q.idPrefix() != null || q.idContains() != null;
+                || q.idPrefix() != null || q.idContains() != null || q.evidence() != null;
         return !equalities && (q.sort().byTime() ? blockRange && !timeRange : timeRange && !blockRange);
     }
 

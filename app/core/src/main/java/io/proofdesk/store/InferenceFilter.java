@@ -71,6 +71,9 @@ final class InferenceFilter {
         if (q.notChecked()) {
             f.add("verdict IS NULL");
         }
+        if (q.evidence() != null) {
+            f.add("evidence = ?", q.evidence().name());
+        }
         if (q.fromBlock() != null) {
             f.add(BLOCK_FROM, q.fromBlock());
         }

@@ -1,5 +1,7 @@
 package io.proofdesk.store;
 
+import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -15,7 +17,7 @@ final class InferenceRowMapper implements RowMapper<Inference> {
 
     static final String COLUMNS = "id, mode, model, model_version, tee_id, node_url, settlement, tx_hash, block_number, "
             + "log_index, leaf_index, timestamp, eth_address, input_hash, output_hash, signature, blob_id, merkle_root, "
-            + "merkle_proof, verdict";
+            + "merkle_proof, verdict, evidence, evidence_detail";
 
     private final StoreJson json;
 
@@ -33,6 +35,7 @@ final class InferenceRowMapper implements RowMapper<Inference> {
                 Instant.ofEpochMilli(rs.getLong("timestamp")), rs.getString("eth_address"), rs.getString("input_hash"),
                 rs.getString("output_hash"), Sql.getBytes(rs, "signature"), rs.getString("blob_id"),
                 rs.getString("merkle_root"), json.readStrings(rs.getString("merkle_proof"), "merkle proof of " + id),
-                List.of(), List.of(), Sql.getEnum(rs, "verdict", Verdict.class));
+                List.of(), List.of(), Sql.getEnum(rs, "verdict", Verdict.class),
+                new Evidence(Sql.getEnum(rs, "evidence", EvidenceLevel.class), rs.getString("evidence_detail")));
     }
 }

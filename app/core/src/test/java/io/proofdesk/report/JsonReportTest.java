@@ -83,14 +83,14 @@ class JsonReportTest {
             + "with a broken signature it is TAMPERED")
     void newerFormat() throws Exception {
         Report current = ReportFixtures.report(key, 3);
-        Report newer = new Report("proofdesk-report/3", current.title(), current.createdAt(), current.auditor(),
+        Report newer = new Report("proofdesk-report/4", current.title(), current.createdAt(), current.auditor(),
                 current.network(), current.environment(), current.summary(), current.records(), current.models());
         byte[] file = new ReportSigner(key).sign(newer).file();
         ReportCheckResult r = checker.checkJson(file, Optional.of(key.publicKey()));
         assertEquals(ReportCheckResult.Outcome.UNVERIFIED, r.outcome(), r.problems().toString());
-        assertEquals(List.of("the report is in format proofdesk-report/3, which this Proofdesk does not read (it reads "
-                + "proofdesk-report/1 and proofdesk-report/2), so what it says was not checked; check it with a "
-                + "Proofdesk that reads proofdesk-report/3"), r.problems());
+        assertEquals(List.of("the report is in format proofdesk-report/4, which this Proofdesk does not read (it reads "
+                + "proofdesk-report/1, proofdesk-report/2 and proofdesk-report/3), so what it says was not checked; "
+                + "check it with a Proofdesk that reads proofdesk-report/4"), r.problems());
         assertTrue(r.report().isEmpty());
         assertEquals(key.fingerprint(), r.signerFingerprint());
 
@@ -99,7 +99,7 @@ class JsonReportTest {
         ((ObjectNode) root.get("report")).put("title", "changed");
         ReportCheckResult changed = checker.checkJson(c.bytes(root), Optional.empty());
         assertEquals(ReportCheckResult.Outcome.TAMPERED, changed.outcome(), changed.problems().toString());
-        assertTrue(changed.problems().getLast().startsWith("the report is in format proofdesk-report/3"),
+        assertTrue(changed.problems().getLast().startsWith("the report is in format proofdesk-report/4"),
                 changed.problems().toString());
     }
 
@@ -119,20 +119,31 @@ class JsonReportTest {
                 new Case(with(r, Report.SCHEMA, r.records(), java.util.Map.of(ReportFixtures.CID, List.of())),
                         "\"models\" lists no version for " + ReportFixtures.CID),
                 new Case(with(r, Report.SCHEMA, chainOrder, r.models()), "record 3 (MISMATCH) comes after a VERIFIED "
-                        + "record: proofdesk-report/2 lists mismatches first"),
-                new Case(with(r, Report.SCHEMA_1, chainOrder, r.models()), "a proofdesk-report/1 report has no "
-                        + "\"models\""));
+                        + "record: " + Report.SCHEMA + " lists mismatches first"),
+                new Case(with(r, Report.SCHEMA_1, withoutEvidence(chainOrder), r.models()), "a proofdesk-report/1 "
+                        + "report has no \"models\""));
         for (Case k : cases) {
             ReportCheckResult result = checker.checkJson(new ReportSigner(key).sign(k.report()).file(), Optional.empty());
             assertEquals(ReportCheckResult.Outcome.TAMPERED, result.outcome(), k.problem());
             assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(k.problem())),
                     k.problem() + " in " + result.problems());
         }
-        assertTrue(checker.checkJson(new ReportSigner(key).sign(with(r, Report.SCHEMA_1, chainOrder, null)).file(),
-                Optional.empty()).isValid(), "a /1 report in chain order without models is valid");
+        assertTrue(checker.checkJson(new ReportSigner(key).sign(with(r, Report.SCHEMA_1, withoutEvidence(chainOrder),
+                null)).file(), Optional.empty()).isValid(), "a /1 report in chain order without models is valid");
     }
 
-    private static Report with(Report r, String schema, List<ReportRecord> records,
+    /** The records as a report before evidence levels held them. */
+    static List<ReportRecord> withoutEvidence(List<ReportRecord> records) {
+        return records.stream().map(x -> withEvidence(x, null)).toList();
+    }
+
+    static ReportRecord withEvidence(ReportRecord x, ReportEvidence e) {
+        return new ReportRecord(x.id(), x.txHash(), x.logIndex(), x.leafIndex(), x.block(), x.timestamp(), x.mode(),
+                x.settlement(), x.model(), x.modelVersion(), x.teeId(), x.node(), x.verdict(), x.reason(),
+                x.checkedAt(), x.tolerance(), x.verifiedWith(), x.checks(), x.outputs(), e);
+    }
+
+    static Report with(Report r, String schema, List<ReportRecord> records,
                                java.util.Map<String, List<ReportModel>> models) {
         return new Report(schema, r.title(), r.createdAt(), r.auditor(), r.network(), r.environment(), r.summary(),
                 records, models);

@@ -3,6 +3,7 @@ package io.proofdesk.report;
 import io.proofdesk.domain.Bytes;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -69,7 +70,16 @@ final class ReportFixtures {
                 "1.00", tee ? String.format("0x%064x", 0x7ee) : null, tee ? "http://127.0.0.1:7001" : null,
                 tee ? SettlementKind.INDIVIDUAL : SettlementKind.ONCHAIN, 100 + i,
                 Instant.parse("2026-01-10T08:00:00Z").plusSeconds(i * 60L), null, null, null, Bytes.empty(), null,
-                null, List.of(), List.of(), List.of(), null);
+                null, List.of(), List.of(), List.of(), null, evidence(i));
+    }
+
+    /** Record i's evidence: PROVED, AGREED and one endpoint's word in turn. */
+    static Evidence evidence(int i) {
+        return switch (i % 3) {
+            case 0 -> Evidence.proved(100 + i, 0, "genesis");
+            case 1 -> Evidence.agreed(2, 2);
+            default -> Evidence.trustedSingleEndpoint();
+        };
     }
 
     static VerdictRecord verdict(Inference r, Verdict v) {

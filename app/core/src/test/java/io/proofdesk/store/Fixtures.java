@@ -2,6 +2,7 @@ package io.proofdesk.store;
 
 import io.proofdesk.domain.Bytes;
 import io.proofdesk.domain.DType;
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -40,6 +41,7 @@ final class Fixtures {
         private Instant time;
         private List<Tensor> inputs = List.of();
         private List<Tensor> outputs = List.of();
+        private Evidence evidence = Evidence.trustedSingleEndpoint();
 
         InferenceBuilder(long n) {
             id = RecordId.of(hash(n), n % 7);
@@ -81,6 +83,11 @@ final class Fixtures {
             return this;
         }
 
+        InferenceBuilder evidence(Evidence v) {
+            evidence = v;
+            return this;
+        }
+
         InferenceBuilder onChain() {
             settlement = SettlementKind.ONCHAIN;
             tee = null;
@@ -106,7 +113,7 @@ final class Fixtures {
             return new Inference(id, mode, model, version, tee, node, settlement, block, time,
                     "0x00000000000000000000000000000000000000aa", hash(7), hash(8),
                     Bytes.of(new byte[] {1, 2, 3, (byte) 0xff}), "blob-" + id.txHash().substring(2, 10),
-                    batch ? hash(9) : null, batch ? List.of(hash(10), hash(11)) : List.of(), inputs, outputs, null);
+                    batch ? hash(9) : null, batch ? List.of(hash(10), hash(11)) : List.of(), inputs, outputs, null, evidence);
         }
     }
 

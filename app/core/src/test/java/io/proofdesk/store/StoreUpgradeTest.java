@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.UnknownEvent;
@@ -59,8 +61,7 @@ class StoreUpgradeTest {
             assertEquals(2, new Migrator(v2, Clock.fixed(T0, ZoneOffset.UTC)).migrate(c, file));
             try (Statement s = c.createStatement(); StatementCache statements = new StatementCache(c)) {
                 s.execute("BEGIN IMMEDIATE");
-                Transaction tx = new Transaction(statements, new StoreJson(), false);
-                assertEquals(ROWS, tx.saveInferences(rows));
+                PreEvidenceRows.insert(c, statements, rows);
                 for (int i = 0; i < ROWS; i += 3) {
                     VerdictRecord v = oldVerdict(rows.get(i).id(), i);
                     insertAsBeforeV6(c, v);
@@ -133,7 +134,7 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(8, store.schemaVersion());
+            assertEquals(9, store.schemaVersion());
             // V8 added unknown_events: an upgraded store keeps logs of unknown event versions and a reorg undoes them
             UnknownEvent raw = new UnknownEvent(9000, 2, "0x" + "ef".repeat(32), "0x" + "12".repeat(20),
                     List.of("0x" + "9a".repeat(32), "0x" + "01".repeat(32)), "0xdeadbeef");
@@ -151,7 +152,10 @@ class StoreUpgradeTest {
                         store.read(tx -> tx.checkResults().failedInLatest(expected.inferenceId())));
             }
             assertEquals((long) ROWS, (long) store.read(tx -> tx.inferences().count(InferenceQuery.all())));
-            for (Inference expected : rows) {
+            // V9: records synced before evidence levels are TRUSTED, and say so
+            Evidence before = new Evidence(EvidenceLevel.TRUSTED, Evidence.SYNCED_BEFORE_LEVELS);
+            for (Inference stored : rows) {
+                Inference expected = stored.withEvidence(before);
                 assertEquals(expected, store.read(tx -> tx.inferences().find(expected.id())).orElseThrow());
             }
             // every row once, in time order, through the new indexes

@@ -247,11 +247,16 @@ class BundleBindingTest {
             ObjectNode manifest = (ObjectNode) BundleEdits.read(m.get(BundleLayout.MANIFEST));
             manifest.put("format", BundleLayout.FORMAT_1);
             m.put(BundleLayout.MANIFEST, BundleEdits.write(manifest));
+            // format 1 predates evidence levels: its record.json has none
+            ObjectNode record = (ObjectNode) BundleEdits.read(m.get(BundleLayout.RECORD));
+            record.remove("evidence");
+            m.put(BundleLayout.RECORD, BundleEdits.write(record));
         }, BundleEdits.UNSIGNED);
         BundleVerification v = verify(old, Optional.empty());
         assertEquals(Verdict.VERIFIED, v.verdict().verdict());
         assertFalse(v.signer().signed());
         assertEquals(BundleVerification.Signer.UNSIGNED, v.signer());
+        assertEquals(io.proofdesk.domain.Evidence.notRecorded(), v.evidence());
         BundleSignatureException withKey = assertThrows(BundleSignatureException.class,
                 () -> verify(old, Optional.of(auditor)));
         assertTrue(withKey.getMessage().startsWith("the bundle is unsigned"), withKey.getMessage());

@@ -1,8 +1,10 @@
 package io.proofdesk.report.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.proofdesk.domain.Bytes;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.CheckStatus;
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.ModelFile;
@@ -16,6 +18,7 @@ import io.proofdesk.domain.Tensor;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.domain.VerificationEnvironment;
+import io.proofdesk.report.ReportEvidence;
 import io.proofdesk.verify.StoredFacts;
 
 import java.time.Instant;
@@ -29,23 +32,45 @@ final class BundleJson {
     private BundleJson() {
     }
 
-    /** {@code record.json}: the record as the exporter's store held it (tensors are in test_data_set_0). */
+    /**
+     * {@code record.json}: the record as the exporter's store held it (tensors are in test_data_set_0), with its
+     * evidence level from format 3 on (absent before).
+     */
     record RecordJson(String id, String mode, String model, String modelVersion, String teeId, String nodeUrl,
                       String settlement, long block, String timestamp, String ethAddress, String inputHash,
-                      String outputHash, String signature, String blobId, String merkleRoot, List<String> merkleProof) {
+                      String outputHash, String signature, String blobId, String merkleRoot, List<String> merkleProof,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) ReportEvidence evidence) {
 
         static RecordJson of(Inference r) {
             return new RecordJson(r.id().toString(), r.mode().name(), r.model(), r.modelVersion(), r.teeId(),
                     r.nodeUrl(), r.settlement().name(), r.blockNumber(), r.timestamp().toString(), r.ethAddress(),
                     r.inputHash(), r.outputHash(), r.signature().isEmpty() ? null : r.signature().toHex(), r.blobId(),
-                    r.merkleRoot(), r.merkleProof());
+                    r.merkleRoot(), r.merkleProof(), ReportEvidence.of(r.evidence()));
+        }
+
+        /**
+         * The evidence the exporter's store recorded: required from format 3 on, absent before (read as TRUSTED,
+         * "not recorded").
+         * @throws IllegalArgumentException if the record's evidence does not fit its bundle's format
+         */
+        Evidence evidenceIn(String format) {
+            if (!BundleLayout.carriesEvidence(format)) {
+                if (evidence != null) {
+                    throw new IllegalArgumentException("a " + format + " record carries no evidence, this one does");
+                }
+                return Evidence.notRecorded();
+            }
+            if (evidence == null) {
+                throw new IllegalArgumentException("no evidence (a " + format + " record carries its evidence level)");
+            }
+            return evidence.toEvidence();
         }
 
         Inference toInference(List<Tensor> inputs, List<Tensor> outputs) {
             return new Inference(RecordId.parse(id), InferenceMode.valueOf(mode), model, modelVersion, teeId, nodeUrl,
                     SettlementKind.valueOf(settlement), block, Instant.parse(timestamp), ethAddress, inputHash,
                     outputHash, signature == null ? Bytes.empty() : Bytes.fromHex(signature), blobId, merkleRoot,
-                    merkleProof, inputs, outputs, null);
+                    merkleProof, inputs, outputs, null, evidence == null ? Evidence.notRecorded() : evidence.toEvidence());
         }
     }
 

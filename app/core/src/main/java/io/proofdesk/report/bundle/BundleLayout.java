@@ -3,10 +3,14 @@ package io.proofdesk.report.bundle;
 /** The names inside an offline bundle (docs/REPORTS.md, "Offline bundles"). */
 public final class BundleLayout {
 
-    /** Signed bundles (manifest names the auditor, {@code signature.json}, on-chain calldata); what the exporter writes. */
-    public static final String FORMAT = "proofdesk-bundle/2";
+    /** As {@link #FORMAT_2}, and {@code record.json} carries the record's evidence level; what the exporter writes. */
+    public static final String FORMAT = "proofdesk-bundle/3";
+    /** Signed bundles (manifest names the auditor, {@code signature.json}, on-chain calldata); no evidence; still read. */
+    public static final String FORMAT_2 = "proofdesk-bundle/2";
     /** Bundles of earlier versions: unsigned, no calldata; still read. */
     public static final String FORMAT_1 = "proofdesk-bundle/1";
+    /** The formats this Proofdesk reads, newest first. */
+    public static final java.util.List<String> READABLE = java.util.List.of(FORMAT, FORMAT_2, FORMAT_1);
     public static final String MANIFEST = "manifest.json";
     /** The auditor's Ed25519 signature over the exact bytes of {@link #MANIFEST}; the one entry the manifest cannot list. */
     public static final String SIGNATURE = "signature.json";
@@ -25,6 +29,11 @@ public final class BundleLayout {
     public static final String TEST_DATA = "test_data_set_0/";
 
     private BundleLayout() {
+    }
+
+    /** Whether bundles of {@code format} carry the record's evidence level in {@link #RECORD}. */
+    public static boolean carriesEvidence(String format) {
+        return !FORMAT_1.equals(format) && !FORMAT_2.equals(format);
     }
 
     public static String input(int i) {

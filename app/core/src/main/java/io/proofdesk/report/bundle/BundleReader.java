@@ -132,9 +132,10 @@ public final class BundleReader {
         } catch (IOException e) {
             throw new BundleFormatException(BundleLayout.MANIFEST, "not a bundle manifest: " + firstLine(e.getMessage()), e);
         }
-        if (!BundleLayout.FORMAT.equals(m.format()) && !BundleLayout.FORMAT_1.equals(m.format())) {
+        if (!BundleLayout.READABLE.contains(m.format())) {
             throw new BundleFormatException(BundleLayout.MANIFEST, "format " + m.format() + " is not "
-                    + BundleLayout.FORMAT + " (or the older " + BundleLayout.FORMAT_1 + ")");
+                    + BundleLayout.FORMAT + " (or the older " + BundleLayout.FORMAT_2 + " or " + BundleLayout.FORMAT_1
+                    + ")");
         }
         Set<String> listed = new HashSet<>();
         for (BundleManifest.Entry e : m.entries()) {

@@ -1,5 +1,6 @@
 package io.proofdesk.report.bundle;
 
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.VerdictRecord;
 
 import java.util.List;
@@ -7,10 +8,13 @@ import java.util.Optional;
 
 /**
  * The offline verdict on a bundle, the verdict its exporter wrote into it (for comparison), who signed it, what its
- * tensor files were checked against, and notes for the reader (e.g. which root the attestation was judged against).
+ * tensor files were checked against, notes for the reader (e.g. which root the attestation was judged against), and
+ * the record's evidence level as the exporter's store recorded it ({@code record.json}; TRUSTED, "not recorded", for
+ * bundles of format 2 and 1).
  */
 public record BundleVerification(VerdictRecord verdict, Optional<VerdictRecord> exporterVerdict,
-                                 BundleManifest manifest, Signer signer, TensorBinding tensors, List<String> notes) {
+                                 BundleManifest manifest, Signer signer, TensorBinding tensors, List<String> notes,
+                                 Evidence evidence) {
 
     public BundleVerification {
         notes = List.copyOf(notes);

@@ -3,6 +3,7 @@ package io.proofdesk.report.bundle;
 import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.attest.TrustedRoots;
 import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
@@ -86,6 +87,12 @@ public final class BundleVerifier {
                     + "and output_0.pb, output_1.pb, ... in sequence");
         }
         Inference bare = inference(recordJson, List.of(), List.of());
+        Evidence recorded;
+        try {
+            recorded = recordJson.evidenceIn(m.format());
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(BundleLayout.RECORD, "not a valid record: " + e.getMessage(), e);
+        }
         if (!bare.id().toString().equals(m.recordId())) {
             throw new BundleFormatException(BundleLayout.RECORD, "holds record " + bare.id() + ", the manifest says "
                     + m.recordId());
@@ -160,7 +167,7 @@ public final class BundleVerifier {
         } catch (RuntimeException e) {
             throw new BundleFormatException(BundleLayout.VERDICT, "not a valid verdict: " + e.getMessage(), e);
         }
-        return new BundleVerification(v, exporter, m, signed, binding, notes);
+        return new BundleVerification(v, exporter, m, signed, binding, notes, recorded);
     }
 
     private static Inference inference(BundleJson.RecordJson json, List<Tensor> in, List<Tensor> out)
