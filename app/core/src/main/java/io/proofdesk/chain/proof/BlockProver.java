@@ -1,5 +1,6 @@
 package io.proofdesk.chain.proof;
 
+import io.proofdesk.domain.EvidenceLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proofdesk.network.HeaderFormat;
 

@@ -1,5 +1,6 @@
 package io.proofdesk.chain.proof;
 
+import io.proofdesk.domain.EvidenceLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.bench.SyntheticReceiptBlocks;
