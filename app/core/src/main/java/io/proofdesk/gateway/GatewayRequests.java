@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>current completion: {@code completions_controller.py}'s {@code request_dict};
  *   <li>legacy chat and completion: {@code server.py} of Dec 2025, SHA-256 of the pydantic model's {@code dict()}
  *       ({@code ChatRequest}: model, messages of {role, content, tool_calls, tool_call_id, name}, max_tokens=100,
- *       temperature=0.0, stop, tools of {type, function}, tool_choice="auto").
+ *       temperature=0.0, stop, tools of {type, function}, tool_choice="auto"); from 2025-12-29 ({@code 7d9ddba})
+ *       max_tokens defaults to None instead of 100, so a request without it has two legacy forms.
  * </ul>
  * Values arrive as Jackson reads JSON into Java objects, which are the values Python's {@code json.loads} gives.
  */
@@ -181,8 +182,16 @@ final class GatewayRequests {
         return d;
     }
 
-    /** {@code ChatRequest(**body).dict()} of the Dec 2025 {@code server.py} (pydantic 2.9, lax mode). */
+    /** The max_tokens of legacy requests that leave it out: 100 until 2025-12-29, None after. */
+    static final List<Integer> LEGACY_MAX_TOKENS_DEFAULTS = java.util.Arrays.asList(100, null);
+
+    /** {@code ChatRequest(**body).dict()} of the Dec 16, 2025 {@code server.py} (pydantic 2.9, lax mode). */
     static Map<String, Object> legacyChat(Object request) {
+        return legacyChat(request, 100);
+    }
+
+    /** As {@link #legacyChat(Object)}, with the build's max_tokens default (100, or null for None). */
+    static Map<String, Object> legacyChat(Object request, Integer maxTokensDefault) {
         Map<?, ?> r = object(request, "the request");
         Object given = r.get("messages");
         if (!(given instanceof List<?> list)) {
@@ -208,7 +217,7 @@ final class GatewayRequests {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("model", requiredString(r, "model", "the request"));
         d.put("messages", messages);
-        d.put("max_tokens", legacyInt(r, "max_tokens", 100));
+        d.put("max_tokens", legacyInt(r, "max_tokens", maxTokensDefault));
         d.put("temperature", r.containsKey("temperature") ? legacyFloat(r.get("temperature")) : 0.0);
         d.put("stop", legacyStop(r));
         d.put("tools", legacyTools(r.get("tools")));
@@ -216,13 +225,17 @@ final class GatewayRequests {
         return d;
     }
 
-    /** {@code CompletionRequest(**body).dict()} of the Dec 2025 {@code server.py}. */
+    /** {@code CompletionRequest(**body).dict()} of the Dec 16, 2025 {@code server.py}. */
     static Map<String, Object> legacyCompletion(Object request) {
+        return legacyCompletion(request, 100);
+    }
+
+    static Map<String, Object> legacyCompletion(Object request, Integer maxTokensDefault) {
         Map<?, ?> r = object(request, "the request");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("model", requiredString(r, "model", "the request"));
         d.put("prompt", requiredString(r, "prompt", "the request"));
-        d.put("max_tokens", legacyInt(r, "max_tokens", 100));
+        d.put("max_tokens", legacyInt(r, "max_tokens", maxTokensDefault));
         d.put("temperature", r.containsKey("temperature") ? legacyFloat(r.get("temperature")) : 0.0);
         d.put("stop", legacyStop(r));
         return d;
@@ -257,11 +270,14 @@ final class GatewayRequests {
         return stop;
     }
 
-    private static Object legacyInt(Map<?, ?> r, String field, int fallback) {
+    private static Object legacyInt(Map<?, ?> r, String field, Integer fallback) {
         if (!r.containsKey(field)) {
             return fallback;
         }
         Object v = r.get(field);
+        if (v == null && fallback == null) {
+            return null;
+        }
         if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
             return v;
         }

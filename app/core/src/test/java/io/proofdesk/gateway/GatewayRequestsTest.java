@@ -22,7 +22,8 @@ class GatewayRequestsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"current-chat-tools.json", "current-chat-response-format.json",
             "current-completion-defaults.json", "current-completion-null-temperature.json",
-            "legacy-chat-real-example.json", "legacy-chat-tools.json", "legacy-completion.json"})
+            "legacy-chat-real-example.json", "legacy-chat-tools.json", "legacy-completion.json",
+            "legacy-late-chat-no-max-tokens.json", "legacy-late-completion-null-max-tokens.json"})
     void rebuildsWhatTheGatewaysOwnCodeHashes(String file) throws Exception {
         Object request = GatewayJson.plain(resource(file));
         Map<String, Object> dict;
@@ -30,6 +31,10 @@ class GatewayRequestsTest {
             dict = GatewayRequests.currentChat(request);
         } else if (file.startsWith("current-completion")) {
             dict = GatewayRequests.currentCompletion(request);
+        } else if (file.startsWith("legacy-late-completion")) {
+            dict = GatewayRequests.legacyCompletion(request, null);
+        } else if (file.startsWith("legacy-late")) {
+            dict = GatewayRequests.legacyChat(request, null);
         } else if (file.startsWith("legacy-completion")) {
             dict = GatewayRequests.legacyCompletion(request);
         } else {

@@ -149,6 +149,21 @@ class GatewayResponseCheckerTest {
     }
 
     @Test
+    void aLegacyRequestWithoutMaxTokensMatchesTheFormOfEitherGatewayBuild() {
+        JsonNode request = GatewayTestSigner.read("{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"Hello!\"}]}");
+        for (Integer build : java.util.Arrays.asList(100, null)) {
+            GatewayCheckResult r = check(TEE.legacyBody(request, "Hi", "2026-01-10T10:00:00+00:00", build), request,
+                    key());
+            assertEquals(GatewayVerdict.VALID, r.verdict(), build + ": " + r.reasons());
+        }
+        JsonNode other = GatewayTestSigner.read(request.toString().replace("Hello!", "Hello?"));
+        GatewayCheckResult r = check(TEE.legacyBody(request, "Hi", "2026-01-10T10:00:00+00:00", null), other, key());
+        assertEquals(GatewayCheckLine.Status.FAILED, r.request().status());
+        assertTrue(r.request().text().contains(" or "), r.request().text());
+    }
+
+    @Test
     void unknownFormatsAndStreamsCannotBeChecked() {
         GatewayCheckResult openAi = checkText("{\"id\": \"x\", \"object\": \"chat.completion\", \"choices\": [], "
                 + "\"system_fingerprint\": \"fp_44709d6fcb\"}");

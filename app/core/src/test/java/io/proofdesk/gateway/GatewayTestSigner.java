@@ -128,8 +128,13 @@ final class GatewayTestSigner {
 
     /** The Dec 2025 server.py body for a chat answer, signed over its sorted-keys JSON. */
     ObjectNode legacyBody(JsonNode request, String content, String isoTime) {
+        return legacyBody(request, content, isoTime, 100);
+    }
+
+    /** @param maxTokensDefault the build's max_tokens for requests without it: 100 (Dec 16, 2025) or null (Dec 29 on) */
+    ObjectNode legacyBody(JsonNode request, String content, String isoTime, Integer maxTokensDefault) {
         String requestHash = HexFormat.of().formatHex(GatewayRequests.sha256(
-                GatewayRequests.legacyChat(GatewayJson.plain(request))));
+                GatewayRequests.legacyChat(GatewayJson.plain(request), maxTokensDefault)));
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", content);

@@ -1,5 +1,6 @@
 """Canonical request JSON as tee-gateway itself builds it, for Proofdesk's tests. Run in a folder holding
-tee_gateway/ (git archive of OpenGradient/tee-gateway cb95a5c) and server_0047db0.py (server.py at 0047db0)."""
+tee_gateway/ (git archive of OpenGradient/tee-gateway cb95a5c), server_0047db0.py and server_7d9ddba.py (server.py
+at those commits)."""
 import sys, types, json, ast, textwrap
 from typing import Optional, List, Dict, Any
 from pydantic import BaseModel
@@ -22,12 +23,17 @@ start = completions.index("        request_dict = {")
 end = completions.index("        request_bytes = json.dumps")
 completion_dict = compile(textwrap.dedent(completions[start:end]), "completions_controller.py", "exec")
 
-# the Dec 2025 gateway: server.py's pydantic request models
-legacy_src = open("server_0047db0.py").read()
-legacy = {"BaseModel": BaseModel, "Optional": Optional, "List": List, "Dict": Dict, "Any": Any}
-exec("\n".join(ast.get_source_segment(legacy_src, n) for n in ast.parse(legacy_src).body
-               if isinstance(n, ast.ClassDef) and n.name in {"Message", "Tool", "CompletionRequest", "ChatRequest"}),
-     legacy)
+# the Dec 2025 gateway: server.py's pydantic request models, as of 0047db0 (Dec 16) and 7d9ddba (Dec 29, where
+# max_tokens became Optional[int] = None)
+def models(file):
+    src = open(file).read()
+    ns = {"BaseModel": BaseModel, "Optional": Optional, "List": List, "Dict": Dict, "Any": Any}
+    exec("\n".join(ast.get_source_segment(src, n) for n in ast.parse(src).body
+                   if isinstance(n, ast.ClassDef) and n.name in {"Message", "Tool", "CompletionRequest", "ChatRequest"}),
+         ns)
+    return ns
+legacy = models("server_0047db0.py")
+late = models("server_7d9ddba.py")
 
 out = {}
 for path in sys.argv[1:]:
@@ -39,6 +45,10 @@ for path in sys.argv[1:]:
         scope = {"body": CreateCompletionRequest.from_dict(body)}
         exec(completion_dict, scope)
         d = scope["request_dict"]
+    elif name.startswith("legacy-late-completion"):
+        d = late["CompletionRequest"](**body).model_dump()
+    elif name.startswith("legacy-late"):
+        d = late["ChatRequest"](**body).model_dump()
     elif name.startswith("legacy-completion"):
         d = legacy["CompletionRequest"](**body).model_dump()
     else:
