@@ -59,8 +59,19 @@ final class GatewayRequests {
         }
     }
 
+    /**
+     * Since 2026-03-06 (07:47 UTC, {@code 6ec4a7a}) the gateway hashes the request as sent; before, it hashed what its
+     * wrapper rewrote it into, which Proofdesk does not reproduce.
+     */
+    static final java.time.Instant CURRENT_REQUEST_HASH_SINCE = java.time.Instant.parse("2026-03-06T07:47:19Z");
+
     /** {@code _chat_request_to_dict(_parse_chat_request(body))}. */
     static Map<String, Object> currentChat(Object request) {
+        return currentChat(request, true);
+    }
+
+    /** @param withResponseFormat false for builds before 2026-04-03 ({@code 8ba8bd8}), which left it out */
+    static Map<String, Object> currentChat(Object request, boolean withResponseFormat) {
         Map<?, ?> r = object(request, "the request");
         List<Object> messages = new ArrayList<>();
         Object given = r.containsKey("messages") ? r.get("messages") : List.of();
@@ -87,7 +98,7 @@ final class GatewayRequests {
             }
             d.put("tools", r.get("tools"));
         }
-        if (truthy(r.get("response_format"))) {
+        if (withResponseFormat && truthy(r.get("response_format"))) {
             if (!(r.get("response_format") instanceof Map<?, ?>)) {
                 throw unsupported("response_format is not an object; the gateway rejects such a request");
             }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,9 +85,27 @@ public final class GatewayResponseChecker {
                 : GatewayCheckLine.failed(r.outputWhat() + " hashes to 0x" + HEX.formatHex(outputHash)
                         + ", tee_output_hash says 0x" + HEX.formatHex(r.outputHash())
                         + ": the output is not what was signed");
-        GatewayCheckLine requestLine = requestLine(request, "0x" + HEX.formatHex(r.requestHash()), given ->
-                List.of("0x" + HEX.formatHex(GatewayRequests.keccak(r.format() == GatewayFormat.CURRENT_COMPLETION
-                        ? GatewayRequests.currentCompletion(given) : GatewayRequests.currentChat(given)))), "keccak256");
+        GatewayCheckLine requestLine = requestLine(request, "0x" + HEX.formatHex(r.requestHash()), given -> {
+            if (r.format() == GatewayFormat.CURRENT_COMPLETION) {
+                return List.of("0x" + HEX.formatHex(GatewayRequests.keccak(GatewayRequests.currentCompletion(given))));
+            }
+            // builds before 2026-04-03 left response_format out of the hash: each form counts
+            List<String> forms = new ArrayList<>();
+            for (boolean withFormat : new boolean[] {true, false}) {
+                String form = "0x" + HEX.formatHex(GatewayRequests.keccak(GatewayRequests.currentChat(given, withFormat)));
+                if (!forms.contains(form)) {
+                    forms.add(form);
+                }
+            }
+            return forms;
+        }, "keccak256");
+        Instant signedAt = r.signedAt();
+        if (requestLine.status() == GatewayCheckLine.Status.FAILED && signedAt != null
+                && signedAt.isBefore(GatewayRequests.CURRENT_REQUEST_HASH_SINCE)) {
+            requestLine = GatewayCheckLine.notChecked("signed at " + signedAt + ", before 2026-03-06, when the gateway "
+                    + "hashed the request its wrapper had rewritten; Proofdesk does not reproduce that rewrite ("
+                    + requestLine.text() + ")");
+        }
         KeyFinding key = findKey(r.teeId(), r);
         GatewayCheckLine signature = key.key() == null ? GatewayCheckLine.notChecked(NO_KEY)
                 : signatureLine(() -> TeeSignatures.verifySettlement(key.key(), r.requestHash(), r.outputHash(),

@@ -76,6 +76,24 @@ class GatewayResponseCheckerTest {
     }
 
     @Test
+    void requestsToOlderCurrentBuildsAreComparedAsThoseBuildsHashedThem() {
+        JsonNode withFormat = GatewayTestSigner.read("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"JSON please\"}], \"response_format\": {\"type\": \"json_object\"}}");
+        JsonNode without = GatewayTestSigner.read("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"JSON please\"}]}");
+        // until 2026-04-03 the gateway left response_format out of the request hash
+        GatewayCheckResult older = check(TEE.chat(without, "{}", TS), withFormat, key());
+        assertEquals(GatewayVerdict.VALID, older.verdict(), older.reasons().toString());
+        assertEquals(GatewayVerdict.VALID, check(TEE.chat(withFormat, "{}", TS), withFormat, key()).verdict());
+        // until 2026-03-06 it hashed the request as its wrapper rewrote it: a difference then is no verdict
+        long march3 = 1_772_500_000L;
+        GatewayCheckResult early = check(TEE.chat(without, "{}", march3), REQUEST, key());
+        assertEquals(GatewayVerdict.CANNOT_CHECK, early.verdict(), early.reasons().toString());
+        assertTrue(early.request().text().startsWith("signed at 2026-03-03"), early.request().text());
+        assertEquals(GatewayVerdict.INVALID, check(TEE.chat(without, "{}", TS), REQUEST, key()).verdict());
+    }
+
+    @Test
     void aKeyThatIsNotTheResponsesTeeIsInvalidEvenIfItsSignatureChecks() {
         ObjectNode body = TEE.chat(REQUEST, "Hello!", TS);
         body.put("tee_id", "0x" + "ab".repeat(32));
