@@ -127,11 +127,11 @@ public final class GatewayResponseChecker {
                 // builds differ in the max_tokens a request without it gets (100, later None): each form counts
                 List<String> forms = new ArrayList<>();
                 GatewayUncheckableException refused = null;
-                for (Integer maxTokens : GatewayRequests.LEGACY_MAX_TOKENS_DEFAULTS) {
+                for (Integer maxTokens : LegacyGatewayRequests.LEGACY_MAX_TOKENS_DEFAULTS) {
                     try {
                         String form = HEX.formatHex(GatewayRequests.sha256(r.format() == GatewayFormat.LEGACY_COMPLETION
-                                ? GatewayRequests.legacyCompletion(given, maxTokens)
-                                : GatewayRequests.legacyChat(given, maxTokens)));
+                                ? LegacyGatewayRequests.legacyCompletion(given, maxTokens)
+                                : LegacyGatewayRequests.legacyChat(given, maxTokens)));
                         if (!forms.contains(form)) {
                             forms.add(form);
                         }

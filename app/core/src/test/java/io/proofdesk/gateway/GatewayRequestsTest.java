@@ -32,20 +32,20 @@ class GatewayRequestsTest {
         } else if (file.startsWith("current-completion")) {
             dict = GatewayRequests.currentCompletion(request);
         } else if (file.startsWith("legacy-late-completion")) {
-            dict = GatewayRequests.legacyCompletion(request, null);
+            dict = LegacyGatewayRequests.legacyCompletion(request, null);
         } else if (file.startsWith("legacy-late")) {
-            dict = GatewayRequests.legacyChat(request, null);
+            dict = LegacyGatewayRequests.legacyChat(request, null);
         } else if (file.startsWith("legacy-completion")) {
-            dict = GatewayRequests.legacyCompletion(request);
+            dict = LegacyGatewayRequests.legacyCompletion(request);
         } else {
-            dict = GatewayRequests.legacyChat(request);
+            dict = LegacyGatewayRequests.legacyChat(request);
         }
         assertEquals(resource("canonical.json").get(file).textValue(), PythonJson.sortedDumps(dict));
     }
 
     @Test
     void theRealExamplesRequestHashesToItsRequestSignature() throws Exception {
-        byte[] sha = GatewayRequests.sha256(GatewayRequests.legacyChat(
+        byte[] sha = GatewayRequests.sha256(LegacyGatewayRequests.legacyChat(
                 GatewayJson.plain(resource("legacy-chat-real-example.json"))));
         assertEquals("3cd5e62557ea16dc77aef5c2c66188d180be259ac00f482de19896e78ebbf429",
                 java.util.HexFormat.of().formatHex(sha));

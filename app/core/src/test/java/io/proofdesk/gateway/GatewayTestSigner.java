@@ -134,7 +134,7 @@ final class GatewayTestSigner {
     /** @param maxTokensDefault the build's max_tokens for requests without it: 100 (Dec 16, 2025) or null (Dec 29 on) */
     ObjectNode legacyBody(JsonNode request, String content, String isoTime, Integer maxTokensDefault) {
         String requestHash = HexFormat.of().formatHex(GatewayRequests.sha256(
-                GatewayRequests.legacyChat(GatewayJson.plain(request), maxTokensDefault)));
+                LegacyGatewayRequests.legacyChat(GatewayJson.plain(request), maxTokensDefault)));
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", content);
