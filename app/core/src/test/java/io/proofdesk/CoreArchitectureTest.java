@@ -38,7 +38,8 @@ class CoreArchitectureTest {
         noClasses().that().resideInAPackage("io.proofdesk.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.proofdesk.chain..", "io.proofdesk.node..", "io.proofdesk.store..", "io.proofdesk.attest..",
-                        "io.proofdesk.reexec..", "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..")
+                        "io.proofdesk.reexec..", "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..",
+                        "io.proofdesk.gateway..")
                 .allowEmptyShould(true).check(core);
     }
 
@@ -48,7 +49,16 @@ class CoreArchitectureTest {
         noClasses().that().resideInAnyPackage("io.proofdesk.chain..", "io.proofdesk.node..", "io.proofdesk.store..",
                         "io.proofdesk.attest..", "io.proofdesk.reexec..", "io.proofdesk.network..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..")
+                        "io.proofdesk.verify..", "io.proofdesk.report..", "io.proofdesk.bench..", "io.proofdesk.gateway..")
+                .allowEmptyShould(true).check(core);
+    }
+
+    @Test
+    @DisplayName("a gateway response is checked offline: the check reads no chain, node or re-execution code")
+    void gatewayChecksAreOffline() {
+        noClasses().that().resideInAPackage("io.proofdesk.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.proofdesk.chain..", "io.proofdesk.node..",
+                        "io.proofdesk.reexec..", "io.proofdesk.verify..", "io.proofdesk.report..")
                 .allowEmptyShould(true).check(core);
     }
 

@@ -9,8 +9,9 @@ import java.io.PrintWriter;
         description = "Audit a decentralized AI inference network: sync, verify, re-execute, report.",
         subcommands = {CommandLine.HelpCommand.class, DevnetCommand.class, SyncCommand.class, ModelsCommand.class,
                 InferencesCommand.class, VerifyCommand.class, ReexecCommand.class, AttestCommand.class,
-                CheckSignatureCommand.class, ReportCommand.class, CheckReportCommand.class, BundleCommand.class,
-                VerifyBundleCommand.class, NetworksCommand.class, InferenceCommand.class, BenchCommand.class},
+                CheckSignatureCommand.class, CheckResponseCommand.class, ReportCommand.class, CheckReportCommand.class,
+                BundleCommand.class, VerifyBundleCommand.class, NetworksCommand.class, InferenceCommand.class,
+                BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:verified / match", "1:mismatch found / invalid", "2:unverified / unsupported",
                 "3:bad input", "4:error"})

@@ -2,7 +2,6 @@ package io.proofdesk.attest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -18,7 +17,7 @@ public final class LegacyJsonHash {
     public static byte[] sha256(Object value) {
         try {
             return MessageDigest.getInstance("SHA-256")
-                    .digest(PythonJson.sortedDumps(value).getBytes(StandardCharsets.US_ASCII));
+                    .digest(PythonJson.sortedDumpsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
         } catch (NoSuchAlgorithmException e) {

@@ -1,7 +1,6 @@
 package io.proofdesk.attest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +28,7 @@ public record LegacySignedResponse(String finishReason, String role, String cont
                 "request_hash", requestHash,
                 "timestamp", timestamp);
         try {
-            return PythonJson.sortedDumps(data).getBytes(StandardCharsets.US_ASCII);
+            return PythonJson.sortedDumpsBytes(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strings always serialize", e);
         }

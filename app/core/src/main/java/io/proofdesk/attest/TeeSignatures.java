@@ -74,8 +74,16 @@ public final class TeeSignatures {
     }
 
     public static SignatureResult verifyLegacy(PublicKey key, LegacySignedResponse response, byte[] signature) {
+        return verifyLegacy(key, response.canonicalJson(), signature);
+    }
+
+    /**
+     * A legacy signature over any signed JSON text (the gateway's {@code json.dumps(data, sort_keys=True)} bytes,
+     * see {@link PythonJson}), for the signed shapes other than {@link LegacySignedResponse}'s.
+     */
+    public static SignatureResult verifyLegacy(PublicKey key, byte[] signedJson, byte[] signature) {
         RSAPublicKey rsa = PublicKeys.requireRsa(key, "TEE signing key");
-        return verifyPss(rsa, legacyPss(rsa), response.canonicalJson(), signature);
+        return verifyPss(rsa, legacyPss(rsa), signedJson, signature);
     }
 
     /** RSA-PSS verification with exact parameters; the signature must be exactly as long as the modulus. */

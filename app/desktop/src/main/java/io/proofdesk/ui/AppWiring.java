@@ -57,6 +57,9 @@ import io.proofdesk.ui.inferences.InferenceNavigation;
 import io.proofdesk.verify.BatchVerification;
 import io.proofdesk.ui.reports.ReportHandoff;
 import io.proofdesk.ui.verify.NetworkVerificationEndpoints;
+import io.proofdesk.ui.verify.ResponseCheckDialog;
+import io.proofdesk.ui.verify.ResponseCheckEntry;
+import io.proofdesk.ui.verify.ResponseCheckViewModel;
 import io.proofdesk.ui.verify.VerificationDetailController;
 import io.proofdesk.ui.verify.VerificationDetailViewModel;
 import io.proofdesk.ui.verify.VerificationEndpoints;
@@ -105,6 +108,7 @@ public final class AppWiring implements AutoCloseable {
     private final ReportHandoff reportHandoff = new ReportHandoff();
     private final DocumentOpener documents = new DesktopDocumentOpener();
     private ReportFilePicker reportFiles = new DesktopReportFilePicker();
+    private final ResponseCheckViewModel responseChecks;
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
     /** @throws IOException if the data folder cannot be created or written (the message names it) */
@@ -144,6 +148,7 @@ public final class AppWiring implements AutoCloseable {
                 () -> ModelLimits.fromDataFolder(dataDirectory.path()), Clock.systemUTC(), workers);
         this.verification = new VerificationTasks(verificationService, background, storeEvents,
                 strings, workers);
+        this.responseChecks = new ResponseCheckViewModel(store, background, strings);
         registerControllers();
         // off the FX thread, so the window appears while SQLite opens and migrates
         store.openInBackground();
@@ -165,7 +170,8 @@ public final class AppWiring implements AutoCloseable {
         register(VerificationDetailController.class, () -> new VerificationDetailController(
                 new VerificationDetailViewModel(store, verification, background, strings), strings));
         register(VerifyController.class, () -> new VerifyController(
-                new VerifyViewModel(store, storeEvents, verification, strings), main, navigation, strings));
+                new VerifyViewModel(store, storeEvents, verification, strings), main, navigation, responseChecks,
+                () -> reportFiles, strings));
         register(ReportsController.class, () -> new ReportsController(new ReportsViewModel(store, storeEvents,
                 background, notices, documents, strings, new ReportFolder(dataDirectory.resolve(REPORTS_FOLDER)),
                 dataDirectory.resolve(AuditorKey.PUBLIC_FILE)), strings, reportFiles));
@@ -230,7 +236,13 @@ public final class AppWiring implements AutoCloseable {
     }
 
     public MainWindow mainWindow() {
-        return new MainWindow(views, settings, taskNotifier);
+        return new MainWindow(views, settings, taskNotifier, new ResponseCheckEntry(responseChecks,
+                new ResponseCheckDialog(strings, responseChecks, () -> reportFiles)));
+    }
+
+    /** Checks of TEE gateway responses: what the Verify view's button and a file dropped on the window start. */
+    public ResponseCheckViewModel responseChecks() {
+        return responseChecks;
     }
 
     public ViewLoader views() {

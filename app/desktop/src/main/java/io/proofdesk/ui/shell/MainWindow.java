@@ -4,6 +4,7 @@ import io.proofdesk.ui.common.Theme;
 import io.proofdesk.ui.common.UiSettings;
 import io.proofdesk.ui.common.ViewLoader;
 import io.proofdesk.ui.common.WindowGeometry;
+import io.proofdesk.ui.verify.ResponseCheckEntry;
 import io.proofdesk.ui.startup.StartupTrace;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
@@ -26,11 +27,14 @@ public final class MainWindow {
     private final ViewLoader loader;
     private final UiSettings settings;
     private final TaskNotifier notifier;
+    private final ResponseCheckEntry responseChecks;
 
-    public MainWindow(ViewLoader loader, UiSettings settings, TaskNotifier notifier) {
+    /** @param responseChecks takes gateway response files dropped on the window and shows their checks */
+    public MainWindow(ViewLoader loader, UiSettings settings, TaskNotifier notifier, ResponseCheckEntry responseChecks) {
         this.loader = loader;
         this.settings = settings;
         this.notifier = notifier;
+        this.responseChecks = responseChecks;
     }
 
     public void show(Stage stage) {
@@ -45,6 +49,7 @@ public final class MainWindow {
         ChangeListener<Theme> themeListener = (o, was, now) -> scene.getStylesheets().setAll(now.stylesheets());
         settings.themeProperty().addListener(themeListener);
         main.controller().installShortcuts(scene);
+        Runnable detachResponseChecks = responseChecks.attach(scene);
 
         stage.setTitle(loader.strings().getString("app.title"));
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
@@ -58,6 +63,7 @@ public final class MainWindow {
         // setOnHiding (not addEventHandler) so a stage that is shown again does not pile up stale handlers
         stage.setOnHiding(e -> {
             settings.themeProperty().removeListener(themeListener);
+            detachResponseChecks.run();
             settings.rememberWindow(geometryOf(stage));
         });
         notifier.attach(stage);

@@ -7,6 +7,7 @@ import io.proofdesk.ui.controls.VerdictBreakdown;
 import io.proofdesk.ui.controls.VerdictKind;
 import io.proofdesk.ui.inferences.InferenceFormat;
 import io.proofdesk.ui.inferences.InferenceNavigation;
+import io.proofdesk.ui.reports.ReportFilePicker;
 import io.proofdesk.ui.shell.MainViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -21,8 +22,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /** The batch verification page: start a run, see the last one and the store's verdicts, open a mismatch. */
 public final class VerifyController {
@@ -30,6 +34,8 @@ public final class VerifyController {
     private final VerifyViewModel viewModel;
     private final MainViewModel main;
     private final InferenceNavigation navigation;
+    private final ResponseCheckViewModel responseChecks;
+    private final Supplier<ReportFilePicker> files;
     private final ResourceBundle strings;
 
     @FXML private VBox root;
@@ -38,6 +44,7 @@ public final class VerifyController {
     @FXML private Button verifyAllButton;
     @FXML private Button verifySampleButton;
     @FXML private Button verifyNotCheckedButton;
+    @FXML private Button checkResponseButton;
     @FXML private Label actionsHelp;
     @FXML private Label runLine;
     @FXML private Label runNote;
@@ -48,11 +55,15 @@ public final class VerifyController {
     @FXML private Label failedNone;
     @FXML private ListView<MismatchRow> mismatchList;
 
+    /** @param files asks for the gateway response file to check */
     public VerifyController(VerifyViewModel viewModel, MainViewModel main, InferenceNavigation navigation,
+                            ResponseCheckViewModel responseChecks, Supplier<ReportFilePicker> files,
                             ResourceBundle strings) {
         this.viewModel = viewModel;
         this.main = main;
         this.navigation = navigation;
+        this.responseChecks = responseChecks;
+        this.files = files;
         this.strings = strings;
     }
 
@@ -65,6 +76,7 @@ public final class VerifyController {
         for (Button b : new Button[] {verifyAllButton, verifySampleButton, verifyNotCheckedButton}) {
             b.disableProperty().bind(viewModel.runningProperty());
         }
+        checkResponseButton.disableProperty().bind(responseChecks.checkingProperty());
         actionsHelp.setText(MessageFormat.format(strings.getString("verify.actions.help"), viewModel.threads()));
         runLine.textProperty().bind(viewModel.runLineProperty());
         runNote.textProperty().bind(viewModel.runNoteProperty());
@@ -128,6 +140,15 @@ public final class VerifyController {
     @FXML
     private void verifyNotChecked() {
         viewModel.verifyNotChecked();
+    }
+
+    @FXML
+    private void checkResponse() {
+        Path file = files.get().open(root.getScene().getWindow(), strings.getString("responseCheck.chooser"), null,
+                strings.getString("responseCheck.filter"), List.of("*.json"));
+        if (file != null) {
+            responseChecks.check(file);
+        }
     }
 
     /** Badge + record + model + failed checks; a click opens the record's detail. */

@@ -1,0 +1,17 @@
+package io.proofdesk.gateway;
+
+import java.util.Optional;
+
+/** Finds a TEE as the registry recorded it. */
+public interface TeeRegistryLookup {
+
+    /**
+     * @param teeId 0x-prefixed, lower-case
+     * @return empty if the registry does not know the TEE
+     * @throws GatewayUncheckableException if the registry cannot be consulted at all (no store yet)
+     */
+    Optional<RegisteredTee> find(String teeId);
+
+    /** Where the lookup reads, for the lines ("the store in /data/proofdesk"). */
+    String describe();
+}
