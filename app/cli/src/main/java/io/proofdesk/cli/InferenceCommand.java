@@ -42,7 +42,7 @@ public final class InferenceCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object: id, mode, model, modelName, modelVersion, tee, node, txHash, "
             + "logIndex, leafIndex, block, timestamp, settlement {kind, inputHash, outputHash, blobId, merkleRoot, "
-            + "ethAddress}, verdict, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, inputs and "
+            + "ethAddress}, verdict, evidence (PROVED, AGREED or TRUSTED), evidenceDetail, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, inputs and "
             + "outputs [{name, type, shape, values}]")
     boolean json;
 
@@ -115,6 +115,8 @@ public final class InferenceCommand implements Callable<Integer> {
         s.put("merkleRoot", i.merkleRoot());
         s.put("ethAddress", i.ethAddress());
         o.put("verdict", i.verdict() == null ? null : i.verdict().name());
+        o.put("evidence", i.evidence().level().name());
+        o.put("evidenceDetail", i.evidence().detail());
         f.failedChecks().forEach(o.putArray("failedChecks")::add);
         ArrayNode checks = o.putArray("checks");
         f.verdict().ifPresent(v -> {

@@ -36,6 +36,7 @@ final class InferenceText {
         }
         out.printf("%-12s %s%n", "verdict", r.get("verdict").isNull() ? "not verified yet" : r.get("verdict").asText()
                 + (r.get("checkedAt").isNull() ? "" : " (checked " + r.get("checkedAt").asText() + ")"));
+        out.printf("%-12s %s - %s%n", "evidence", r.get("evidence").asText(), r.get("evidenceDetail").asText());
         for (JsonNode c : r.get("checks")) {
             out.printf("  %-10s %-10s %s%n", c.get("status").asText(), c.get("name").asText(),
                     c.get("reason").isNull() ? "" : c.get("reason").asText());

@@ -155,6 +155,7 @@ class SyncCommandTest {
         assertEquals("credit-mlp", r.get("modelName").asText());
         assertEquals("ONCHAIN", r.get("settlement").get("kind").asText());
         assertTrue(r.get("verdict").isNull(), "not verified yet");
+        assertTrue(java.util.Set.of("PROVED", "AGREED", "TRUSTED").contains(r.get("evidence").asText()), one.out());
         FixedPointTensor sent = new FixedPointCodec().encode(ModelZoo.standard().sampleInput(credit, 0).get("features"));
         JsonNode values = r.get("inputs").get(0).get("values");
         assertEquals(sent.values().size(), values.size());
