@@ -26,7 +26,13 @@ public enum Glyph {
     ERROR("M12 3.5L21.5 20H2.5Z M12 9.5V14 M12 16.5V17.5"),
     NOT_CHECKED("M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0z M12 7.5V12L15 14"),
     BACK("M19.5 12H4.5 M10.5 6L4.5 12L10.5 18"),
-    SEARCH("M4 10.5a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z M15.5 15.5L20.5 20.5");
+    SEARCH("M4 10.5a6.5 6.5 0 1 0 13 0a6.5 6.5 0 1 0 -13 0z M15.5 15.5L20.5 20.5"),
+    /** A closed lock: the record's receipt proved up to a trusted checkpoint. */
+    EVIDENCE_PROVED("M5.5 11H18.5V21H5.5Z M8.5 11V7.5a3.5 3.5 0 0 1 7 0V11 M12 14.5V17.5"),
+    /** Two checks: several sources agreed. */
+    EVIDENCE_AGREED("M2.5 12.5L6.5 16.5L13.5 8.5 M10.5 15L12 16.5L21.5 6.5"),
+    /** An open lock: one endpoint's word, nothing proved. */
+    EVIDENCE_TRUSTED("M5.5 11H18.5V21H5.5Z M8.5 11V7.5a3.5 3.5 0 0 1 6.8 -1.2 M12 14.5V17.5");
 
     private final String path;
 

@@ -1,6 +1,8 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.InferenceMode;
+import io.proofdesk.ui.controls.EvidenceBadge;
 import io.proofdesk.domain.SettlementKind;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -20,7 +22,8 @@ record FilterBar(ComboBox<FilterCombo.Choice<String>> model, ComboBox<FilterComb
                  ComboBox<FilterCombo.Choice<String>> tee, ComboBox<FilterCombo.Choice<String>> node,
                  ComboBox<FilterCombo.Choice<InferenceMode>> mode,
                  ComboBox<FilterCombo.Choice<SettlementKind>> settlement,
-                 ComboBox<FilterCombo.Choice<VerdictFilter>> verdict, TextField fromBlock, TextField toBlock,
+                 ComboBox<FilterCombo.Choice<VerdictFilter>> verdict,
+                 ComboBox<FilterCombo.Choice<EvidenceLevel>> evidence, TextField fromBlock, TextField toBlock,
                  DatePicker fromDate, DatePicker toDate, TextField search) {
 
     /** How long typing in the search field must pause before the search applies. */
@@ -42,6 +45,8 @@ record FilterBar(ComboBox<FilterCombo.Choice<String>> model, ComboBox<FilterComb
         List<VerdictFilter> verdicts = List.of(VerdictFilter.values()).subList(1, VerdictFilter.values().length);
         FilterCombo.bind(verdict, f.verdictProperty(), FXCollections.observableArrayList(verdicts),
                 any.apply("verdict"), v -> strings.getString("inferences.verdictFilter." + v.name()));
+        FilterCombo.bind(evidence, f.evidenceProperty(), FXCollections.observableArrayList(EvidenceLevel.values()),
+                any.apply("evidence"), l -> strings.getString(EvidenceBadge.wordKey(l)));
         version.disableProperty().bind(Bindings.isEmpty(viewModel.versions()));
         for (TextField block : List.of(fromBlock, toBlock)) {
             block.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,18}") ? c : null));

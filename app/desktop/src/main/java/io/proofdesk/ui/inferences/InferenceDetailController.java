@@ -37,6 +37,7 @@ public final class InferenceDetailController {
     @FXML private ScrollPane page;
     @FXML private TextField idField;
     @FXML private VerdictBadge verdictBadge;
+    @FXML private Label verdictQualifier;
     @FXML private GridPane fieldGrid;
     @FXML private TableView<TensorSummary> inputTable;
     @FXML private TableView<TensorSummary> outputTable;
@@ -69,6 +70,9 @@ public final class InferenceDetailController {
                 viewModel.show(shown);
             }
         });
+        verdictQualifier.textProperty().bind(viewModel.verdictQualifierProperty());
+        verdictQualifier.managedProperty().bind(verdictQualifier.textProperty().isNotEmpty());
+        verdictQualifier.visibleProperty().bind(verdictQualifier.managedProperty());
         viewModel.verdictProperty().addListener((o, was, now) -> {
             verdictBadge.setKind(now);
             verdictBadge.setText(now == null ? "" : strings.getString(now.wordKey()));

@@ -8,6 +8,8 @@ import io.proofdesk.ui.common.StoreAccess;
 import io.proofdesk.ui.controls.VerdictKind;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,6 +35,7 @@ public final class InferenceDetailViewModel {
     private final InferenceFormat format;
     private final ReadOnlyObjectWrapper<Inference> inference = new ReadOnlyObjectWrapper<>(this, "inference");
     private final ReadOnlyObjectWrapper<VerdictKind> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
+    private final ReadOnlyStringWrapper verdictQualifier = new ReadOnlyStringWrapper(this, "verdictQualifier", "");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<TensorSummary> inputs = FXCollections.observableArrayList();
     private final ObservableList<TensorSummary> outputs = FXCollections.observableArrayList();
@@ -83,6 +86,7 @@ public final class InferenceDetailViewModel {
         inputs.setAll(i.inputs().stream().map(TensorSummary::of).toList());
         outputs.setAll(i.outputs().stream().map(TensorSummary::of).toList());
         verdict.set(VerdictKind.of(i.verdict()));
+        verdictQualifier.set(InferenceFormat.evidenceQualifier(i, strings));
         inference.set(i);
     }
 
@@ -96,6 +100,11 @@ public final class InferenceDetailViewModel {
 
     public ReadOnlyObjectProperty<VerdictKind> verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /** Beside the header's verdict: "· one endpoint, not proved" for a TRUSTED record with a verdict, else empty. */
+    public ReadOnlyStringProperty verdictQualifierProperty() {
+        return verdictQualifier.getReadOnlyProperty();
     }
 
     public ObservableList<Field> fields() {

@@ -1,5 +1,6 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.store.InferenceQuery;
@@ -28,6 +29,7 @@ public final class InferenceFilters {
     private final ObjectProperty<InferenceMode> mode = new SimpleObjectProperty<>(this, "mode");
     private final ObjectProperty<SettlementKind> settlement = new SimpleObjectProperty<>(this, "settlement");
     private final ObjectProperty<VerdictFilter> verdict = new SimpleObjectProperty<>(this, "verdict", VerdictFilter.ANY);
+    private final ObjectProperty<EvidenceLevel> evidence = new SimpleObjectProperty<>(this, "evidence");
     private final StringProperty fromBlock = new SimpleStringProperty(this, "fromBlock", "");
     private final StringProperty toBlock = new SimpleStringProperty(this, "toBlock", "");
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
@@ -43,6 +45,7 @@ public final class InferenceFilters {
                 .withNode(blankToNull(node.get()))
                 .withMode(mode.get())
                 .withSettlement(settlement.get())
+                .withEvidence(evidence.get())
                 .withBlocks(block(fromBlock.get()), block(toBlock.get()))
                 .withTime(fromDate.get() == null ? null : fromDate.get().atStartOfDay(ZoneOffset.UTC).toInstant(),
                         toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
@@ -78,6 +81,7 @@ public final class InferenceFilters {
         mode.set(null);
         settlement.set(null);
         verdict.set(VerdictFilter.ANY);
+        evidence.set(null);
         fromBlock.set("");
         toBlock.set("");
         fromDate.set(null);
@@ -87,8 +91,8 @@ public final class InferenceFilters {
 
     /** Everything whose change means a new query. */
     List<Observable> all() {
-        return List.of(model, version, tee, node, mode, settlement, verdict, fromBlock, toBlock, fromDate, toDate,
-                search, sort);
+        return List.of(model, version, tee, node, mode, settlement, verdict, evidence, fromBlock, toBlock, fromDate,
+                toDate, search, sort);
     }
 
     public ObjectProperty<String> modelProperty() {
@@ -117,6 +121,11 @@ public final class InferenceFilters {
 
     public ObjectProperty<VerdictFilter> verdictProperty() {
         return verdict;
+    }
+
+    /** The evidence level the rows must have; null for any. */
+    public ObjectProperty<EvidenceLevel> evidenceProperty() {
+        return evidence;
     }
 
     public StringProperty fromBlockProperty() {

@@ -1,11 +1,13 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 
 import java.net.URI;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +73,23 @@ public final class InferenceFormat {
             // not a URL after all; show it as given
         }
         return url;
+    }
+
+    /**
+     * What is said beside this record's verdict: "· one endpoint, not proved" when its evidence is TRUSTED and it has
+     * a verdict; empty otherwise.
+     */
+    public static String evidenceQualifier(Inference i, ResourceBundle strings) {
+        return evidenceQualifier(i.evidence(), i.verdict() != null, strings);
+    }
+
+    /** As {@link #evidenceQualifier(Inference, ResourceBundle)}, for a verdict shown apart from its record. */
+    public static String evidenceQualifier(Evidence e, boolean verdictShown, ResourceBundle strings) {
+        if (!verdictShown || e.verdictQualifier().isEmpty()) {
+            return "";
+        }
+        return MessageFormat.format(strings.getString("evidence.qualifierLabel"),
+                strings.getString("evidence.qualifier"));
     }
 
     public String orNone(String value) {

@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The inference table's behaviour: cell text, the verdict and failed-checks columns, the store's sort order shown in
+ * The inference table's behaviour: cell text, the evidence, verdict and failed-checks columns, the store's sort order shown in
  * the headers, opening a row (double-click or Enter), a row's context menu, and several rows selectable at once for
  * "Verify selected".
  */
@@ -33,8 +33,8 @@ final class InferenceTable {
     record Columns(TableColumn<InferenceRow, String> id, TableColumn<InferenceRow, String> time,
                    TableColumn<InferenceRow, String> block, TableColumn<InferenceRow, String> model,
                    TableColumn<InferenceRow, String> mode, TableColumn<InferenceRow, String> source,
-                   TableColumn<InferenceRow, String> settlement, TableColumn<InferenceRow, InferenceRow> verdict,
-                   TableColumn<InferenceRow, String> failed) {
+                   TableColumn<InferenceRow, String> settlement, TableColumn<InferenceRow, InferenceRow> evidence,
+                   TableColumn<InferenceRow, InferenceRow> verdict, TableColumn<InferenceRow, String> failed) {
     }
 
     private final TableView<InferenceRow> table;
@@ -65,6 +65,8 @@ final class InferenceTable {
         column(columns.mode(), i -> format.mode(i.mode()));
         column(columns.source(), format::source);
         column(columns.settlement(), i -> format.settlement(i.settlement()));
+        columns.evidence().setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        columns.evidence().setCellFactory(c -> new EvidenceCell(strings));
         columns.verdict().setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         columns.verdict().setCellFactory(c -> new VerdictCell(strings));
         columns.failed().setCellValueFactory(c -> new ReadOnlyStringWrapper(failedChecks(c.getValue())));

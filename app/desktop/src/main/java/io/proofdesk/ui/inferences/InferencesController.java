@@ -1,5 +1,6 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
@@ -46,6 +47,7 @@ public final class InferencesController {
     @FXML private ComboBox<FilterCombo.Choice<InferenceMode>> modeFilter;
     @FXML private ComboBox<FilterCombo.Choice<SettlementKind>> settlementFilter;
     @FXML private ComboBox<FilterCombo.Choice<VerdictFilter>> verdictFilter;
+    @FXML private ComboBox<FilterCombo.Choice<EvidenceLevel>> evidenceFilter;
     @FXML private TextField fromBlock;
     @FXML private TextField toBlock;
     @FXML private DatePicker fromDate;
@@ -67,6 +69,7 @@ public final class InferencesController {
     @FXML private TableColumn<InferenceRow, String> modeColumn;
     @FXML private TableColumn<InferenceRow, String> sourceColumn;
     @FXML private TableColumn<InferenceRow, String> settlementColumn;
+    @FXML private TableColumn<InferenceRow, InferenceRow> evidenceColumn;
     @FXML private TableColumn<InferenceRow, InferenceRow> verdictColumn;
     @FXML private TableColumn<InferenceRow, String> failedColumn;
     @FXML private Label noMatch;
@@ -97,9 +100,10 @@ public final class InferencesController {
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         content.managedProperty().bind(content.visibleProperty());
         new FilterBar(modelFilter, versionFilter, teeFilter, nodeFilter, modeFilter, settlementFilter, verdictFilter,
-                fromBlock, toBlock, fromDate, toDate, search).bind(viewModel, strings);
+                evidenceFilter, fromBlock, toBlock, fromDate, toDate, search).bind(viewModel, strings);
         inferenceTable = new InferenceTable(table, new InferenceTable.Columns(idColumn, timeColumn, blockColumn, modelColumn,
-                modeColumn, sourceColumn, settlementColumn, verdictColumn, failedColumn), viewModel, strings,
+                modeColumn, sourceColumn, settlementColumn, evidenceColumn, verdictColumn, failedColumn), viewModel,
+                strings,
                 new InferenceRowMenu(strings, explorer.baseUrl(), explorer.open()));
         inferenceTable.bind();
         noMatch.textProperty().bind(viewModel.noMatchTextProperty());

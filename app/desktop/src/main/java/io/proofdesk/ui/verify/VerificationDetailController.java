@@ -1,6 +1,8 @@
 package io.proofdesk.ui.verify;
 
+import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.RecordId;
+import io.proofdesk.ui.controls.EvidenceBadge;
 import io.proofdesk.ui.controls.Icon;
 import io.proofdesk.ui.controls.VerdictKind;
 import javafx.collections.ListChangeListener;
@@ -27,6 +29,10 @@ public final class VerificationDetailController {
     @FXML private Label bannerWord;
     @FXML private Label bannerReason;
     @FXML private Label bannerFailing;
+    @FXML private Label bannerQualifier;
+    @FXML private HBox evidenceLine;
+    @FXML private EvidenceBadge evidenceBadge;
+    @FXML private Label evidenceDetail;
     @FXML private Button reexecuteButton;
     @FXML private TextField atolField;
     @FXML private TextField rtolField;
@@ -49,6 +55,10 @@ public final class VerificationDetailController {
     private void initialize() {
         viewModel.summaryProperty().addListener((o, was, now) -> showSummary(now));
         showSummary(viewModel.summaryProperty().get());
+        bannerQualifier.textProperty().bind(viewModel.verdictQualifierProperty());
+        visibleWhenText(bannerQualifier);
+        viewModel.evidenceProperty().addListener((o, was, now) -> showEvidence(now));
+        showEvidence(viewModel.evidenceProperty().get());
         viewModel.checks().addListener((ListChangeListener<CheckRow>) c -> checkList.getChildren().setAll(
                 viewModel.checks().stream().map(CheckLineView::new).toList()));
         // "not verified yet" only when there is no verdict; a verdict stored without lines shows just its banner
@@ -92,6 +102,17 @@ public final class VerificationDetailController {
                 strings.getString("verification.failing"), String.join(", ", s.failingChecks())));
         environment.setText(s.environment());
         checkedAt.setText(s.checkedAt());
+    }
+
+    /** "Evidence: PROVED — receipt proved against block N, linked to checkpoint C"; hidden until the record is read. */
+    private void showEvidence(Evidence e) {
+        evidenceLine.setVisible(e != null);
+        evidenceLine.setManaged(e != null);
+        if (e != null) {
+            evidenceBadge.setLevel(e.level());
+            evidenceBadge.setText(strings.getString(EvidenceBadge.wordKey(e.level())));
+            evidenceDetail.setText(MessageFormat.format(strings.getString("verification.evidence.detail"), e.detail()));
+        }
     }
 
     private void showComparison(ComparisonView view) {

@@ -1,10 +1,13 @@
 package io.proofdesk.ui.verify;
 
+import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.ui.common.BackgroundExecutor;
 import io.proofdesk.ui.common.StoreAccess;
 import io.proofdesk.ui.common.Tasks;
+import io.proofdesk.ui.inferences.InferenceFormat;
 import io.proofdesk.verify.ReexecutionOutcome;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +31,8 @@ import java.util.ResourceBundle;
  */
 public final class VerificationDetailViewModel {
 
-    private record Loaded(Optional<VerdictRecord> verdict, Optional<ComparisonView> comparison) {
+    private record Loaded(Optional<VerdictRecord> verdict, Optional<ComparisonView> comparison,
+                          Optional<Evidence> evidence) {
     }
 
     private final StoreAccess store;
@@ -36,6 +40,8 @@ public final class VerificationDetailViewModel {
     private final BackgroundExecutor executor;
     private final ResourceBundle strings;
     private final ReadOnlyObjectWrapper<VerdictSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<Evidence> evidence = new ReadOnlyObjectWrapper<>(this, "evidence");
+    private final ReadOnlyStringWrapper verdictQualifier = new ReadOnlyStringWrapper(this, "verdictQualifier", "");
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AttestationFacts> attestation = new ReadOnlyObjectWrapper<>(this, "attestation");
     private final ReadOnlyObjectWrapper<ComparisonView> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -65,9 +71,11 @@ public final class VerificationDetailViewModel {
             clear();
         }
         shown = id;
-        store.read(tx -> new Loaded(tx.latestVerdict(id), tasks.service().outcome(id).flatMap(ComparisonView::of)),
+        store.read(tx -> new Loaded(tx.latestVerdict(id), tasks.service().outcome(id).flatMap(ComparisonView::of),
+                        tx.inferences().find(id).map(Inference::evidence)),
                 loaded -> {
                     if (id.equals(shown)) {
+                        evidence.set(loaded.evidence().orElse(null));
                         apply(loaded.verdict(), loaded.comparison());
                     }
                 });
@@ -75,6 +83,8 @@ public final class VerificationDetailViewModel {
 
     private void clear() {
         summary.set(VerdictSummary.notChecked(strings));
+        evidence.set(null);
+        verdictQualifier.set("");
         checks.clear();
         attestation.set(null);
         comparison.set(null);
@@ -83,6 +93,9 @@ public final class VerificationDetailViewModel {
 
     private void apply(Optional<VerdictRecord> verdict, Optional<ComparisonView> view) {
         summary.set(verdict.map(v -> VerdictSummary.of(v, strings)).orElseGet(() -> VerdictSummary.notChecked(strings)));
+        // a verdict never reads stronger than the chain data it rests on
+        verdictQualifier.set(evidence.get() == null ? "" : InferenceFormat.evidenceQualifier(evidence.get(),
+                verdict.isPresent(), strings));
         checks.setAll(verdict.map(v -> v.checks().stream().map(c -> CheckRow.of(c, strings)).toList())
                 .orElse(java.util.List.of()));
         attestation.set(verdict.flatMap(v -> AttestationFacts.of(v.checks())).orElse(null));
@@ -130,6 +143,16 @@ public final class VerificationDetailViewModel {
 
     public ReadOnlyObjectProperty<VerdictSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** How firmly the shown record is established on chain; null until it is read. */
+    public ReadOnlyObjectProperty<Evidence> evidenceProperty() {
+        return evidence.getReadOnlyProperty();
+    }
+
+    /** Said beside the verdict: "· one endpoint, not proved" for a TRUSTED record with a verdict, else empty. */
+    public ReadOnlyStringProperty verdictQualifierProperty() {
+        return verdictQualifier.getReadOnlyProperty();
     }
 
     public ObservableList<CheckRow> checks() {

@@ -154,8 +154,9 @@ public final class VerifyController {
     /** Badge + record + model + failed checks; a click opens the record's detail. */
     private final class MismatchCell extends ListCell<MismatchRow> {
         private final VerdictBadge badge = new VerdictBadge();
+        private final Label qualifier = new Label();
         private final Label text = new Label();
-        private final HBox box = new HBox(10, badge, text);
+        private final HBox box = new HBox(10, badge, qualifier, text);
 
         MismatchCell() {
             badge.setKind(VerdictKind.MISMATCH);
@@ -164,10 +165,14 @@ public final class VerifyController {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             box.getStyleClass().add("mismatch-cell");
             text.getStyleClass().add("mismatch-text");
+            qualifier.getStyleClass().add("verdict-qualifier");
+            qualifier.setMinWidth(Region.USE_PREF_SIZE);
+            qualifier.managedProperty().bind(qualifier.textProperty().isNotEmpty());
+            qualifier.visibleProperty().bind(qualifier.managedProperty());
             text.setWrapText(true);
             // as wide as the list, never wider: long lines wrap instead of scrolling sideways
             setPrefWidth(0);
-            text.maxWidthProperty().bind(mismatchList.widthProperty().subtract(150));
+            text.maxWidthProperty().bind(mismatchList.widthProperty().subtract(150).subtract(qualifier.widthProperty()));
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setOnMouseClicked(e -> {
                 if (!isEmpty()) {
@@ -184,6 +189,7 @@ public final class VerifyController {
                 setTooltip(null);
                 return;
             }
+            qualifier.setText(row.evidenceQualifier());
             text.setText(MessageFormat.format(strings.getString("verify.mismatch.cell"),
                     InferenceFormat.shortId(row.id()), row.model(), row.failedChecks()));
             // the id is shortened in the line; hovering shows it whole

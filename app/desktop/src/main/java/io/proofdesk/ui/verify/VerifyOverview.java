@@ -8,6 +8,7 @@ import io.proofdesk.store.InferenceQuery;
 import io.proofdesk.store.InferenceSort;
 import io.proofdesk.store.Transaction;
 import io.proofdesk.store.VerdictCounts;
+import io.proofdesk.ui.inferences.InferenceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ record VerifyOverview(VerdictCounts counts, List<MismatchRow> mismatches, Sorted
             String model = versions.isEmpty() ? i.model()
                     : versions.getFirst().modelName() + " " + versions.getFirst().version();
             rows.add(new MismatchRow(i.id(), model, i.blockNumber(), checks.isEmpty() ? strings.getString("common.none")
-                    : String.join(", ", checks.stream().map(c -> CheckRow.checkLabel(c, strings)).toList())));
+                    : String.join(", ", checks.stream().map(c -> CheckRow.checkLabel(c, strings)).toList()),
+                    InferenceFormat.evidenceQualifier(i, strings)));
         }
         VerificationEnvironment env = newest.isEmpty() ? null
                 : tx.latestVerdict(newest.getFirst().id()).map(v -> v.environment()).orElse(null);

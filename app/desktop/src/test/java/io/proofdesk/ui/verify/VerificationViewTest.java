@@ -241,6 +241,9 @@ class VerificationViewTest {
         assertEquals("0", onFx(() -> inStore.countText(VerdictKind.NOT_CHECKED)));
         Set<RecordId> listed = onFx(() -> mismatches.getItems().stream().map(MismatchRow::id).collect(Collectors.toSet()));
         assertTrue(listed.contains(world.forgedDigits));
+        // synced from one endpoint without proofs: each mismatch is listed with its weaker evidence
+        assertEquals(List.of("\u00b7 one endpoint, not proved"), onFx(() -> mismatches.getItems().stream()
+                .map(MismatchRow::evidenceQualifier).distinct().toList()));
         assertTrue(onFx(() -> robot.lookup("#failedList").queryAs(javafx.scene.layout.VBox.class).getChildren().size()) > 0);
         // the run ended with a notification (glyph + title + counts) inside the window, its sentence whole
         // (issue 16, item 8: it was placed off the window's left edge and read "...00 verified inferences do not match")
