@@ -149,11 +149,12 @@ final class ChunkReader implements AutoCloseable {
         Sorted sorted = new Sorted(logs);
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
-        // first, and do everything else (headers, registry, calldata) while they download
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = sorted.individual.stream()
+        // first, and do everything else (headers, registry, calldata) while they download; the blob ids are in the
+        // settlement logs, decoded on every core (web3j's event decoding is some 100 us a log)
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = sorted.individual.parallelStream()
                 .map(l -> decodeLog(rpc.url(), l, "IndividualSettlement",
                         () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
-        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = sorted.batch.stream()
+        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = sorted.batch.parallelStream()
                 .map(l -> decodeLog(rpc.url(), l, "BatchSettlement",
                         () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l))).toList();
         List<String> blobIds = new ArrayList<>();
