@@ -25,14 +25,22 @@ public final class BenchSyncCommand implements Callable<Integer> {
             description = "A running, seeded demo network's state directory (DIR/devnet.json)")
     Path devnet;
 
+    @Option(names = "--warm-up", paramLabel = "N", description = "Untimed rounds of all three runs before the three "
+            + "measured rounds (default " + SyncBenchmark.DEFAULT_WARM_UP_ROUNDS + ")")
+    int warmUp = SyncBenchmark.DEFAULT_WARM_UP_ROUNDS;
+
     @Override
     public Integer call() throws Exception {
+        if (warmUp < 1) {
+            spec.commandLine().getErr().println("--warm-up must be at least 1, not " + warmUp);
+            return ExitCode.BAD_INPUT;
+        }
         SyncCommand sync = new SyncCommand();
         sync.devnet = devnet;
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("proofdesk-bench-sync");
         try {
-            SyncBenchmark.Result r = new SyncBenchmark().run(sync.config(), work, out);
+            SyncBenchmark.Result r = new SyncBenchmark().run(sync.config(), work, out, warmUp);
             out.println(r.line());
             out.flush();
             return ExitCode.VERIFIED;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.chain.AdaptiveChunker;
 import io.proofdesk.chain.BlockRange;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
+import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.chain.sync.InferenceResultLogs;
 import io.proofdesk.chain.sync.RangeRefusedException;
 import io.proofdesk.chain.sync.RpcEndpoint;
@@ -13,6 +14,8 @@ import io.proofdesk.chain.sync.SyncBlobReader;
 import io.proofdesk.chain.sync.SyncConfig;
 import io.proofdesk.chain.sync.SyncLimits;
 import io.proofdesk.chain.sync.SyncTopics;
+import io.proofdesk.node.HubClient;
+import io.proofdesk.node.HubModel;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,7 +24,11 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Okio;
 import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -41,18 +49,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The sync benchmark's same-data baseline: moves every byte a sync moves and does nothing with it. Per chunk of
- * blocks (the sync's {@link AdaptiveChunker} settings), over plain okhttp: the same {@code eth_getLogs} query; one
- * JSON-RPC batch of {@code eth_getBlockByNumber} for the chunk's last block and every block with a log; the distinct
- * blobs of the chunk's settlements as {@code GET <blobStore>/v1/blobs/<id>} on a pool of the sync's blob concurrency,
- * started before and awaited after the calldata; and the inference transactions in JSON-RPC batches of the sync's
- * size ({@link RpcEndpoint#TRANSACTIONS_PER_BATCH}). Every answer is read to its end and only its bytes are counted:
- * no JSON decoding, no ABI, no tensors, no store.
+ * The sync benchmark's same-data baseline: moves every byte a sync moves and does nothing with it. First what a sync
+ * asks before its first chunk: the chain probes ({@code eth_chainId}, the genesis header, {@code eth_blockNumber}) and
+ * the hub's model listing (the models, then each version's files). Then per chunk of blocks (the sync's
+ * {@link AdaptiveChunker} settings), over plain okhttp: for every chunk after the first, the header of the chunk
+ * before's last block (the sync's check that it is still on the chain); the same {@code eth_getLogs} query; one
+ * JSON-RPC batch of {@code eth_getBlockByNumber} for the chunk's last block and every block with a log; one
+ * {@code eth_call} of the registry's {@code getTEE} at the chunk's last block for each TEE a registry event of the
+ * chunk names, one after the other as the sync reads them; the distinct blobs of the chunk's settlements as
+ * {@code GET <blobStore>/v1/blobs/<id>} on a pool of the sync's blob concurrency, started before and awaited after the
+ * calldata; and the inference transactions in JSON-RPC batches of the sync's size
+ * ({@link RpcEndpoint#TRANSACTIONS_PER_BATCH}). Every answer is read to its end and only its bytes are counted: no
+ * JSON decoding, no ABI, no tensors, no store.
  *
- * <p>Which transactions and blobs a chunk needs can only be known by decoding its logs, which this baseline must not
- * pay for; so a {@link Plan} is made once, untimed, by decoding every log with the generated wrappers. What the sync
- * reads beyond this is small and left out: the {@code getTEE} registry reads of a handful of TEEs, the hub's model
- * listing, the chain-id/genesis/head probes and the one-header reorg check before each chunk.
+ * <p>Which transactions, blobs and TEEs a chunk needs can only be known by decoding its logs, which this baseline
+ * must not pay for; so a {@link Plan} is made once, untimed, by decoding every log with the generated wrappers (and
+ * reading the hub's listing). Left out: the TEEs a PCR revocation disables (the sync finds them in its store) and the
+ * registry reads of TEEs a record names that no registry event of the sync named (the demo network has neither).
  */
 final class BareSyncFetch implements AutoCloseable {
 
@@ -60,12 +73,15 @@ final class BareSyncFetch implements AutoCloseable {
     private static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     private static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
 
-    /** What one log makes the sync fetch: the transaction of an inference result, or the blob of a settlement. */
-    record PlannedLog(long block, String txHash, String blobId) {
+    /**
+     * What one log makes the sync fetch: the transaction of an inference result, the blob of a settlement, or the
+     * registry's record of the TEE a registry event names.
+     */
+    record PlannedLog(long block, String txHash, String blobId, String teeId) {
     }
 
-    /** Every log of blocks 0..head (ascending block order) with what it makes the sync fetch. */
-    record Plan(long head, List<PlannedLog> logs) {
+    /** Every log of blocks 0..head (ascending block order) with what it makes the sync fetch; the hub's listing. */
+    record Plan(long head, List<PlannedLog> logs, List<HttpUrl> hubListing) {
         long transactions() {
             return logs.stream().map(PlannedLog::txHash).filter(h -> h != null).distinct().count();
         }
@@ -123,7 +139,27 @@ final class BareSyncFetch implements AutoCloseable {
                 next = r.to() + 1;
             }
         }
-        return new Plan(head, List.copyOf(out));
+        return new Plan(head, List.copyOf(out), hubListing(config));
+    }
+
+    /** The hub listing a sync reads: the models, then each model version's files. */
+    private static List<HttpUrl> hubListing(SyncConfig config) {
+        if (config.hubUrl() == null) {
+            return List.of();
+        }
+        SyncLimits l = config.limits();
+        HttpUrl hub = HttpUrl.parse(config.hubUrl());
+        List<HttpUrl> urls = new ArrayList<>();
+        urls.add(hub.newBuilder().addPathSegments("api/v0/models").addPathSegment("").build());
+        HubClient client = HubClient.open(config.hubUrl(), null, l.maxHubBytes(), l.maxModelBytes(), l.rpcTimeout(),
+                l.modelTimeout());
+        for (HubModel m : client.models()) {
+            for (String v : m.versions()) {
+                urls.add(hub.newBuilder().addPathSegments("api/v0/models").addPathSegment(m.name())
+                        .addPathSegment("versions").addPathSegment(v).addPathSegment("files").build());
+            }
+        }
+        return List.copyOf(urls);
     }
 
     private static PlannedLog planned(io.proofdesk.chain.sync.ContractAddresses contracts, Log log) {
@@ -131,17 +167,35 @@ final class BareSyncFetch implements AutoCloseable {
         String address = log.getAddress().toLowerCase(Locale.ROOT);
         String topic = log.getTopics().isEmpty() ? "" : log.getTopics().getFirst().toLowerCase(Locale.ROOT);
         if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
-            return new PlannedLog(block, log.getTransactionHash().toLowerCase(Locale.ROOT), null);
+            return new PlannedLog(block, log.getTransactionHash().toLowerCase(Locale.ROOT), null, null);
         }
         if (address.equals(contracts.relay()) && topic.equals(INDIVIDUAL)) {
             return new PlannedLog(block, null, blobId(
-                    IInferenceSettlementRelay.getIndividualSettlementEventFromLog(log).walrusBlobId));
+                    IInferenceSettlementRelay.getIndividualSettlementEventFromLog(log).walrusBlobId), null);
         }
         if (address.equals(contracts.relay()) && topic.equals(BATCH)) {
             return new PlannedLog(block, null, blobId(
-                    IInferenceSettlementRelay.getBatchSettlementEventFromLog(log).walrusBlobId));
+                    IInferenceSettlementRelay.getBatchSettlementEventFromLog(log).walrusBlobId), null);
         }
-        return new PlannedLog(block, null, null);
+        if (address.equals(contracts.registry())) {
+            return new PlannedLog(block, null, null, teeOf(topic, log));
+        }
+        return new PlannedLog(block, null, null, null);
+    }
+
+    /** The TEE a registry event makes the sync read ({@code getTEE}), or null. */
+    private static String teeOf(String topic, Log log) {
+        byte[] id = null;
+        if (topic.equals(EventEncoder.encode(ITEERegistry.TEEREGISTERED_EVENT))) {
+            id = ITEERegistry.getTEERegisteredEventFromLog(log).teeId;
+        } else if (topic.equals(EventEncoder.encode(ITEERegistry.TEEENABLED_EVENT))) {
+            id = ITEERegistry.getTEEEnabledEventFromLog(log).teeId;
+        } else if (topic.equals(EventEncoder.encode(ITEERegistry.TEEDISABLED_EVENT))) {
+            id = ITEERegistry.getTEEDisabledEventFromLog(log).teeId;
+        } else if (topic.equals(EventEncoder.encode(ITEERegistry.HEARTBEATRECEIVED_EVENT))) {
+            id = ITEERegistry.getHeartbeatReceivedEventFromLog(log).teeId;
+        }
+        return id == null ? null : Numeric.toHexString(id);
     }
 
     private static String blobId(byte[] walrusBlobId) {
@@ -161,9 +215,20 @@ final class BareSyncFetch implements AutoCloseable {
         long txs = 0;
         long blobs = 0;
         long bytes = 0;
+        // before the first chunk: the chain probes and the hub's listing
+        bytes += rpc(rpcUrl, "eth_chainId", List.of());
+        bytes += rpc(rpcUrl, "eth_getBlockByNumber", List.of("0x0", false));
+        bytes += rpc(rpcUrl, "eth_blockNumber", List.of());
+        for (HttpUrl url : plan.hubListing()) {
+            bytes += get(url);
+        }
         int at = 0; // first planned log of the next chunk
         long next = 0;
         while (next <= plan.head()) {
+            if (next > 0) {
+                // the sync checks that the chunk before's last block is still on the chain
+                bytes += rpc(rpcUrl, "eth_getBlockByNumber", List.of("0x" + Long.toHexString(next - 1), false));
+            }
             BlockRange asked = chunker.next(next, plan.head());
             BareLogFetch.Answer answer = logFetch.fetchRange(client, rpcUrl, addresses, topics, asked);
             bytes += answer.bytes();
@@ -177,6 +242,7 @@ final class BareSyncFetch implements AutoCloseable {
             headerBlocks.add(range.to());
             Set<String> chunkTxs = new LinkedHashSet<>();
             Set<String> chunkBlobs = new LinkedHashSet<>();
+            Set<String> chunkTees = new LinkedHashSet<>();
             int n = 0;
             for (; at < plan.logs().size() && plan.logs().get(at).block() <= range.to(); at++) {
                 PlannedLog p = plan.logs().get(at);
@@ -188,10 +254,19 @@ final class BareSyncFetch implements AutoCloseable {
                 if (p.blobId() != null) {
                     chunkBlobs.add(p.blobId());
                 }
+                if (p.teeId() != null) {
+                    chunkTees.add(p.teeId());
+                }
             }
             logs += n;
             bytes += rpcBatch(rpcUrl, "eth_getBlockByNumber", headerBlocks.stream()
                     .map(b -> (Object) List.of("0x" + Long.toHexString(b), false)).toList());
+            for (String tee : chunkTees) {
+                bytes += rpc(rpcUrl, "eth_call", List.of(Map.of("to", config.contracts().registry(), "data",
+                        FunctionEncoder.encode(new Function(ITEERegistry.FUNC_GETTEE,
+                                List.of(new Bytes32(Numeric.hexStringToByteArray(tee))), List.of()))),
+                        "0x" + Long.toHexString(range.to())));
+            }
             List<Future<Long>> pending = new ArrayList<>();
             if (blobBase != null) {
                 for (String id : chunkBlobs) {
@@ -221,6 +296,20 @@ final class BareSyncFetch implements AutoCloseable {
             next = range.to() + 1;
         }
         return new Totals(logs, txs, blobs, bytes);
+    }
+
+    /** One JSON-RPC call; returns the bytes of the answer. */
+    private long rpc(String rpcUrl, String method, List<Object> params) throws IOException {
+        ObjectNode req = json.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
+        req.set("params", json.valueToTree(params));
+        Request request = new Request.Builder().url(rpcUrl)
+                .post(RequestBody.create(json.writeValueAsBytes(req), JSON)).build();
+        try (Response resp = client.newCall(request).execute()) {
+            if (!resp.isSuccessful()) {
+                throw new IOException(method + ": HTTP " + resp.code());
+            }
+            return drain(resp.body());
+        }
     }
 
     /** One JSON-RPC batch of {@code method} with each of {@code params}; returns the bytes of the answer. */

@@ -17,9 +17,9 @@ import java.util.Locale;
 /**
  * {@code proofdesk bench sync}: full sync throughput (logs, headers, calldata, blobs, decoding, tensors, SQLite)
  * against bare fetches from the same endpoints in the same run. The hub is copied before the clock starts (it is a
- * one-time cost per store, not per log). Everything is warmed up once; then {@value #ROUNDS} rounds each run the
- * logs-only baseline, the same-data baseline and a full sync in turn (so a load spike from other processes hits all
- * three alike), and the best run of each counts.
+ * one-time cost per store, not per log). Everything is warmed up with {@value #DEFAULT_WARM_UP_ROUNDS} untimed rounds
+ * (or as many as asked); then {@value #ROUNDS} rounds each run the logs-only baseline, the same-data baseline and a full
+ * sync in turn (so a load spike from other processes hits all three alike), and the best run of each counts.
  *
  * <p>The two baselines:
  * <ul>
@@ -45,6 +45,12 @@ import java.util.Locale;
 public final class SyncBenchmark {
 
     private static final int ROUNDS = 3;
+    /**
+     * The sync runs far more code than the baseline (web3j's decoder, Jackson, SQLite, the tensor codecs): after one
+     * untimed round the JIT was still compiling it through the measured rounds (C2 threads took a tenth of a CPU
+     * second per sync even after a dozen syncs), while the baseline's few methods were compiled after one.
+     */
+    public static final int DEFAULT_WARM_UP_ROUNDS = 5;
 
     /** What one benchmark run measured. */
     public record Result(long logs, long records, double baselineLogsPerSecond, double proofdeskLogsPerSecond,
@@ -75,6 +81,14 @@ public final class SyncBenchmark {
     }
 
     public Result run(SyncConfig config, Path workDir, PrintWriter out) throws IOException {
+        return run(config, workDir, out, DEFAULT_WARM_UP_ROUNDS);
+    }
+
+    /** As {@link #run(SyncConfig, Path, PrintWriter)} with {@code warmUpRounds} untimed rounds of all three first. */
+    public Result run(SyncConfig config, Path workDir, PrintWriter out, int warmUpRounds) throws IOException {
+        if (warmUpRounds < 1) {
+            throw new IllegalArgumentException("at least one warm-up round is needed, not " + warmUpRounds);
+        }
         long head;
         try (RpcEndpoint rpc = RpcEndpoint.open(config.rpcUrls().getFirst(), config.limits())) {
             head = rpc.headNumber();
@@ -88,11 +102,14 @@ public final class SyncBenchmark {
         out.flush();
         try (BareSyncFetch sameData = new BareSyncFetch(config.limits().blobConcurrency())) {
             // warm-up of all three: anvil's and the blob store's caches, the JIT
-            bare.fetchAll(config.rpcUrls().getFirst(), addresses, topics, head);
-            sameData.fetchAll(config, plan);
-            try (Store warm = Store.open(new DataDirectory(workDir.resolve("warm-up")))) {
-                new ChainSync(warm, config.withFromBlock(0), SyncListener.NONE).run(new SyncControl());
+            for (int i = 0; i < warmUpRounds; i++) {
+                bare.fetchAll(config.rpcUrls().getFirst(), addresses, topics, head);
+                sameData.fetchAll(config, plan);
+                try (Store warm = Store.open(new DataDirectory(workDir.resolve("warm-up-" + i)))) {
+                    new ChainSync(warm, config.withFromBlock(0), SyncListener.NONE).run(new SyncControl());
+                }
             }
+            out.printf(Locale.ROOT, "warmed up: %d round(s) of all three%n", warmUpRounds);
             double bestLogsOnly = 0;
             long logs = 0;
             double bestSameData = 0;

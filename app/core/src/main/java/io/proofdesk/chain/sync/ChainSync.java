@@ -170,8 +170,8 @@ public final class ChainSync {
         return id;
     }
 
-    /** A chunk read from the chain and not yet stored, with the chunker's span after it. */
-    private record ChunkRead(BlockRange range, ChunkData data, long span) {
+    /** A chunk read from the chain, its records being built, not yet stored; with the chunker's span after it. */
+    private record ChunkRead(BlockRange range, ChunkReader.Started data, long span) {
     }
 
     /** One run's state: the endpoint in use, the chunker and the counters. */
@@ -182,7 +182,10 @@ public final class ChainSync {
         private final SyncBlobReader blobs;
         private final AdaptiveChunker chunker;
         private final List<String> addresses = config.contracts().all();
-        /** Reads chunk k+1 from the chain while chunk k is written; the chunker is only touched by the reading side. */
+        /**
+         * Reads chunk k+1 from the chain while chunk k's records are decoded and it is written; the chunker is only
+         * touched by the reading side.
+         */
         private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "proofdesk-sync-read-ahead");
             t.setDaemon(true);
@@ -232,7 +235,10 @@ public final class ChainSync {
                 loop();
             } finally {
                 if (ahead != null) {
-                    ahead.cancel(true); // stopping (done, cancelled or failed): the chunk read ahead is not stored
+                    // stopping (done, cancelled or failed): the chunk read ahead is not stored
+                    if (!ahead.cancel(true) && !ahead.isCancelled()) {
+                        abandon(ahead);
+                    }
                     ahead = null;
                 }
                 readAhead.shutdownNow();
@@ -325,7 +331,7 @@ public final class ChainSync {
                 found = found.stream().filter(l -> fitted.contains(l.getBlockNumber().longValueExact())).toList();
                 range = fitted;
             }
-            ChunkData data = reader.read(rpc, range, found);
+            ChunkReader.Started data = reader.start(rpc, range, found);
             chunker.succeeded(range, found.size());
             return new ChunkRead(range, data, chunker.span());
         }
@@ -347,7 +353,11 @@ public final class ChainSync {
             }
             try {
                 ChunkRead read = f.get();
-                return read != null && read.range().from() == next ? read : null;
+                if (read != null && read.range().from() != next) {
+                    read.data().abandon();
+                    return null;
+                }
+                return read;
             } catch (InterruptedException e) {
                 f.cancel(true);
                 Thread.currentThread().interrupt();
@@ -362,13 +372,30 @@ public final class ChainSync {
             }
         }
 
+        /** Stops the builds of a chunk read ahead that had been read whole. */
+        private static void abandon(Future<ChunkRead> done) {
+            try {
+                ChunkRead read = done.get();
+                if (read != null) {
+                    read.data().abandon();
+                }
+            } catch (ExecutionException | CancellationException ignored) {
+                // it failed, so it left nothing running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** Discards a chunk read ahead, waiting for the reader so that it never overlaps the next read or a reorg. */
         private void dropReadAhead() {
             Future<ChunkRead> f = ahead;
             ahead = null;
             if (f != null) {
                 try {
-                    f.get();
+                    ChunkRead read = f.get();
+                    if (read != null) {
+                        read.data().abandon();
+                    }
                 } catch (ExecutionException | CancellationException ignored) {
                     // its failure is moot: the range is read again
                 } catch (InterruptedException e) {
@@ -379,7 +406,7 @@ public final class ChainSync {
         }
 
         private void store(ChunkRead read) {
-            ChunkData data = read.data();
+            ChunkData data = read.data().finish();
             int stored = write(data);
             span = read.span();
             next = read.range().to() + 1;

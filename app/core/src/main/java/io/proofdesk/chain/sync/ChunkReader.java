@@ -31,12 +31,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Turns the logs of one block range into {@link ChunkData}: sorts them out by contract and event, starts the settled
- * records' blobs (bounded concurrency), reads the headers (timestamps, hashes) and the registry's TEE records
- * ({@link TeeRegistryReader}), builds each settled record as its blob arrives ({@link SettledRecordBuilder}) and the
- * InferenceResult records as their transactions' calldata arrives ({@link OnchainRecordReader}), both on the decoding
- * threads. A record whose blob, model or input cannot be had is still built, without that part, with a note saying
- * why. A log the wrappers cannot decode means the endpoint lied: {@link RpcAnswerMalformedException}.
+ * Turns the logs of one block range into {@link ChunkData}, in two steps so that the sync reads the next chunk while
+ * this one decodes: {@link #start} sorts the logs out by contract and event, starts the settled records' blobs (bounded
+ * concurrency), reads the headers (timestamps, hashes) and the registry's TEE records ({@link TeeRegistryReader}), and
+ * starts building each settled record as its blob arrives ({@link SettledRecordBuilder}) and the InferenceResult
+ * records as their transactions' calldata arrives ({@link OnchainRecordReader}), both on the decoding threads;
+ * {@link Started#finish} waits for them. A record whose blob, model or input cannot be had is still built, without
+ * that part, with a note saying why. A log the wrappers cannot decode means the endpoint lied:
+ * {@link RpcAnswerMalformedException}.
  */
 final class ChunkReader implements AutoCloseable {
 
@@ -56,6 +58,8 @@ final class ChunkReader implements AutoCloseable {
     private final TeeRegistryReader registry;
     private final SettledRecordBuilder settled;
     private final OnchainRecordReader onchain;
+    /** The chunk started last: a chunk that reads the registry waits until this one is finished. */
+    private volatile Started previous;
     /** Builds records (blob JSON, calldata, tensors) as their data arrives; made on first use, ended by close. */
     private ExecutorService decoding;
     private final Object decodingLock = new Object();
@@ -131,104 +135,176 @@ final class ChunkReader implements AutoCloseable {
         }
     }
 
-    ChunkData read(RpcEndpoint rpc, BlockRange range, List<Log> unsorted) throws ChainChangedException {
+    /**
+     * Reads what a chunk's records need and starts building them: sorts the logs out, starts the blobs, reads the
+     * headers (checking each log's block hash) and the registry's TEE records, schedules each settled record's build
+     * for when its blob arrives, and fetches the InferenceResult transactions, scheduling their records' builds as
+     * each batch arrives. Returns with the builds under way, so that the next chunk's reads overlap this chunk's
+     * decoding; {@link Started#finish} waits for them. On a failure nothing of the chunk is left running.
+     */
+    Started start(RpcEndpoint rpc, BlockRange range, List<Log> unsorted) throws ChainChangedException {
         List<Log> logs = new ArrayList<>(unsorted);
         logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
                 ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
         Sorted sorted = new Sorted(logs);
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
-        // first, and do everything else (headers, registry, calldata) while they download
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = sorted.individual.stream()
+        // first, and do everything else (headers, registry, calldata) while they download; the blob ids are in the
+        // settlement logs, decoded on every core (web3j's event decoding is some 100 us a log)
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = sorted.individual.parallelStream()
                 .map(l -> decodeLog(rpc.url(), l, "IndividualSettlement",
                         () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
-        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = sorted.batch.stream()
+        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = sorted.batch.parallelStream()
                 .map(l -> decodeLog(rpc.url(), l, "BatchSettlement",
                         () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l))).toList();
         List<String> blobIds = new ArrayList<>();
         singles.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
         batches.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
-        SyncBlobReader.Pending pending = blobIds.isEmpty() ? null : blobReader.start(blobIds);
-        OnchainRecordReader.Builds onchainBuilds = onchain.builds(sorted.results);
-        Map<Long, BlockRef> headers;
-        List<TeeEvent> teeEvents = new ArrayList<>();
-        List<ChunkData.RegistryOp> ops = new ArrayList<>();
-        Map<String, BlobFetch> blobs;
-        List<Tee> tees;
-        List<BuiltRecord> records = new ArrayList<>();
-        List<CompletableFuture<List<BuiltRecord>>> built = new ArrayList<>();
-        boolean read = false;
+        Started chunk = new Started(rpc, range, logs.size(), sorted, blobIds.isEmpty() ? null
+                : blobReader.start(blobIds), onchain.builds(sorted.results));
+        Started before = previous;
+        previous = chunk;
+        boolean started = false;
         try {
             // headers: the range's end (the checkpoint) and every block with a log (timestamps, hash cross-check)
             Set<Long> blockNumbers = new LinkedHashSet<>();
             blockNumbers.add(range.to());
             logs.forEach(l -> blockNumbers.add(l.getBlockNumber().longValueExact()));
-            headers = rpc.headers(blockNumbers);
+            chunk.headers = rpc.headers(blockNumbers);
             for (Log l : logs) {
-                BlockRef h = headers.get(l.getBlockNumber().longValueExact());
+                BlockRef h = chunk.headers.get(l.getBlockNumber().longValueExact());
                 if (!h.hash().equalsIgnoreCase(l.getBlockHash())) {
                     throw new ChainChangedException("block " + h.number() + " changed while its logs were read");
                 }
             }
+            if (!sorted.registryLogs.isEmpty() && before != null) {
+                // the chunk before still builds records with the TEE records as they were; these reads change them
+                before.awaitFinished();
+            }
             Set<String> teesToRead = new LinkedHashSet<>();
-            registry.readEvents(rpc, sorted.registryLogs, headers, teeEvents, ops, teesToRead);
-            tees = registry.readTees(rpc, teesToRead, range.to());
+            registry.readEvents(rpc, sorted.registryLogs, chunk.headers, chunk.teeEvents, chunk.ops, teesToRead);
+            chunk.tees = registry.readTees(rpc, teesToRead, range.to());
             // from here the TEE records of this chunk are known, so each settled record is built (blob JSON, tensors)
             // on the decoding threads as soon as its blob is here, and the InferenceResult records as soon as their
             // transactions are here
             for (var e : singles) {
-                built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(
+                chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> List.of(settled.individualRecord(rpc, e, blob, range.to())), decoding()));
             }
             for (var e : batches) {
-                built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(
+                chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
             }
-            onchainBuilds.start(rpc, headers, decoding());
-            blobs = pending == null ? Map.of() : pending.await();
-            for (CompletableFuture<List<BuiltRecord>> f : built) {
-                records.addAll(joined(f, rpc));
-            }
-            records.addAll(onchainBuilds.join(rpc));
-            read = true;
+            chunk.onchain.start(rpc, chunk.headers, decoding());
+            started = true;
+            return chunk;
         } finally {
-            if (pending != null) {
-                pending.cancel(); // a no-op once awaited; stops the downloads when the chunk failed
-            }
-            if (!read) {
-                // no build of a failed chunk may still touch the TEE cache when the next read starts
-                settle(built);
-                settle(onchainBuilds.started());
+            if (!started) {
+                chunk.abandon();
             }
         }
-        teeEvents.replaceAll(ev -> ev.kind() == TeeEventKind.REGISTERED && registry.pcrHashOf(ev.teeId()) != null
-                ? new TeeEvent(ev.blockNumber(), ev.logIndex(), ev.txHash(), ev.kind(), ev.teeId(),
-                        registry.pcrHashOf(ev.teeId()), ev.teeType(), ev.pcrVersion(), ev.timestamp())
-                : ev);
-        Map<String, byte[]> keptBlobs = new LinkedHashMap<>();
-        int blobsFailed = 0;
-        for (BlobFetch f : blobs.values()) {
-            if (f instanceof BlobFetch.Fetched ok) {
-                keptBlobs.put(ok.blobId(), ok.bytes());
-            } else {
-                blobsFailed++;
-            }
-        }
-        List<Inference> inferences = new ArrayList<>(records.size());
-        Map<RecordId, String> notes = new LinkedHashMap<>();
-        for (BuiltRecord b : records) {
-            inferences.add(b.inference());
-            if (!b.problems().isEmpty()) {
-                notes.put(b.inference().id(), String.join("; ", b.problems()));
-            }
-        }
-        List<BlockRef> blocks = new ArrayList<>(headers.values());
-        return new ChunkData(range, headers.get(range.to()), logs.size(), inferences, notes, teeEvents, ops, tees,
-                blocks, keptBlobs, blobsFailed, sorted.unknown, sorted.unused);
     }
 
-    private static CompletableFuture<BlobFetch> blobOf(SyncBlobReader.Pending pending, byte[] walrusBlobId) {
-        return pending.fetchOf(blobId(walrusBlobId));
+    /** A chunk whose reads are done and whose records are being built. */
+    final class Started {
+        private final RpcEndpoint rpc;
+        private final BlockRange range;
+        private final int logs;
+        private final Sorted sorted;
+        private final SyncBlobReader.Pending blobs;
+        private final OnchainRecordReader.Builds onchain;
+        private final List<CompletableFuture<List<BuiltRecord>>> built = new ArrayList<>();
+        private final List<TeeEvent> teeEvents = new ArrayList<>();
+        private final List<ChunkData.RegistryOp> ops = new ArrayList<>();
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private Map<Long, BlockRef> headers;
+        private List<Tee> tees;
+
+        private Started(RpcEndpoint rpc, BlockRange range, int logs, Sorted sorted, SyncBlobReader.Pending blobs,
+                        OnchainRecordReader.Builds onchain) {
+            this.rpc = rpc;
+            this.range = range;
+            this.logs = logs;
+            this.sorted = sorted;
+            this.blobs = blobs;
+            this.onchain = onchain;
+        }
+
+        /** The chunk's last block: its checkpoint. */
+        BlockRef end() {
+            return headers.get(range.to());
+        }
+
+        private CompletableFuture<BlobFetch> blobOf(byte[] walrusBlobId) {
+            return blobs.fetchOf(blobId(walrusBlobId));
+        }
+
+        /** Waits for every record of the chunk and returns what is to be stored; on a failure abandons the rest. */
+        ChunkData finish() {
+            Map<String, BlobFetch> fetched;
+            List<BuiltRecord> records = new ArrayList<>();
+            boolean done = false;
+            try {
+                fetched = blobs == null ? Map.of() : blobs.await();
+                for (CompletableFuture<List<BuiltRecord>> f : built) {
+                    records.addAll(joined(f, rpc));
+                }
+                records.addAll(onchain.join(rpc));
+                done = true;
+            } finally {
+                if (!done) {
+                    abandon();
+                }
+            }
+            teeEvents.replaceAll(ev -> ev.kind() == TeeEventKind.REGISTERED && registry.pcrHashOf(ev.teeId()) != null
+                    ? new TeeEvent(ev.blockNumber(), ev.logIndex(), ev.txHash(), ev.kind(), ev.teeId(),
+                            registry.pcrHashOf(ev.teeId()), ev.teeType(), ev.pcrVersion(), ev.timestamp())
+                    : ev);
+            finished.complete(null);
+            Map<String, byte[]> keptBlobs = new LinkedHashMap<>();
+            int blobsFailed = 0;
+            for (BlobFetch f : fetched.values()) {
+                if (f instanceof BlobFetch.Fetched ok) {
+                    keptBlobs.put(ok.blobId(), ok.bytes());
+                } else {
+                    blobsFailed++;
+                }
+            }
+            List<Inference> inferences = new ArrayList<>(records.size());
+            Map<RecordId, String> notes = new LinkedHashMap<>();
+            for (BuiltRecord b : records) {
+                inferences.add(b.inference());
+                if (!b.problems().isEmpty()) {
+                    notes.put(b.inference().id(), String.join("; ", b.problems()));
+                }
+            }
+            return new ChunkData(range, end(), logs, inferences, notes, teeEvents, ops, tees,
+                    new ArrayList<>(headers.values()), keptBlobs, blobsFailed, sorted.unknown, sorted.unused);
+        }
+
+        /**
+         * Stops the chunk's downloads and waits for its builds (those whose blob was cancelled end at once, those
+         * under way run out), so that none still touches the TEE cache when the next read starts.
+         */
+        void abandon() {
+            if (blobs != null) {
+                blobs.cancel();
+            }
+            settle(built);
+            settle(onchain.started());
+            finished.complete(null);
+        }
+
+        private void awaitFinished() {
+            try {
+                finished.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncCancelledException(rpc.url(), "interrupted while the chunk before was decoded", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a chunk's end cannot fail", e);
+            }
+        }
     }
 
     /**
