@@ -132,6 +132,12 @@ final class ChunkReader implements AutoCloseable {
     }
 
     ChunkData read(RpcEndpoint rpc, BlockRange range, List<Log> unsorted) throws ChainChangedException {
+        return read(rpc, range, unsorted, null);
+    }
+
+    /** With {@code proved}: calldata from the proved transactions, and each record's evidence from its block. */
+    ChunkData read(RpcEndpoint rpc, BlockRange range, List<Log> unsorted, ChunkProver.Proved proved)
+            throws ChainChangedException {
         List<Log> logs = new ArrayList<>(unsorted);
         logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
                 ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
@@ -184,7 +190,7 @@ final class ChunkReader implements AutoCloseable {
                 built.add(blobOf(pending, e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
             }
-            onchainBuilds.start(rpc, headers, decoding());
+            onchainBuilds.start(rpc, headers, decoding(), proved == null ? null : proved.transactions());
             blobs = pending == null ? Map.of() : pending.await();
             for (CompletableFuture<List<BuiltRecord>> f : built) {
                 records.addAll(joined(f, rpc));
@@ -217,7 +223,8 @@ final class ChunkReader implements AutoCloseable {
         List<Inference> inferences = new ArrayList<>(records.size());
         Map<RecordId, String> notes = new LinkedHashMap<>();
         for (BuiltRecord b : records) {
-            inferences.add(b.inference());
+            inferences.add(proved == null ? b.inference()
+                    : b.inference().withEvidence(proved.of(b.inference().blockNumber())));
             if (!b.problems().isEmpty()) {
                 notes.put(b.inference().id(), String.join("; ", b.problems()));
             }
