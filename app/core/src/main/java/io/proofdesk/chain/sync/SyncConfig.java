@@ -3,7 +3,6 @@ package io.proofdesk.chain.sync;
 import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.network.TrustRootFiles;
-import io.proofdesk.network.UnsupportedNetworkException;
 
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +41,6 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
     /**
      * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}).
      *
-     * @throws io.proofdesk.network.UnsupportedNetworkException for what the sync cannot read yet
      * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
      */
     public static SyncConfig of(NetworkProfile network, boolean follow, long pollMillis, int keptBlockHashes,
