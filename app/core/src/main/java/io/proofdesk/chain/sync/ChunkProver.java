@@ -54,7 +54,7 @@ final class ChunkProver {
 
     /** What the proofs of one chunk gave: the complete logs, the proved calldata, and each block's evidence. */
     record Proved(List<Log> logs, Map<String, SignedTransaction> transactions, Map<Long, Evidence> evidence,
-                  Evidence fallback) {
+                  Evidence fallback, Map<Long, BlockRef> headers) {
 
         Evidence of(long block) {
             return evidence.getOrDefault(block, fallback);
@@ -118,7 +118,7 @@ final class ChunkProver {
     Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served) throws ChainChangedException {
         refuseDuplicates(rpc, served);
         if (format == HeaderFormat.COSMOS_EVM) {
-            return new Proved(served, null, Map.of(), Evidence.trustedSingleEndpoint());
+            return new Proved(served, null, Map.of(), Evidence.trustedSingleEndpoint(), null);
         }
         String url = rpc.url();
         // where the link to a trusted block starts: the block below the range, or a checkpoint farther down
@@ -289,7 +289,14 @@ final class ChunkProver {
             }
             fallback = Evidence.trustedSingleEndpoint();
         }
-        return new Proved(logs, transactions, evidence, fallback);
+        Map<Long, BlockRef> refs = new HashMap<>();
+        for (long n = from; n <= range.to(); n++) {
+            JsonNode json = full.containsKey(n) ? full.get(n) : bare.get(n);
+            EthHeader h = headers.get(n);
+            refs.put(n, new BlockRef(n, h.hashHex(), h.parentHashHex(), java.time.Instant.ofEpochSecond(
+                    Long.decode(json.path("timestamp").asText("0x0")))));
+        }
+        return new Proved(logs, transactions, evidence, fallback, refs);
     }
 
     private EthHeader header(String url, long n, JsonNode json) {

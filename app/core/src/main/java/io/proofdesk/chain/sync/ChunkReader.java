@@ -169,7 +169,14 @@ final class ChunkReader implements AutoCloseable {
             Set<Long> blockNumbers = new LinkedHashSet<>();
             blockNumbers.add(range.to());
             logs.forEach(l -> blockNumbers.add(l.getBlockNumber().longValueExact()));
-            headers = rpc.headers(blockNumbers);
+            if (proved != null && proved.headers() != null) {
+                headers = new LinkedHashMap<>(); // read and hash-checked with the proofs
+                for (long n : blockNumbers) {
+                    headers.put(n, proved.headers().get(n));
+                }
+            } else {
+                headers = rpc.headers(blockNumbers);
+            }
             for (Log l : logs) {
                 BlockRef h = headers.get(l.getBlockNumber().longValueExact());
                 if (!h.hash().equalsIgnoreCase(l.getBlockHash())) {

@@ -120,7 +120,7 @@ final class RangeQuorum {
         }
         Evidence evidence = agreeing >= 2 ? Evidence.agreed(agreeing, endpoints.size())
                 : Evidence.trustedSingleEndpoint();
-        return new ChunkProver.Proved(proved.logs(), proved.transactions(), Map.of(), evidence);
+        return new ChunkProver.Proved(proved.logs(), proved.transactions(), Map.of(), evidence, proved.headers());
     }
 
     /** What differs between {@code other}'s answer and the primary's, or null when nothing does. */
