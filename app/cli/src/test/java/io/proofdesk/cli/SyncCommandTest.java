@@ -269,7 +269,7 @@ class SyncCommandTest {
         CliTestRun csv = CliTestRun.of("inferences", "--data-dir", data.toString(), "--csv");
         assertEquals(0, csv.exitCode(), csv.err());
         List<String> lines = csv.out().lines().toList();
-        assertTrue(lines.getFirst().endsWith(",syncNote"), lines.getFirst());
+        assertTrue(lines.getFirst().contains(",syncNote,evidence,"), lines.getFirst());
         assertEquals(3, lines.size(), csv.out());
         assertTrue(lines.get(1).contains("no file store is configured"), lines.get(1));
     }
