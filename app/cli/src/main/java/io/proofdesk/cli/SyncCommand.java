@@ -65,6 +65,15 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "After catching up, keep following the head (about every second)")
     boolean follow;
 
+    @Option(names = "--checkpoint", paramLabel = "N:0xHASH",
+            description = "A block you trust (number and hash); repeat for several. Synced headers are linked to it "
+                    + "by parent hash. Default: block 0 as this store first saw it")
+    List<String> checkpoints = new ArrayList<>();
+
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --rpc endpoints must agree on each "
+            + "range's logs and headers (default: all of them)")
+    Integer quorum;
+
     @Option(names = "--devnet", paramLabel = "DIR", description = "Take every endpoint and address from DIR/devnet.json")
     Path devnet;
 
@@ -179,7 +188,20 @@ public final class SyncCommand implements Callable<Integer> {
                 base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
                 addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo());
-        return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT);
+        List<io.proofdesk.chain.proof.Checkpoint> pinned = new ArrayList<>();
+        for (String c : checkpoints) {
+            try {
+                pinned.add(io.proofdesk.chain.proof.Checkpoint.parse(c));
+            } catch (io.proofdesk.chain.proof.CheckpointFormatException e) {
+                throw new UserInputException("--checkpoint: " + e.getMessage(), e);
+            }
+        }
+        if (quorum != null && (quorum < 1 || quorum > urls.size())) {
+            throw new UserInputException("--quorum " + quorum + ": give a number from 1 to the " + urls.size()
+                    + " RPC endpoint(s) given");
+        }
+        return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT).withCheckpoints(pinned)
+                .withQuorum(quorum == null ? 0 : quorum);
     }
 
     /** Where the notes are: a sync note says why a record was stored without its blob, tensors or model. */

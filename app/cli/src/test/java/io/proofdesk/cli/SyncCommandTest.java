@@ -122,6 +122,43 @@ class SyncCommandTest {
         assertEquals("ZKML", rows.get(1).get("mode").asText());
         assertEquals(credit.cid().toString(), rows.get(0).get("model").asText());
         assertEquals("ONCHAIN", rows.get(0).get("settlement").asText());
+        for (JsonNode row : rows) {
+            // synced with proofs: each receipt proved and its header linked to the store's genesis
+            assertEquals("PROVED", row.get("evidence").asText(), row.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("--checkpoint pins a block: a matching one links the records to it, a wrong one refuses the sync "
+            + "(exit 4 naming the endpoint and block); malformed --checkpoint and --quorum are bad input")
+    void checkpoints() throws Exception {
+        var w = org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl()));
+        String block1 = w.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.ONE),
+                false).send().getBlock().getHash();
+        w.shutdown();
+        String data = dir.resolve("data-cp").toString();
+        CliTestRun pinned = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--checkpoint", "1:" + block1, "--data-dir", data);
+        assertEquals(0, pinned.exitCode(), pinned.err());
+        JsonNode rows = new ObjectMapper().readTree(CliTestRun.of("inferences", "--json", "--data-dir", data).out());
+        assertTrue(rows.size() >= 2, rows.toString());
+        for (JsonNode row : rows) {
+            assertEquals("PROVED", row.get("evidence").asText(), row.toString());
+        }
+        String wrong = "0x" + "ab".repeat(32);
+        CliTestRun refused = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--checkpoint", "1:" + wrong, "--data-dir", dir.resolve("data-cp2").toString());
+        assertEquals(ExitCode.ERROR, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains(anvil.rpcUrl() + ": block 1 does not link") && refused.err().contains(wrong),
+                refused.err());
+        CliTestRun malformed = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--checkpoint", "12:0x12", "--data-dir", dir.resolve("data-cp3").toString());
+        assertEquals(ExitCode.BAD_INPUT, malformed.exitCode());
+        assertTrue(malformed.err().contains("--checkpoint"), malformed.err());
+        CliTestRun quorum = CliTestRun.of("sync", "--rpc", anvil.rpcUrl(), "--contracts", contractsOption,
+                "--quorum", "2", "--data-dir", dir.resolve("data-cp4").toString());
+        assertEquals(ExitCode.BAD_INPUT, quorum.exitCode());
+        assertTrue(quorum.err().contains("--quorum 2"), quorum.err());
     }
 
     @Test

@@ -225,10 +225,28 @@ class VerifyBundleCommandTest {
     void evidenceLevel() throws Exception {
         Map<String, byte[]> honest = entries(bundles.get("honest"));
         assertEquals("proofdesk-bundle/3", json.readTree(honest.get("manifest.json")).get("format").asText());
-        // the sync proves nothing yet: one endpoint's word
-        assertEquals(Map.of("level", "TRUSTED", "detail", "one endpoint, not proved"),
-                json.convertValue(json.readTree(honest.get("record.json")).get("evidence"), Map.class));
-        CliTestRun trusted = verifyBundle(bundles.get("honest"), "--key", key.toString());
+        // the sync proved the record: its receipt against its block, linked to the store's genesis
+        com.fasterxml.jackson.databind.JsonNode synced = json.readTree(honest.get("record.json")).get("evidence");
+        assertEquals("PROVED", synced.get("level").asText(), synced.toString());
+        assertTrue(synced.get("detail").asText().matches("receipt proved against block \\d+, linked to checkpoint 0 "
+                + "\\(genesis 0x[0-9a-f]{64}, first seen by this store\\)"), synced.toString());
+        CliTestRun provedRun = verifyBundle(bundles.get("honest"), "--key", key.toString());
+        assertEquals(ExitCode.VERIFIED, provedRun.exitCode(), provedRun.out() + provedRun.err());
+        assertTrue(provedRun.out().contains("evidence PROVED - receipt proved against block "), provedRun.out());
+
+        // a record the store holds as TRUSTED (one endpoint's word) has its verdict qualified
+        RecordId trustedId = RecordId.parse(json.readTree(entries(bundles.get("onchain")).get("record.json"))
+                .get("id").asText());
+        try (Store store = Store.open(DataDirectory.resolve(dir.resolve("data")))) {
+            store.inTransaction(tx -> tx.inferences().setEvidence(Map.of(trustedId,
+                    Evidence.trustedSingleEndpoint())));
+        }
+        Path trustedZip = dir.resolve("trusted.zip");
+        CliTestRun trustedBundle = CliTestRun.of("bundle", "--id", trustedId.toString(), "--out",
+                trustedZip.toString(), "--devnet", dir.resolve("devnet").toString(), "--data-dir",
+                dir.resolve("data").toString());
+        assertEquals(0, trustedBundle.exitCode(), trustedBundle.out() + trustedBundle.err());
+        CliTestRun trusted = verifyBundle(trustedZip, "--key", key.toString());
         assertEquals(ExitCode.VERIFIED, trusted.exitCode(), trusted.out() + trusted.err());
         assertTrue(trusted.out().contains("evidence TRUSTED - one endpoint, not proved (as the exporter's store "
                 + "recorded it; not re-proved from the bundle)"), trusted.out());

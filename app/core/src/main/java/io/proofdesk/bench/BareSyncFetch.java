@@ -259,8 +259,19 @@ final class BareSyncFetch implements AutoCloseable {
                 }
             }
             logs += n;
-            bytes += rpcBatch(rpcUrl, "eth_getBlockByNumber", headerBlocks.stream()
-                    .map(b -> (Object) List.of("0x" + Long.toHexString(b), false)).toList());
+            // what a proving sync reads: every header of the range (linking and bloom), the blocks with logs whole
+            // (their transactions: the calldata) and their receipts
+            Set<Long> withLogs = new TreeSet<>(headerBlocks);
+            if (n == 0 || plan.logs().get(at - 1).block() != range.to()) {
+                withLogs.remove(range.to());
+            }
+            List<Long> bare = new ArrayList<>();
+            for (long b = range.from() - (range.from() > 0 ? 1 : 0); b <= range.to(); b++) {
+                if (!withLogs.contains(b)) {
+                    bare.add(b);
+                }
+            }
+            List<Long> full = new ArrayList<>(withLogs);
             for (String tee : chunkTees) {
                 bytes += rpc(rpcUrl, "eth_call", List.of(Map.of("to", config.contracts().registry(), "data",
                         FunctionEncoder.encode(new Function(ITEERegistry.FUNC_GETTEE,
@@ -274,12 +285,9 @@ final class BareSyncFetch implements AutoCloseable {
                     pending.add(blobPool.submit(() -> get(url)));
                 }
             }
-            List<String> hashes = List.copyOf(chunkTxs);
-            for (int i = 0; i < hashes.size(); i += RpcEndpoint.TRANSACTIONS_PER_BATCH) {
-                bytes += rpcBatch(rpcUrl, "eth_getTransactionByHash", hashes.subList(i,
-                        Math.min(hashes.size(), i + RpcEndpoint.TRANSACTIONS_PER_BATCH)).stream()
-                        .map(h -> (Object) List.of(h)).toList());
-            }
+            bytes += batches(rpcUrl, "eth_getBlockByNumber", bare, 100, b -> List.of("0x" + Long.toHexString(b), false));
+            bytes += batches(rpcUrl, "eth_getBlockByNumber", full, 16, b -> List.of("0x" + Long.toHexString(b), true));
+            bytes += batches(rpcUrl, "eth_getBlockReceipts", full, 16, b -> List.of("0x" + Long.toHexString(b)));
             for (Future<Long> f : pending) {
                 try {
                     bytes += f.get();
@@ -290,7 +298,7 @@ final class BareSyncFetch implements AutoCloseable {
                     throw new IOException("blob fetch failed", e.getCause());
                 }
             }
-            txs += hashes.size();
+            txs += chunkTxs.size(); // in their blocks, read whole
             blobs += pending.size();
             chunker.succeeded(range, n);
             next = range.to() + 1;
@@ -310,6 +318,16 @@ final class BareSyncFetch implements AutoCloseable {
             }
             return drain(resp.body());
         }
+    }
+
+    private long batches(String rpcUrl, String method, List<Long> blocks, int per,
+                         java.util.function.Function<Long, Object> params) throws IOException {
+        long bytes = 0;
+        for (int i = 0; i < blocks.size(); i += per) {
+            bytes += rpcBatch(rpcUrl, method, blocks.subList(i, Math.min(blocks.size(), i + per)).stream()
+                    .map(params).toList());
+        }
+        return bytes;
     }
 
     /** One JSON-RPC batch of {@code method} with each of {@code params}; returns the bytes of the answer. */

@@ -4,10 +4,8 @@ import io.proofdesk.node.http.NotServedException;
 import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.attest.TrustedRoots;
 import io.proofdesk.chain.Web3jChainReader;
-import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.network.TrustRootFiles;
-import io.proofdesk.network.UnsupportedNetworkException;
 import io.proofdesk.node.BlobStoreClient;
 import io.proofdesk.node.FileStoreClient;
 import io.proofdesk.node.NodeClient;
@@ -27,14 +25,10 @@ public final class NetworkSources {
 
     /**
      * @throws IllegalArgumentException when the profile has no RPC endpoint, or a trust root is not a certificate
-     * @throws UnsupportedNetworkException for a header format verification cannot read yet
      */
     public static VerificationSources of(NetworkProfile network) {
         if (network.firstRpc() == null) {
             throw new IllegalArgumentException(network.name() + " has no RPC endpoint to verify against");
-        }
-        if (network.headerFormat() != HeaderFormat.ETHEREUM) {
-            throw new UnsupportedNetworkException("header format " + network.headerFormat().key());
         }
         TrustedRoots roots = roots(network);
         ChainReader chain = ChainReader.of(new Web3jChainReader(network.firstRpc()));

@@ -52,6 +52,9 @@ public final class ChainSync {
     private final SyncConfig config;
     private final SyncListener listener;
     private final Clock clock;
+    /** Block 0's hash as the store holds it (set by {@link #checkChain}), and whether this run recorded it first. */
+    private String genesisHash;
+    private boolean genesisFirstSeen;
 
     public ChainSync(Store store, SyncConfig config, SyncListener listener) {
         this(store, config, listener, Clock.systemUTC());
@@ -88,7 +91,11 @@ public final class ChainSync {
             });
             Run run;
             try (ChunkReader reader = new ChunkReader(config.contracts(), blobs, catalog, store)) {
-                run = new Run(endpoints, reader, control, blobs);
+                ChunkProver prover = new ChunkProver(config.headerFormat(), config.checkpoints(),
+                        new io.proofdesk.chain.proof.Checkpoint(0, genesisHash), genesisFirstSeen,
+                        config.contracts().all(), reader.topics(),
+                        n -> store.read(tx -> tx.blockHashes().find(n)), listener::warning);
+                run = new Run(endpoints, reader, control, blobs, prover);
                 run.syncLoop();
             }
             SyncSummary summary = new SyncSummary(chainId, run.startBlock, run.next - 1,
@@ -148,6 +155,7 @@ public final class ChainSync {
             throw firstFailure;
         }
         String genesis = endpoints.getFirst().header(0).hash();
+        genesisHash = genesis;
         long id = chainId;
         store.inTransaction(tx -> {
             Optional<String> storedId = tx.meta().get(META_CHAIN_ID);
@@ -163,6 +171,7 @@ public final class ChainSync {
                         + " (same chain id " + id + ", a different network or a restarted devnet); use another data "
                         + "directory");
             }
+            genesisFirstSeen = storedGenesis.isEmpty();
             tx.meta().put(META_CHAIN_ID, Long.toString(id));
             tx.meta().put(META_GENESIS, genesis);
             SyncedNetworks.record(tx, config.recorded(id));
@@ -208,7 +217,13 @@ public final class ChainSync {
         private long unusedLogs;
         private long reorgs;
 
-        Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs) {
+        private final ChunkProver prover;
+        private final RangeQuorum quorum;
+
+        Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs,
+            ChunkProver prover) {
+            this.prover = prover;
+            this.quorum = new RangeQuorum(prover.format(), config.effectiveQuorum(), listener::warning);
             this.endpoints = endpoints;
             this.reader = reader;
             this.control = control;
@@ -293,6 +308,10 @@ public final class ChainSync {
                     dropReadAhead();
                     failover(e);
                     continue;
+                } catch (ChainProofFailedException e) {
+                    dropReadAhead();
+                    dropLiar(e);
+                    continue;
                 }
                 listener.progress(progress());
                 if (!config.follow()) {
@@ -331,7 +350,9 @@ public final class ChainSync {
                 found = found.stream().filter(l -> fitted.contains(l.getBlockNumber().longValueExact())).toList();
                 range = fitted;
             }
-            ChunkReader.Started data = reader.start(rpc, range, found);
+            ChunkProver.Proved proved = quorum.check(rpc, endpoints, range, addresses, reader.topics(), found,
+                    prover.prove(rpc, range, found));
+            ChunkReader.Started data = reader.start(rpc, range, proved.logs(), proved);
             chunker.succeeded(range, found.size());
             return new ChunkRead(range, data, chunker.span());
         }
@@ -552,6 +573,24 @@ public final class ChainSync {
             }
             current = (current + 1) % endpoints.size();
             listener.warning(e.getMessage() + "; switching to " + rpc().url());
+        }
+
+        /**
+         * An endpoint whose data failed a proof lied (or serves another chain): it is named and not asked again, and
+         * the range is read from the next endpoint; with none left the sync stops with the failure.
+         */
+        private void dropLiar(ChainProofFailedException e) {
+            RpcEndpoint liar = endpoints.stream().filter(x -> x.url().equals(e.endpoint())).findFirst().orElse(null);
+            if (liar == null || endpoints.size() < 2 || !e.endpointLied()) {
+                throw e;
+            }
+            int at = endpoints.indexOf(liar);
+            endpoints.remove(liar);
+            liar.close();
+            if (current > at || current >= endpoints.size()) {
+                current = current > at ? current - 1 : 0;
+            }
+            listener.warning(e.getMessage() + "; not using this endpoint again, switching to " + rpc().url());
         }
 
         private void checkCancelled() {

@@ -143,6 +143,12 @@ final class ChunkReader implements AutoCloseable {
      * decoding; {@link Started#finish} waits for them. On a failure nothing of the chunk is left running.
      */
     Started start(RpcEndpoint rpc, BlockRange range, List<Log> unsorted) throws ChainChangedException {
+        return start(rpc, range, unsorted, null);
+    }
+
+    /** With {@code proved}: calldata from the proved transactions, and each record's evidence from its block. */
+    Started start(RpcEndpoint rpc, BlockRange range, List<Log> unsorted, ChunkProver.Proved proved)
+            throws ChainChangedException {
         List<Log> logs = new ArrayList<>(unsorted);
         logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
                 ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
@@ -170,7 +176,14 @@ final class ChunkReader implements AutoCloseable {
             Set<Long> blockNumbers = new LinkedHashSet<>();
             blockNumbers.add(range.to());
             logs.forEach(l -> blockNumbers.add(l.getBlockNumber().longValueExact()));
-            chunk.headers = rpc.headers(blockNumbers);
+            if (proved != null && proved.headers() != null) {
+                chunk.headers = new LinkedHashMap<>(); // read and hash-checked with the proofs
+                for (long n : blockNumbers) {
+                    chunk.headers.put(n, proved.headers().get(n));
+                }
+            } else {
+                chunk.headers = rpc.headers(blockNumbers);
+            }
             for (Log l : logs) {
                 BlockRef h = chunk.headers.get(l.getBlockNumber().longValueExact());
                 if (!h.hash().equalsIgnoreCase(l.getBlockHash())) {
@@ -195,7 +208,8 @@ final class ChunkReader implements AutoCloseable {
                 chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
             }
-            chunk.onchain.start(rpc, chunk.headers, decoding());
+            chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
+            chunk.proved = proved;
             started = true;
             return chunk;
         } finally {
@@ -219,6 +233,7 @@ final class ChunkReader implements AutoCloseable {
         private final CompletableFuture<Void> finished = new CompletableFuture<>();
         private Map<Long, BlockRef> headers;
         private List<Tee> tees;
+        private ChunkProver.Proved proved;
 
         private Started(RpcEndpoint rpc, BlockRange range, int logs, Sorted sorted, SyncBlobReader.Pending blobs,
                         OnchainRecordReader.Builds onchain) {
@@ -273,7 +288,8 @@ final class ChunkReader implements AutoCloseable {
             List<Inference> inferences = new ArrayList<>(records.size());
             Map<RecordId, String> notes = new LinkedHashMap<>();
             for (BuiltRecord b : records) {
-                inferences.add(b.inference());
+                inferences.add(proved == null ? b.inference()
+                        : b.inference().withEvidence(proved.of(b.inference().blockNumber())));
                 if (!b.problems().isEmpty()) {
                     notes.put(b.inference().id(), String.join("; ", b.problems()));
                 }

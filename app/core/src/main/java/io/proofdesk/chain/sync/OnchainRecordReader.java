@@ -67,11 +67,13 @@ final class OnchainRecordReader {
          * Fetches the transactions batch by batch and starts each batch's builds on {@code pool}. A failed fetch
          * throws; the builds started before it are in {@link #started()}.
          */
-        void start(RpcEndpoint rpc, Map<Long, BlockRef> headers, Executor pool) {
+        void start(RpcEndpoint rpc, Map<Long, BlockRef> headers, Executor pool,
+                   Map<String, io.proofdesk.chain.proof.SignedTransaction> proved) {
             List<String> hashes = List.copyOf(byTx.keySet());
             for (int i = 0; i < hashes.size(); i += RpcEndpoint.TRANSACTIONS_PER_BATCH) {
                 List<String> batch = hashes.subList(i, Math.min(hashes.size(), i + RpcEndpoint.TRANSACTIONS_PER_BATCH));
-                Map<String, Transaction> txs = rpc.transactions(batch);
+                // proved calldata comes from the block's proved transactions, never from eth_getTransactionByHash
+                Map<String, Transaction> txs = proved == null ? rpc.transactions(batch) : fromProved(batch, proved);
                 for (String hash : batch) {
                     Transaction tx = txs.get(hash);
                     for (Group g : byTx.get(hash)) {
@@ -80,6 +82,23 @@ final class OnchainRecordReader {
                     }
                 }
             }
+        }
+
+        private static Map<String, Transaction> fromProved(List<String> batch,
+                                                           Map<String, io.proofdesk.chain.proof.SignedTransaction> proved) {
+            Map<String, Transaction> out = new LinkedHashMap<>();
+            for (String hash : batch) {
+                io.proofdesk.chain.proof.SignedTransaction p = proved.get(hash);
+                if (p == null) {
+                    throw new IllegalStateException("transaction " + hash + " was not proved with its block");
+                }
+                Transaction t = new Transaction();
+                t.setHash(hash);
+                t.setTo(p.to().orElse(null));
+                t.setInput(org.web3j.utils.Numeric.toHexString(p.input()));
+                out.put(hash, t);
+            }
+            return out;
         }
 
         /** The builds started so far, to wait for when the chunk fails. */

@@ -232,6 +232,140 @@ public final class RpcEndpoint implements AutoCloseable {
         return out;
     }
 
+    /** A JSON-RPC answer kept as JSON: the proofs rebuild every field themselves, so nothing is parsed into POJOs. */
+    public static final class RawJson extends Response<com.fasterxml.jackson.databind.JsonNode> {
+    }
+
+    /** Blocks (header-only ones are small, full ones carry calldata) asked for this many per batch. */
+    static final int HEADERS_PER_BATCH = 100;
+    static final int FULL_BLOCKS_PER_BATCH = 16;
+    static final int RECEIPT_BLOCKS_PER_BATCH = 16;
+
+    /**
+     * Block objects by number as JSON, {@code full} with every transaction as an object; each must exist and be the
+     * block asked for. Batches whose answer passes the size cap are split in halves.
+     */
+    public Map<Long, com.fasterxml.jackson.databind.JsonNode> blockJson(Collection<Long> numbers, boolean full) {
+        List<Long> asked = List.copyOf(new java.util.TreeSet<>(numbers));
+        Map<Long, com.fasterxml.jackson.databind.JsonNode> out = new HashMap<>();
+        int per = full ? FULL_BLOCKS_PER_BATCH : HEADERS_PER_BATCH;
+        for (int i = 0; i < asked.size(); i += per) {
+            halving(asked.subList(i, Math.min(asked.size(), i + per)), part -> {
+                String method = "eth_getBlockByNumber";
+                List<Request<?, ? extends Response<?>>> requests = new ArrayList<>();
+                part.forEach(n -> requests.add(new Request<>(method, List.of(hexQuantity(n), full), http,
+                        RawJson.class)));
+                List<? extends Response<?>> answers = batch(method + "(" + part.getFirst() + ".." + part.getLast()
+                        + (full ? ", full" : "") + ") x" + part.size(), requests);
+                for (int k = 0; k < part.size(); k++) {
+                    var b = answers.get(k) instanceof RawJson r ? r.getResult() : null;
+                    long n = part.get(k);
+                    if (b == null || !b.isObject() || !b.hasNonNull("number") || !b.hasNonNull("hash")) {
+                        throw malformed(method + "(" + n + ")", "block " + n + " does not exist on this endpoint");
+                    }
+                    if (!hexQuantity(n).equalsIgnoreCase(b.get("number").asText())
+                            && Long.decode(b.get("number").asText()) != n) {
+                        throw malformed(method + "(" + n + ")", "the answer is block " + b.get("number").asText()
+                                + ", not " + n);
+                    }
+                    out.put(n, b);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Every receipt of each block, in block order: eth_getBlockReceipts, or, where the endpoint does not offer it,
+     * eth_getTransactionReceipt for each of {@code txHashes.get(block)}.
+     */
+    public Map<Long, List<com.fasterxml.jackson.databind.JsonNode>> blockReceipts(Collection<Long> numbers,
+                                                                                Map<Long, List<String>> txHashes) {
+        List<Long> asked = List.copyOf(new java.util.TreeSet<>(numbers));
+        Map<Long, List<com.fasterxml.jackson.databind.JsonNode>> out = new HashMap<>();
+        for (int i = 0; i < asked.size(); i += RECEIPT_BLOCKS_PER_BATCH) {
+            List<Long> part = asked.subList(i, Math.min(asked.size(), i + RECEIPT_BLOCKS_PER_BATCH));
+            if (!blockReceiptsUnsupported) {
+                try {
+                    halving(part, p -> out.putAll(blockReceiptBatch(p)));
+                    continue;
+                } catch (RpcErrorException e) {
+                    if (!METHOD_MISSING.matcher(e.problem()).find()) {
+                        throw e;
+                    }
+                    blockReceiptsUnsupported = true;
+                }
+            }
+            for (long n : part) {
+                out.put(n, transactionReceipts(n, txHashes.getOrDefault(n, List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern METHOD_MISSING = Pattern.compile(
+            "method not found|not supported|does not exist|unsupported|not available|unknown method",
+            Pattern.CASE_INSENSITIVE);
+    private volatile boolean blockReceiptsUnsupported;
+
+    private Map<Long, List<com.fasterxml.jackson.databind.JsonNode>> blockReceiptBatch(List<Long> part) {
+        String method = "eth_getBlockReceipts";
+        List<Request<?, ? extends Response<?>>> requests = new ArrayList<>();
+        part.forEach(n -> requests.add(new Request<>(method, List.of(hexQuantity(n)), http, RawJson.class)));
+        List<? extends Response<?>> answers = batch(method + "(" + part.getFirst() + ".." + part.getLast() + ") x"
+                + part.size(), requests);
+        Map<Long, List<com.fasterxml.jackson.databind.JsonNode>> out = new HashMap<>();
+        for (int k = 0; k < part.size(); k++) {
+            var r = answers.get(k) instanceof RawJson raw ? raw.getResult() : null;
+            if (r == null || !r.isArray()) {
+                throw malformed(method + "(" + part.get(k) + ")", "the answer is not a list of receipts");
+            }
+            List<com.fasterxml.jackson.databind.JsonNode> receipts = new ArrayList<>(r.size());
+            r.forEach(receipts::add);
+            out.put(part.get(k), receipts);
+        }
+        return out;
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> transactionReceipts(long block, List<String> hashes) {
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>(hashes.size());
+        String method = "eth_getTransactionReceipt";
+        for (int i = 0; i < hashes.size(); i += TRANSACTIONS_PER_BATCH) {
+            List<String> part = hashes.subList(i, Math.min(hashes.size(), i + TRANSACTIONS_PER_BATCH));
+            List<Request<?, ? extends Response<?>>> requests = new ArrayList<>();
+            part.forEach(h -> requests.add(new Request<>(method, List.of(h), http, RawJson.class)));
+            List<? extends Response<?>> answers = batch(method + " x" + part.size() + " (block " + block + ")",
+                    requests);
+            for (int k = 0; k < part.size(); k++) {
+                var r = answers.get(k) instanceof RawJson raw ? raw.getResult() : null;
+                if (r == null || !r.isObject()) {
+                    throw malformed(method + "(" + part.get(k) + ")", "no receipt for transaction " + part.get(k)
+                            + " of block " + block);
+                }
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Runs {@code call} on {@code items}, and on halves of them while the answer passes the size cap. */
+    private <T> void halving(List<T> items, java.util.function.Consumer<List<T>> call) {
+        try {
+            call.accept(items);
+        } catch (RpcAnswerTooLargeException e) {
+            if (items.size() < 2) {
+                throw e;
+            }
+            int half = items.size() / 2;
+            halving(items.subList(0, half), call);
+            halving(items.subList(half, items.size()), call);
+        }
+    }
+
+    private static String hexQuantity(long n) {
+        return "0x" + Long.toHexString(n);
+    }
+
     private Request<?, EthBlock> blockRequest(long number) {
         return web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false);
     }

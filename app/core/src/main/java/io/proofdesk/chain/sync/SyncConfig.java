@@ -3,7 +3,6 @@ package io.proofdesk.chain.sync;
 import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.network.TrustRootFiles;
-import io.proofdesk.network.UnsupportedNetworkException;
 
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,16 @@ import java.util.Objects;
  */
 public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
                          String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
-                         int keptBlockHashes, SyncLimits limits, NetworkProfile profile) {
+                         int keptBlockHashes, SyncLimits limits, NetworkProfile profile,
+                         List<io.proofdesk.chain.proof.Checkpoint> checkpoints, int quorum) {
+
+    /** A sync of {@code profile} without pinned checkpoints, the quorum being every endpoint. */
+    public SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
+                      String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
+                      int keptBlockHashes, SyncLimits limits, NetworkProfile profile) {
+        this(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow, pollMillis,
+                keptBlockHashes, limits, profile, List.of(), 0);
+    }
 
     /** A sync of endpoints that belong to no named network. */
     public SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
@@ -33,14 +41,10 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
     /**
      * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}).
      *
-     * @throws io.proofdesk.network.UnsupportedNetworkException for what the sync cannot read yet
      * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
      */
     public static SyncConfig of(NetworkProfile network, boolean follow, long pollMillis, int keptBlockHashes,
                                 SyncLimits limits) {
-        if (network.headerFormat() != HeaderFormat.ETHEREUM) {
-            throw new UnsupportedNetworkException("header format " + network.headerFormat().key());
-        }
         if (network.trustRoots().stream().anyMatch(r -> !TrustRootFiles.isPem(r))) {
             throw new IllegalArgumentException("the trust roots of " + network.name() + " must be read before a sync");
         }
@@ -61,6 +65,33 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
             throw new IllegalArgumentException("fromBlock must be >= 0, pollMillis >= 10 and keptBlockHashes >= 2");
         }
         fileStoreUrl = fileStoreUrl == null ? hubUrl : fileStoreUrl;
+        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        if (quorum < 0 || quorum > rpcUrls.size()) {
+            throw new IllegalArgumentException("a quorum of " + quorum + " endpoints cannot be met by the "
+                    + rpcUrls.size() + " given");
+        }
+    }
+
+    /** The network's header format (Ethereum's unless a profile says otherwise). */
+    public HeaderFormat headerFormat() {
+        return profile == null ? HeaderFormat.ETHEREUM : profile.headerFormat();
+    }
+
+    /** How many endpoints must agree on each range: the quorum given, else every endpoint. */
+    public int effectiveQuorum() {
+        return quorum == 0 ? rpcUrls.size() : quorum;
+    }
+
+    /** With these checkpoints pinned (beside the store's genesis). */
+    public SyncConfig withCheckpoints(List<io.proofdesk.chain.proof.Checkpoint> pinned) {
+        return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
+                follow, pollMillis, keptBlockHashes, limits, profile, pinned, quorum);
+    }
+
+    /** With {@code k} endpoints (0: all) required to agree on each range. */
+    public SyncConfig withQuorum(int k) {
+        return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
+                follow, pollMillis, keptBlockHashes, limits, profile, checkpoints, k);
     }
 
     /** One endpoint, catch up once, default limits. */
@@ -72,27 +103,27 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
 
     public SyncConfig withRpcUrls(List<String> urls) {
         return new SyncConfig(urls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits, profile);
+                pollMillis, keptBlockHashes, limits, profile, checkpoints, Math.min(quorum, urls.size()));
     }
 
     public SyncConfig withLimits(SyncLimits l) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
-                follow, pollMillis, keptBlockHashes, l, profile);
+                follow, pollMillis, keptBlockHashes, l, profile, checkpoints, quorum);
     }
 
     public SyncConfig withFollow(boolean f, long pollEveryMillis) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, f,
-                pollEveryMillis, keptBlockHashes, limits, profile);
+                pollEveryMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
     }
 
     public SyncConfig withFromBlock(long block) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, block, follow,
-                pollMillis, keptBlockHashes, limits, profile);
+                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
     }
 
     public SyncConfig withExpectedChainId(Long id) {
         return new SyncConfig(rpcUrls, id, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits, profile);
+                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
     }
 
     /** What the store records after this sync: the profile with the endpoints, contracts and chain it really used. */

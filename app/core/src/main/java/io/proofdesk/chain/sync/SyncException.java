@@ -8,7 +8,7 @@ package io.proofdesk.chain.sync;
 public abstract sealed class SyncException extends RuntimeException
         permits RpcAnswerMalformedException, RpcAnswerTooLargeException, RpcTimeoutException, RpcUnreachableException,
         RpcErrorException, RpcLogRejectedException, WrongChainException, StoreChainMismatchException,
-        ReorgTooDeepException, SyncCancelledException, SourceAnswerException {
+        ReorgTooDeepException, SyncCancelledException, SourceAnswerException, ChainProofFailedException {
 
     private final String endpoint;
     private final String problem;

@@ -62,7 +62,7 @@ class SyncConfigProfileTest {
     }
 
     @Test
-    @DisplayName("precompiles, a third inference contract, cosmos-evm headers and unread root paths are refused")
+    @DisplayName("precompiles, a third inference contract and unread root paths are refused; cosmos-evm headers are synced")
     void refused() {
         NetworkContracts precompile = new NetworkContracts(List.of(), List.of("0x" + "00".repeat(19) + "f4"),
                 List.of(), List.of());
@@ -73,8 +73,9 @@ class SyncConfigProfileTest {
         assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(three, HeaderFormat.ETHEREUM,
                 List.of()), false, 1000, 256, SyncLimits.DEFAULT));
         NetworkContracts one = new NetworkContracts(List.of(INFERENCE), List.of(), List.of(), List.of());
-        assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(one, HeaderFormat.COSMOS_EVM,
-                List.of()), false, 1000, 256, SyncLimits.DEFAULT));
+        // cosmos-evm chains are synced (records TRUSTED or AGREED, never PROVED): the format is carried to the sync
+        assertEquals(HeaderFormat.COSMOS_EVM, SyncConfig.of(profile(one, HeaderFormat.COSMOS_EVM, List.of()), false,
+                1000, 256, SyncLimits.DEFAULT).headerFormat());
         assertThrows(IllegalArgumentException.class, () -> SyncConfig.of(profile(one, HeaderFormat.ETHEREUM,
                 List.of("roots/a.pem")), false, 1000, 256, SyncLimits.DEFAULT));
     }
