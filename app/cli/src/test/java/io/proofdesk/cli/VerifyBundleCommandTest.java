@@ -16,13 +16,18 @@ import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.node.cid.Sha256;
 import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.TensorProtoCodec;
 import io.proofdesk.report.AuditorKey;
+import io.proofdesk.report.bundle.BundleEvidenceException;
+import io.proofdesk.report.bundle.BundleExporter;
+import io.proofdesk.report.bundle.ChainEvidence;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.store.Store;
+import io.proofdesk.verify.VerifierOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,10 +39,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -46,6 +53,7 @@ import java.util.zip.ZipOutputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -312,8 +320,8 @@ class VerifyBundleCommandTest {
 
             CliTestRun run = verifyBundle(bundles.get(name), "--key", key.toString());
             assertEquals(ExitCode.VERIFIED, run.exitCode(), run.out() + run.err());
-            assertTrue(run.out().contains("proved against block " + block + "'s header " + hash + "; the header is "
-                    + "not linked to a checkpoint the reader trusts (give --checkpoint " + block + ":" + hash), run.out());
+            assertTrue(run.out().contains("proved against block " + block + "'s header " + hash + "; header not "
+                    + "linked to a checkpoint you trust (give --checkpoint " + block + ":" + hash), run.out());
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith("chain-proof") && l.contains("PASS")), run.out());
 
             CliTestRun linked = verifyBundle(bundles.get(name), "--checkpoint", block + ":" + hash);
@@ -384,6 +392,54 @@ class VerifyBundleCommandTest {
         CliTestRun forged = verifyBundle(rewrite("onchain", "header", header, forger));
         assertEquals(ExitCode.MISMATCH, forged.exitCode(), forged.out() + forged.err());
         assertTrue(forged.out().contains("evidence INVALID - the bundle's chain proof fails: "), forged.out());
+    }
+
+    @Test
+    @DisplayName("export refuses a record whose log the proved receipts contradict (an endpoint altering the log's "
+            + "data), naming the record, the log and the block, and writes nothing")
+    void exportRefusesAnUnprovedLog() throws Exception {
+        NetworkProfile profile = EndpointOptions.devnetProfile(dir.resolve("devnet"));
+        EndpointOptions.Resolved network = EndpointOptions.Resolved.of(profile);
+        ChainEvidence honest = network.chain();
+        ChainEvidence lying = new ChainEvidence() {
+            @Override
+            public Optional<JsonNode> receipt(String txHash) throws IOException {
+                return honest.receipt(txHash).map(r -> {
+                    ObjectNode copy = r.deepCopy();
+                    copy.get("logs").forEach(l -> ((ObjectNode) l).put("data", "0x" + "11".repeat(32)));
+                    return copy;
+                });
+            }
+
+            @Override
+            public Optional<JsonNode> block(long number) throws IOException {
+                return honest.block(number);
+            }
+
+            @Override
+            public Optional<byte[]> rawTransaction(String txHash) throws IOException {
+                return honest.rawTransaction(txHash);
+            }
+
+            @Override
+            public Optional<BlockWithReceipts> blockWithReceipts(long number) throws IOException {
+                return honest.blockWithReceipts(number);
+            }
+        };
+        JsonNode record = json.readTree(entries(bundles.get("honest")).get("record.json"));
+        RecordId id = RecordId.parse(record.get("id").asText());
+        Path out = dir.resolve("refused.zip");
+        try (Store store = Store.open(DataDirectory.resolve(dir.resolve("data")));
+             SessionCache sessions = SessionCache.withDefaults()) {
+            BundleExporter exporter = new BundleExporter(store, network.sources(), lying, sessions,
+                    VerifierOptions.defaults(), network.network(), Clock.systemUTC(), AuditorKey.generate(),
+                    profile.headerFormat());
+            BundleEvidenceException e = assertThrows(BundleEvidenceException.class, () -> exporter.export(id, out));
+            assertTrue(e.getMessage().startsWith("refusing to bundle record " + id + ": its log is not in the proved "
+                    + "receipts: log " + id.logIndex() + " of block " + record.get("block").asLong() + " differs from "
+                    + "the proved receipt of "), e.getMessage());
+        }
+        assertFalse(Files.exists(out));
     }
 
     private JsonNode tree(byte[] b) {

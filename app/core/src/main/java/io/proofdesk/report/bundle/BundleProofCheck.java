@@ -146,7 +146,7 @@ final class BundleProofCheck {
                 + header.hashHex();
         if (checkpoints.isEmpty()) {
             return new BundleVerification.ChainProof(BundleVerification.ChainProof.Status.PROVED, n, header.hashHex(),
-                    null, proved + "; the header is not linked to a checkpoint the reader trusts");
+                    null, proved + "; header not linked to a checkpoint you trust");
         }
         HeaderChain chain = new HeaderChain(checkpoints);
         try {
