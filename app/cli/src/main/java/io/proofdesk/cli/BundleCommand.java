@@ -71,7 +71,7 @@ public final class BundleCommand implements Callable<Integer> {
                 throw new UserInputException("the store has no record " + record);
             }
             BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
-                    options, network.network(), Clock.systemUTC(), key);
+                    options, network.network(), Clock.systemUTC(), key, network.profile().headerFormat());
             ReportEntry e = exporter.export(record, out);
             store.inTransaction(tx -> {
                 tx.reports().insert(e);

@@ -2,6 +2,9 @@ package io.proofdesk.cli;
 
 import io.proofdesk.attest.KeyFormatException;
 import io.proofdesk.attest.TrustedRoot;
+import io.proofdesk.chain.proof.Checkpoint;
+import io.proofdesk.chain.proof.CheckpointFormatException;
+import io.proofdesk.chain.proof.HeaderChain;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.reexec.SessionCache;
@@ -34,6 +37,9 @@ import java.util.concurrent.Callable;
                 + "registry status, attestation, Merkle inclusion, model hash, ONNX re-execution. Every tensor file "
                 + "is first compared with the settled blob (or on-chain calldata and log) it comes from, and the "
                 + "auditor's signature over the manifest is checked.",
+            "The chain proof (block header, receipt and transaction proofs) is checked against the bundle's header "
+                + "and, with --checkpoint, that header against a block you trust; a proof that fails, or a header that "
+                + "is not your checkpoint's block, is exit 1.",
             "Exit 0 verified, 1 mismatch, 2 unverified, 4 error; 3 bad input with no verdict about the node: "
                 + "unreadable, a tensor file that differs from what was settled (\"bundle inconsistent\"), "
                 + "changed after signing, or not signed by the --key given (an unsigned bundle too)."})
@@ -54,6 +60,11 @@ public final class VerifyBundleCommand implements Callable<Integer> {
     Path key;
     @Mixin
     ModelLimitOptions limits;
+
+    @Option(names = "--checkpoint", paramLabel = "N:0xHASH",
+            description = "A block you trust (number and hash; repeatable): the bundle's proved header must be that "
+                    + "block, else the bundle is not on your chain (exit 1)")
+    List<String> checkpointTexts = new ArrayList<>();
 
     @Option(names = "--demo", description = "Trust the demo attestation root the bundle carries (demo network bundles only)")
     boolean demo;
@@ -78,9 +89,19 @@ public final class VerifyBundleCommand implements Callable<Integer> {
         } catch (AuditorKeyException e) {
             throw new UserInputException(e.getMessage(), e);
         }
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try {
+            for (String c : checkpointTexts) {
+                checkpoints.add(Checkpoint.parse(c));
+            }
+            new HeaderChain(checkpoints);
+        } catch (CheckpointFormatException e) {
+            throw new UserInputException("--checkpoint: " + e.getMessage(), e);
+        }
         BundleVerification v;
         try (SessionCache sessions = SessionCache.withLimits(limits.limits())) {
-            v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo, signer);
+            v = new BundleVerifier(BundleLimits.defaults(), sessions).verify(file, trusted, demo, signer,
+                    checkpoints);
         } catch (BundleException e) {
             spec.commandLine().getErr().println("proofdesk verify-bundle: " + file + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -101,8 +122,7 @@ public final class VerifyBundleCommand implements Callable<Integer> {
         }
         v.exporterVerdict().ifPresent(e -> out.println("exporter " + e.verdict() + (e.verdict() == verdict.verdict()
                 ? " (agrees)" : " (differs from this check)")));
-        out.println("evidence " + v.evidence().describe() + " (as the exporter's store recorded it; not re-proved "
-                + "from the bundle)");
+        evidence(out, v);
         out.println("verdict  " + v.evidence().qualify(verdict.verdict().name()) + ": " + verdict.reason());
         if (!v.signer().signed()) {
             out.println("warning  unsigned bundle: no auditor vouches for its parts; anyone could have written them");
@@ -113,6 +133,27 @@ public final class VerifyBundleCommand implements Callable<Integer> {
             case UNVERIFIED -> ExitCode.UNVERIFIED;
             case ERROR -> ExitCode.ERROR;
         };
+    }
+
+    private static void evidence(PrintWriter out, BundleVerification v) {
+        BundleVerification.ChainProof p = v.proof();
+        String recorded = v.recordedEvidence().describe() + " (as the exporter's store recorded it";
+        switch (p.status()) {
+            case NOT_CARRIED -> {
+                out.println("evidence " + recorded + "; not re-proved from the bundle)");
+                if (p.reason() != null) {
+                    out.println("note     no chain proof in the bundle: " + p.reason());
+                }
+            }
+            case PROVED -> out.println("evidence PROVED - " + p.reason() + " (give --checkpoint " + p.block() + ":"
+                    + p.blockHash() + " if that is the block you trust)");
+            case LINKED, CHECKPOINT_UNREACHABLE -> out.println("evidence PROVED - " + p.reason());
+            case CHECKPOINT_MISMATCH -> out.println("evidence NOT ON YOUR CHAIN - " + p.reason());
+            case FAILED -> out.println("evidence INVALID - the bundle's chain proof fails: " + p.reason());
+        }
+        if (p.status() != BundleVerification.ChainProof.Status.NOT_CARRIED) {
+            out.println("stored   " + recorded + ")");
+        }
     }
 
     private static String signerText(BundleVerification.Signer s) {

@@ -246,6 +246,8 @@ class BundleBindingTest {
         Path old = edit("honest", "format-1", m -> {
             ObjectNode manifest = (ObjectNode) BundleEdits.read(m.get(BundleLayout.MANIFEST));
             manifest.put("format", BundleLayout.FORMAT_1);
+            // nor a chain proof (format 4 on)
+            manifest.remove("chainProof");
             m.put(BundleLayout.MANIFEST, BundleEdits.write(manifest));
             // format 1 predates evidence levels: its record.json has none
             ObjectNode record = (ObjectNode) BundleEdits.read(m.get(BundleLayout.RECORD));

@@ -124,6 +124,40 @@ class BundleRoundTripTest {
     }
 
     @Test
+    @DisplayName("no chain proof where none can be made: a cosmos-evm network's bundle says so in its manifest (ceiling "
+            + "AGREED) and carries no header or proofs; a chain source without blocks (this recorded chain) likewise; "
+            + "verify-bundle then keeps the stored evidence and adds no chain-proof line")
+    void noChainProofWhereNoneCanBeMade() throws Exception {
+        BundleExporter cosmos = new BundleExporter(world.store, world.sources(), world.chain.evidence(), sessions,
+                VerifierOptions.defaults(), new ReportNetwork(31337L, "demo", true, Map.of(), Map.of()),
+                Clock.systemUTC(), AuditorKey.generate(), io.proofdesk.network.HeaderFormat.COSMOS_EVM);
+        Path zip = dir.resolve("out").resolve("cosmos.zip");
+        cosmos.export(records.get("individual"), zip);
+        Map<String, Path> cases = Map.of("cosmos-evm", zip, "recorded chain", bundles.get("individual"));
+        for (Map.Entry<String, Path> c : cases.entrySet()) {
+            Map<String, byte[]> e = entries(c.getValue());
+            for (String part : List.of(BundleLayout.HEADER, BundleLayout.RECEIPT_PROOF, BundleLayout.TRANSACTION_PROOF)) {
+                assertFalse(e.containsKey(part), c.getKey() + " " + part);
+            }
+            BundleVerification v = verify(c.getValue());
+            assertEquals(BundleVerification.ChainProof.Status.NOT_CARRIED, v.proof().status(), c.getKey());
+            assertFalse(v.manifest().chainProof().carried(), c.getKey());
+            assertEquals(v.recordedEvidence(), v.evidence(), c.getKey());
+            assertTrue(v.verdict().checks().stream().noneMatch(l -> l.name().equals("chain-proof")), c.getKey());
+            assertEquals(Verdict.VERIFIED, v.verdict().verdict(), c.getKey());
+        }
+        BundleVerification v = verify(zip);
+        assertEquals("cosmos-evm", v.manifest().chainProof().headerFormat());
+        assertEquals("AGREED", v.manifest().chainProof().ceiling());
+        assertTrue(v.proof().reason().startsWith("cosmos-evm chain: the block hash is CometBFT's"), v.proof().reason());
+        BundleVerification recorded = verify(bundles.get("individual"));
+        assertEquals("ethereum", recorded.manifest().chainProof().headerFormat());
+        assertEquals("PROVED", recorded.manifest().chainProof().ceiling());
+        assertTrue(recorded.proof().reason().contains("gave no block with its transactions and receipts"),
+                recorded.proof().reason());
+    }
+
+    @Test
     @DisplayName("the bundle holds its signature, the ONNX test-data layout, the raw attestation and the chain's "
             + "receipt and header; an on-chain record's bundle also its signed transaction")
     void layout() throws Exception {
@@ -197,6 +231,12 @@ class BundleRoundTripTest {
         BundleTooLargeException bomb = assertThrows(BundleTooLargeException.class, () -> small.verify(
                 rewrite("vanilla", "bomb", m -> m.put("zeros.bin", new byte[3 << 20]), false), List.of(), true));
         assertTrue(bomb.getMessage().contains("per-entry limit"), bomb.getMessage());
+        // the chain proof's parts have tighter caps: a header is about 600 bytes
+        BundleTooLargeException header = assertThrows(BundleTooLargeException.class, () -> small.verify(
+                rewrite("vanilla", "big-header", m -> m.put(BundleLayout.HEADER, new byte[(64 << 10) + 1]), false),
+                List.of(), true));
+        assertTrue(header.getMessage().startsWith(BundleLayout.HEADER + ": inflates past the limit of 65536 bytes for "
+                + "this part"), header.getMessage());
         assertThrows(BundleTooLargeException.class, () -> small.verify(rewrite("vanilla", "many", m -> {
             for (int i = 0; i < 30; i++) {
                 m.put("extra/f" + i, new byte[0]);

@@ -9,6 +9,7 @@ import io.proofdesk.domain.ReportEntry;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.node.cid.Sha256;
+import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.reexec.TensorProtoCodec;
 import io.proofdesk.report.AuditorKey;
@@ -44,7 +45,9 @@ import java.util.zip.ZipOutputStream;
  * Writes the offline bundle of one record: verifies it once more through recording sources (so the bundle holds
  * exactly the evidence of the verdict it carries), then zips record, registry facts, verdict, model, blob, TEE
  * signature, attestation document (and the demo root when the chain ended there), the chain's receipt and block
- * header (and, for an on-chain record, its signed transaction: the calldata its input is read from), and the
+ * header (and, for an on-chain record, its signed transaction: the calldata its input is read from), on
+ * Ethereum-header chains the block header and inclusion proofs of the record's receipt and transaction
+ * ({@link BundleChainProofs}; a record they refute is not bundled), and the
  * input/claimed-output tensors in ONNX test-data layout, with a manifest of SHA-256s that the auditor's key signs.
  */
 public final class BundleExporter implements ReportExporter<RecordId> {
@@ -57,12 +60,21 @@ public final class BundleExporter implements ReportExporter<RecordId> {
     private final ReportNetwork network;
     private final Clock clock;
     private final AuditorKey key;
+    private final HeaderFormat headerFormat;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final TensorProtoCodec tensors = new TensorProtoCodec();
 
     public BundleExporter(Store store, VerificationSources sources, ChainEvidence chain, SessionCache sessions,
                           VerifierOptions options, ReportNetwork network, Clock clock, AuditorKey key) {
+        this(store, sources, chain, sessions, options, network, clock, key, HeaderFormat.ETHEREUM);
+    }
+
+    /** @param headerFormat the network's header format (its settings), deciding whether the record can be proved */
+    public BundleExporter(Store store, VerificationSources sources, ChainEvidence chain, SessionCache sessions,
+                          VerifierOptions options, ReportNetwork network, Clock clock, AuditorKey key,
+                          HeaderFormat headerFormat) {
+        this.headerFormat = headerFormat;
         this.store = store;
         this.sources = sources;
         this.chain = chain;
@@ -112,6 +124,8 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         if (block.isPresent()) {
             entries.put(BundleLayout.BLOCK, json.writeValueAsBytes(block.get()));
         }
+        BundleChainProofs.Parts proofs = BundleChainProofs.prove(chain, headerFormat, r, receipt, json);
+        entries.putAll(proofs.entries());
         if (r.settlement() == SettlementKind.ONCHAIN) {
             chain.rawTransaction(r.id().txHash()).ifPresent(raw -> entries.put(BundleLayout.TRANSACTION, raw));
         }
@@ -131,7 +145,7 @@ public final class BundleExporter implements ReportExporter<RecordId> {
                 recording.attestationNode, recording.attestationNonce, recording.attestationFetchedAt.toString());
         BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT, id.toString(), created.toString(),
                 BundleSignature.auditor(key), network, options.tolerance() == null ? null : options.tolerance().atol(),
-                options.tolerance() == null ? null : options.tolerance().rtol(), att, stored, listed);
+                options.tolerance() == null ? null : options.tolerance().rtol(), att, stored, listed, proofs.manifest());
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
         byte[] zip = zip(manifestBytes, BundleSignature.sign(key, manifestBytes), entries, created);
         write(target, zip);

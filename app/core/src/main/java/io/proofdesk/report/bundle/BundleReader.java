@@ -85,7 +85,8 @@ public final class BundleReader {
     }
 
     private byte[] readCapped(InputStream in, String name, long totalLeft) throws IOException, BundleTooLargeException {
-        long cap = Math.min(limits.maxEntryBytes(), totalLeft);
+        long own = limits.capOf(name);
+        long cap = Math.min(Math.min(limits.maxEntryBytes(), own), totalLeft);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[64 * 1024];
         long n = 0;
@@ -93,7 +94,9 @@ public final class BundleReader {
         while ((r = in.read(buf)) > 0) {
             n += r;
             if (n > cap) {
-                throw new BundleTooLargeException(name, n > limits.maxEntryBytes()
+                throw new BundleTooLargeException(name, n > own && own < limits.maxEntryBytes()
+                        ? "inflates past the limit of " + own + " bytes for this part"
+                        : n > limits.maxEntryBytes()
                         ? "inflates past the per-entry limit of " + limits.maxEntryBytes() + " bytes"
                         : "the entries inflate past the bundle limit of " + limits.maxTotalBytes() + " bytes");
             }
@@ -134,8 +137,8 @@ public final class BundleReader {
         }
         if (!BundleLayout.READABLE.contains(m.format())) {
             throw new BundleFormatException(BundleLayout.MANIFEST, "format " + m.format() + " is not "
-                    + BundleLayout.FORMAT + " (or the older " + BundleLayout.FORMAT_2 + " or " + BundleLayout.FORMAT_1
-                    + ")");
+                    + BundleLayout.FORMAT + " (or the older " + BundleLayout.FORMAT_3 + ", " + BundleLayout.FORMAT_2 + " or "
+                    + BundleLayout.FORMAT_1 + ")");
         }
         Set<String> listed = new HashSet<>();
         for (BundleManifest.Entry e : m.entries()) {

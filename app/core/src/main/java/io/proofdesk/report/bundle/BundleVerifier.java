@@ -3,7 +3,9 @@ package io.proofdesk.report.bundle;
 import io.proofdesk.attest.TrustedRoot;
 import io.proofdesk.attest.TrustedRoots;
 import io.proofdesk.domain.CheckResult;
+import io.proofdesk.chain.proof.Checkpoint;
 import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
@@ -47,8 +49,9 @@ import java.util.Optional;
 /**
  * Re-runs every check of a bundled record offline with the verification engine's own checks, fed only from the
  * bundle ({@link BundleSources}). The attestation document is judged as at its fetch time with the exporter's nonce;
- * the chain facts are the bundled receipt and header (their agreement with the live chain is for the reader to
- * confirm — the block hash is printed). Trusted roots: the AWS Nitro root always, roots the user passes, and the
+ * the chain facts are the bundled receipt and header, proved against each other when the bundle carries the header
+ * and inclusion proofs ({@link BundleProofCheck}, a {@code chain-proof} line), and tied to the live chain by a
+ * checkpoint the reader gives (else for the reader to confirm: the block hash is printed). Trusted roots: the AWS Nitro root always, roots the user passes, and the
  * bundle's demo root only when the user accepts it and the bundle says it is from the demo network.
  */
 public final class BundleVerifier {
@@ -74,6 +77,16 @@ public final class BundleVerifier {
      */
     public BundleVerification verify(Path zip, List<TrustedRoot> userRoots, boolean acceptDemoRoot,
                                      Optional<PublicKey> signer) throws BundleException, IOException {
+        return verify(zip, userRoots, acceptDemoRoot, signer, List.of());
+    }
+
+    /**
+     * As {@link #verify(Path, List, boolean, Optional)}, and the bundle's chain proof is linked to {@code checkpoints}
+     * (blocks the reader trusts): a checkpoint at the header's height must be the header.
+     */
+    public BundleVerification verify(Path zip, List<TrustedRoot> userRoots, boolean acceptDemoRoot,
+                                     Optional<PublicKey> signer, List<Checkpoint> checkpoints)
+            throws BundleException, IOException {
         BundleContents b = reader.read(zip);
         BundleVerification.Signer signed = BundleSignature.check(b, reader.json, signer);
         BundleManifest m = b.manifest();
@@ -97,6 +110,7 @@ public final class BundleVerifier {
             throw new BundleFormatException(BundleLayout.RECORD, "holds record " + bare.id() + ", the manifest says "
                     + m.recordId());
         }
+        BundleVerification.ChainProof proof = BundleProofCheck.check(b, reader.json, bare, checkpoints);
         BundleJson.RegistryJson registry = parse(b, BundleLayout.REGISTRY, BundleJson.RegistryJson.class);
         BundleSources sources = new BundleSources(b, reader, bare.blobId(), bare.model());
         BundleVerification.TensorBinding binding = new BundleTensorCheck().check(b,
@@ -157,6 +171,7 @@ public final class BundleVerifier {
                 lines.add(CheckLines.error(c.name(), "the check failed unexpectedly: " + e));
             }
         }
+        BundleProofCheck.line(proof).ifPresent(lines::add);
         Verdict verdict = Verdicts.overall(lines);
         VerdictRecord v = new VerdictRecord(r.id(), verdict, Verdicts.reason(verdict, lines), Instant.now(),
                 EnvironmentProbe.current(tolerance == null ? "from each claim's decimals" : tolerance.basis()), lines);
@@ -167,7 +182,12 @@ public final class BundleVerifier {
         } catch (RuntimeException e) {
             throw new BundleFormatException(BundleLayout.VERDICT, "not a valid verdict: " + e.getMessage(), e);
         }
-        return new BundleVerification(v, exporter, m, signed, binding, notes, recorded);
+        Evidence effective = proof.proved() ? new Evidence(EvidenceLevel.PROVED, shorten(proof.reason())) : recorded;
+        return new BundleVerification(v, exporter, m, signed, binding, notes, effective, recorded, proof);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= Evidence.MAX_DETAIL ? s : s.substring(0, Evidence.MAX_DETAIL - 3) + "...";
     }
 
     private static Inference inference(BundleJson.RecordJson json, List<Tensor> in, List<Tensor> out)

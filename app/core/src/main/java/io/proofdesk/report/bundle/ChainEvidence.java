@@ -31,6 +31,22 @@ public interface ChainEvidence {
     }
 
     /**
+     * Block {@code number} with every transaction as an object ({@code eth_getBlockByNumber(N, true)}) and all of its
+     * receipts in block order, for proving the record's receipt and transaction against the header. Empty when the
+     * source cannot give them (a recorded chain): the bundle then carries no proofs and its manifest says so.
+     */
+    default Optional<BlockWithReceipts> blockWithReceipts(long number) throws IOException {
+        return Optional.empty();
+    }
+
+    /** A block as {@code eth_getBlockByNumber(N, true)} answers and its receipts, in block order. */
+    record BlockWithReceipts(JsonNode block, java.util.List<JsonNode> receipts) {
+        public BlockWithReceipts {
+            receipts = java.util.List.copyOf(receipts);
+        }
+    }
+
+    /**
      * Over a {@link ChainReader} that has no raw answers (a recorded chain): the receipt's facts written in the RPC's
      * field names, and a header holding number and hash only.
      */

@@ -13,7 +13,9 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /** Receipts and block headers exactly as a JSON-RPC node answers them, size-capped, for bundles. */
@@ -37,6 +39,41 @@ public final class JsonRpcChainEvidence implements ChainEvidence {
     @Override
     public Optional<JsonNode> block(long number) throws IOException {
         return call("eth_getBlockByNumber", ChainEvidence.hex(number), Boolean.FALSE);
+    }
+
+    /**
+     * {@code eth_getBlockReceipts}, or, where the node does not offer it, {@code eth_getTransactionReceipt} for each
+     * transaction of the block. Refused (IOException naming the endpoint and block) when the node has no such block or
+     * lacks a receipt: a bundle on an Ethereum-header chain is only written with its proofs.
+     */
+    @Override
+    public Optional<BlockWithReceipts> blockWithReceipts(long number) throws IOException {
+        JsonNode block = call("eth_getBlockByNumber", ChainEvidence.hex(number), Boolean.TRUE).orElseThrow(() ->
+                new IOException(url + ": eth_getBlockByNumber has no block " + number));
+        JsonNode txs = block.get("transactions");
+        if (txs == null || !txs.isArray()) {
+            throw new IOException(url + ": eth_getBlockByNumber(" + number + ", true) answered no transaction list");
+        }
+        List<JsonNode> receipts = new ArrayList<>();
+        Optional<JsonNode> all;
+        try {
+            all = call("eth_getBlockReceipts", ChainEvidence.hex(number), null);
+        } catch (RpcErrorAnswer e) {
+            all = Optional.empty();
+        }
+        if (all.isPresent() && all.get().isArray()) {
+            all.get().forEach(receipts::add);
+            return Optional.of(new BlockWithReceipts(block, receipts));
+        }
+        for (JsonNode tx : txs) {
+            String hash = tx.isObject() && tx.hasNonNull("hash") ? tx.get("hash").asText() : null;
+            if (hash == null) {
+                throw new IOException(url + ": block " + number + " lists a transaction without its hash");
+            }
+            receipts.add(receipt(hash).orElseThrow(() -> new IOException(url + ": eth_getTransactionReceipt has no "
+                    + "receipt for " + hash + " of block " + number)));
+        }
+        return Optional.of(new BlockWithReceipts(block, receipts));
     }
 
     /** Empty also when the node does not offer the method (an error answer): the bundle then lacks the calldata. */
