@@ -82,8 +82,9 @@ public final class NetworkSettingsController {
         demoMode.setUserData(NetworkMode.DEMO);
         devnetMode.setUserData(NetworkMode.DEVNET);
         customMode.setUserData(NetworkMode.CUSTOM);
-        networkModeGroup.getToggles().stream().filter(t -> t.getUserData() == viewModel.modeProperty().get())
-                .findFirst().ifPresent(t -> t.setSelected(true));
+        // "Start from" chooses Custom endpoints in the view-model; the segments follow
+        viewModel.modeProperty().subscribe(m -> networkModeGroup.getToggles().stream()
+                .filter(t -> t.getUserData() == m && !t.isSelected()).findFirst().ifPresent(t -> t.setSelected(true)));
         networkModeGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true); // one of the three is always chosen
