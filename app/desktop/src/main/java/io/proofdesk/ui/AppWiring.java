@@ -22,6 +22,7 @@ import io.proofdesk.ui.inferences.InferencesViewModel;
 import io.proofdesk.ui.models.ModelsController;
 import io.proofdesk.ui.models.ModelsViewModel;
 import io.proofdesk.ui.network.ChainNetworkSync;
+import io.proofdesk.ui.network.CustomNetworkOffer;
 import io.proofdesk.ui.network.DemoLauncher;
 import io.proofdesk.ui.network.EndpointProber;
 import io.proofdesk.ui.network.NetworkConfigStore;
@@ -40,8 +41,10 @@ import io.proofdesk.ui.reports.ReportFilePicker;
 import io.proofdesk.ui.reports.ReportNetworks;
 import io.proofdesk.ui.reports.ReportsController;
 import io.proofdesk.ui.reports.ReportsViewModel;
+import io.proofdesk.ui.settings.DesktopProfileFilePicker;
 import io.proofdesk.ui.settings.NetworkSettingsController;
 import io.proofdesk.ui.settings.NetworkSettingsViewModel;
+import io.proofdesk.ui.settings.ProfileFilePicker;
 import io.proofdesk.ui.settings.SettingsController;
 import io.proofdesk.ui.settings.SettingsViewModel;
 import io.proofdesk.ui.shell.MainController;
@@ -108,6 +111,8 @@ public final class AppWiring implements AutoCloseable {
     private final ReportHandoff reportHandoff = new ReportHandoff();
     private final DocumentOpener documents = new DesktopDocumentOpener();
     private ReportFilePicker reportFiles = new DesktopReportFilePicker();
+    private final CustomNetworkOffer networkOffers = new CustomNetworkOffer();
+    private ProfileFilePicker profileFiles = new DesktopProfileFilePicker();
     private final ResponseCheckViewModel responseChecks;
     private final Map<Class<?>, Supplier<?>> controllers = new HashMap<>();
 
@@ -158,9 +163,11 @@ public final class AppWiring implements AutoCloseable {
         register(MainController.class, () -> new MainController(main, settings, notices, views, strings));
         register(StatusBarController.class, () -> new StatusBarController(statusBar, taskPanel, strings));
         register(TaskPanelController.class, () -> new TaskPanelController(taskPanel, strings));
-        register(NetworkController.class, () -> new NetworkController(new NetworkViewModel(network, strings), strings));
+        register(NetworkController.class, () -> new NetworkController(
+                new NetworkViewModel(network, settings, networkOffers, strings), main, strings));
         register(NetworkSettingsController.class, () -> new NetworkSettingsController(
-                new NetworkSettingsViewModel(network, background, notices, strings), strings));
+                new NetworkSettingsViewModel(network, networkOffers, background, notices, strings), strings,
+                () -> profileFiles));
         register(ModelsController.class, () -> new ModelsController(new ModelsViewModel(store, storeEvents), strings));
         register(InferencesController.class, () -> new InferencesController(
                 new InferencesViewModel(store, storeEvents, notices, strings, navigation), verification, main,
@@ -203,6 +210,11 @@ public final class AppWiring implements AutoCloseable {
     /** Replaces the system's file dialog of the Reports view (tests answer it themselves); before it is shown. */
     public void useReportFilePicker(ReportFilePicker picker) {
         this.reportFiles = picker;
+    }
+
+    /** Replaces the file dialogs of Settings → Network's profile files (tests answer them themselves). */
+    public void useProfileFilePicker(ProfileFilePicker picker) {
+        this.profileFiles = picker;
     }
 
     /** The FXML controller factory. */

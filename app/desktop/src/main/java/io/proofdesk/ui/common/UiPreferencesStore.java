@@ -23,6 +23,7 @@ public final class UiPreferencesStore {
 
     public static final String FILE_NAME = "ui.properties";
     static final int MAX_BYTES = 64 * 1024;
+    static final String FIRST_RUN_CARD_DISMISSED = "network.firstRunCard.dismissed";
 
     private static final System.Logger LOG = System.getLogger(UiPreferencesStore.class.getName());
 
@@ -51,7 +52,8 @@ public final class UiPreferencesStore {
             LOG.log(System.Logger.Level.WARNING, "cannot read " + file + " (" + e.getMessage() + "); using defaults");
             return UiPreferences.DEFAULTS;
         }
-        return new UiPreferences(theme(p.getProperty("theme")), window(p));
+        return new UiPreferences(theme(p.getProperty("theme")), window(p),
+                Boolean.parseBoolean(p.getProperty(FIRST_RUN_CARD_DISMISSED, "false").strip()));
     }
 
     private Theme theme(String value) {
@@ -107,6 +109,9 @@ public final class UiPreferencesStore {
     private void write(UiPreferences preferences) throws IOException {
         Properties p = new Properties();
         p.setProperty("theme", preferences.theme().name());
+        if (preferences.firstRunCardDismissed()) {
+            p.setProperty(FIRST_RUN_CARD_DISMISSED, "true");
+        }
         preferences.window().ifPresent(w -> {
             p.setProperty("window.x", Double.toString(w.x()));
             p.setProperty("window.y", Double.toString(w.y()));

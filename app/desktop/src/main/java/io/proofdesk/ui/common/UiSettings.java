@@ -1,6 +1,8 @@
 package io.proofdesk.ui.common;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.Optional;
@@ -14,6 +16,7 @@ public final class UiSettings {
     private final UiPreferencesStore store;
     private final BackgroundExecutor writer;
     private final ObjectProperty<Theme> theme;
+    private final BooleanProperty firstRunCardDismissed;
     private Optional<WindowGeometry> window;
 
     public UiSettings(UiPreferencesStore store, BackgroundExecutor writer) {
@@ -22,7 +25,15 @@ public final class UiSettings {
         UiPreferences loaded = store.load();
         this.theme = new SimpleObjectProperty<>(this, "theme", loaded.theme());
         this.window = loaded.window();
+        this.firstRunCardDismissed = new SimpleBooleanProperty(this, "firstRunCardDismissed",
+                loaded.firstRunCardDismissed());
         theme.addListener((o, was, now) -> save());
+        firstRunCardDismissed.addListener((o, was, now) -> save());
+    }
+
+    /** "Keep the demo" was chosen on the Network view's first-run card. */
+    public BooleanProperty firstRunCardDismissedProperty() {
+        return firstRunCardDismissed;
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -43,7 +54,7 @@ public final class UiSettings {
     }
 
     public UiPreferences snapshot() {
-        return new UiPreferences(theme.get(), window);
+        return new UiPreferences(theme.get(), window, firstRunCardDismissed.get());
     }
 
     private void save() {

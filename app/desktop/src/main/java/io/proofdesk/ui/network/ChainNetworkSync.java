@@ -7,7 +7,12 @@ import io.proofdesk.chain.sync.SyncLimits;
 import io.proofdesk.chain.sync.SyncListener;
 import io.proofdesk.chain.sync.SyncProgress;
 import io.proofdesk.chain.sync.SyncSummary;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.store.Store;
+
+import java.util.List;
+import java.util.Optional;
 
 /** {@link NetworkSync} over the core's chain sync engine ({@link ChainSync}), as {@code proofdesk sync} runs it. */
 public final class ChainNetworkSync implements NetworkSync {
@@ -23,6 +28,7 @@ public final class ChainNetworkSync implements NetworkSync {
     @Override
     public Summary run(NetworkEndpoints endpoints, Store store, boolean follow, Listener listener, CancelSignal cancel) {
         SyncConfig config = config(endpoints, follow);
+        unreadPrecompiles(endpoints.profile()).ifPresent(listener::warning);
         SyncControl control = new SyncControl();
         cancel.onCancel(control::cancel);
         SyncSummary s = new ChainSync(store, config, new SyncListener() {
@@ -55,8 +61,23 @@ public final class ChainNetworkSync implements NetworkSync {
         return new Summary(s.chainId(), s.toBlock(), s.records(), s.models());
     }
 
-    /** The network as the Network view connected to it: its profile, trust roots already read. */
+    /**
+     * The network as the Network view connected to it: its profile, trust roots already read. A precompile the profile
+     * lists is left out, as {@code proofdesk sync} leaves it out: its records are not read yet, the rest of the
+     * network is.
+     */
     static SyncConfig config(NetworkEndpoints ep, boolean follow) {
-        return SyncConfig.of(ep.profile(), follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
+        NetworkProfile p = ep.profile();
+        NetworkContracts c = p.contracts();
+        NetworkProfile read = c.precompile().isEmpty() ? p : p.withSources(p.rpc(), p.hub(), p.fileStore(),
+                p.blobStore(), new NetworkContracts(c.inference(), List.of(), c.registry(), c.relay()), p.fromBlock());
+        return SyncConfig.of(read, follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
+    }
+
+    /** What the sync says about the precompiles it leaves out (the CLI's words). */
+    static Optional<String> unreadPrecompiles(NetworkProfile p) {
+        return p.contracts().precompile().isEmpty() ? Optional.empty() : Optional.of("unsupported: the inference "
+                + "precompile " + String.join(", ", p.contracts().precompile())
+                + " is not read yet; records made through it are not synced");
     }
 }

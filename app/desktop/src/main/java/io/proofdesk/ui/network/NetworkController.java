@@ -1,8 +1,10 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.ui.common.View;
 import io.proofdesk.ui.controls.ColumnWidths;
 import io.proofdesk.ui.controls.EmptyState;
 import io.proofdesk.ui.controls.FullTextCell;
+import io.proofdesk.ui.shell.MainViewModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -18,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -26,7 +29,9 @@ public final class NetworkController {
 
     private final NetworkViewModel viewModel;
     private final ResourceBundle strings;
+    private final MainViewModel main;
 
+    @FXML private VBox firstRunCard;
     @FXML private EmptyState emptyState;
     @FXML private ScrollPane content;
     @FXML private HBox demoBanner;
@@ -51,13 +56,16 @@ public final class NetworkController {
     @FXML private TableColumn<NodeRow, String> heartbeatColumn;
     @FXML private TableColumn<NodeRow, NodeRow> healthColumn;
 
-    public NetworkController(NetworkViewModel viewModel, ResourceBundle strings) {
+    public NetworkController(NetworkViewModel viewModel, MainViewModel main, ResourceBundle strings) {
         this.viewModel = viewModel;
+        this.main = main;
         this.strings = strings;
     }
 
     @FXML
     private void initialize() {
+        firstRunCard.visibleProperty().bind(viewModel.firstRunCardProperty());
+        firstRunCard.managedProperty().bind(firstRunCard.visibleProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         emptyState.managedProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
@@ -130,6 +138,17 @@ public final class NetworkController {
             row.setContextMenu(item == null ? null : new ContextMenu(copy));
         });
         return row;
+    }
+
+    @FXML
+    private void auditOpenGradient() {
+        viewModel.auditOpenGradient();
+        main.open(View.SETTINGS);
+    }
+
+    @FXML
+    private void keepDemo() {
+        viewModel.keepDemo();
     }
 
     @FXML

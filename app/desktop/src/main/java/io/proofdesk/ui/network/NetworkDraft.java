@@ -38,13 +38,26 @@ public record NetworkDraft(NetworkMode mode, Map<NetworkField, String> texts) {
 
     /** The draft that shows a saved configuration. */
     public static NetworkDraft of(NetworkConfig config) {
-        NetworkProfile c = config.custom();
         Map<NetworkField, String> t = new EnumMap<>(NetworkField.class);
         t.put(NetworkField.DEMO_SIZE, Integer.toString(config.demoInferences()));
         t.put(NetworkField.DEVNET_FILE, text(config.devnetFile()));
+        t.putAll(customTexts(config.custom()));
+        return new NetworkDraft(config.mode(), t);
+    }
+
+    /** This draft with Custom endpoints chosen and every custom field showing {@code profile} (nothing else kept). */
+    public NetworkDraft withCustom(NetworkProfile profile) {
+        Map<NetworkField, String> next = new EnumMap<>(texts);
+        next.putAll(customTexts(profile));
+        return new NetworkDraft(NetworkMode.CUSTOM, next);
+    }
+
+    private static Map<NetworkField, String> customTexts(NetworkProfile c) {
+        Map<NetworkField, String> t = new EnumMap<>(NetworkField.class);
         t.put(NetworkField.NAME, c.name().equals(NetworkProfile.DEFAULT_NAME) ? "" : c.name());
         t.put(NetworkField.RPC_URLS, lines(c.rpc()));
         t.put(NetworkField.CHAIN_ID, c.chainId() == null ? "" : c.chainId().toString());
+        t.put(NetworkField.HEADER_FORMAT, c.headerFormat().key());
         t.put(NetworkField.HUB_URL, text(c.hub()));
         t.put(NetworkField.FILE_STORE_URL, text(c.fileStore()));
         t.put(NetworkField.BLOB_STORE_URL, text(c.blobStore()));
@@ -52,10 +65,11 @@ public record NetworkDraft(NetworkMode mode, Map<NetworkField, String> texts) {
         t.put(NetworkField.TEE_REGISTRY, lines(c.contracts().registry()));
         t.put(NetworkField.SETTLEMENT_RELAY, lines(c.contracts().relay()));
         t.put(NetworkField.INFERENCE, lines(c.contracts().inference()));
+        t.put(NetworkField.PRECOMPILE, lines(c.contracts().precompile()));
         t.put(NetworkField.EXPLORER_URL, text(c.explorer()));
         t.put(NetworkField.FROM_BLOCK, c.fromBlock() == 0 ? "" : Long.toString(c.fromBlock()));
         t.put(NetworkField.TRUST_ROOTS, lines(c.trustRoots()));
-        return new NetworkDraft(config.mode(), t);
+        return t;
     }
 
     private static String text(String s) {

@@ -16,7 +16,9 @@ public enum NetworkField {
     INFERENCE("network.field.inference"),
     EXPLORER_URL("network.field.explorerUrl"),
     FROM_BLOCK("network.field.fromBlock"),
-    TRUST_ROOTS("network.field.trustRoots");
+    TRUST_ROOTS("network.field.trustRoots"),
+    HEADER_FORMAT("network.field.headerFormat"),
+    PRECOMPILE("network.field.precompile");
 
     private final String labelKey;
 

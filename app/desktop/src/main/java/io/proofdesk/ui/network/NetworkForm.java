@@ -16,7 +16,7 @@ import java.util.ResourceBundle;
  */
 public final class NetworkForm {
 
-    /** One thing wrong with one field. */
+    /** One thing wrong with one field; {@code field} is null for the form as a whole (a profile file that cannot be read). */
     public record Problem(NetworkField field, String sentence) {
     }
 
@@ -32,6 +32,7 @@ public final class NetworkForm {
     static final int MAX_TRUST_ROOTS = 16;
     static final int MAX_INFERENCE_CONTRACTS = 2;
     static final int MAX_NAME_LENGTH = 80;
+    static final int MAX_PRECOMPILES = 16;
 
     private final ResourceBundle strings;
 
@@ -99,6 +100,7 @@ public final class NetworkForm {
         }
         List<String> rpc = c.each(NetworkField.RPC_URLS, "network.field.rpcUrlN", rpcLines, c::url);
         Long chainId = c.number(NetworkField.CHAIN_ID, d.text(NetworkField.CHAIN_ID), 1, "network.problem.chainId");
+        HeaderFormat header = headerFormat(c, d.text(NetworkField.HEADER_FORMAT));
         String hub = c.optionalUrl(NetworkField.HUB_URL, d.text(NetworkField.HUB_URL));
         String files = c.optionalUrl(NetworkField.FILE_STORE_URL, d.text(NetworkField.FILE_STORE_URL));
         String blobs = c.optionalUrl(NetworkField.BLOB_STORE_URL, d.text(NetworkField.BLOB_STORE_URL));
@@ -111,6 +113,8 @@ public final class NetworkForm {
             c.add(NetworkField.INFERENCE, "network.problem.inferenceTooMany", inferenceLines.size());
         }
         List<String> inference = c.each(NetworkField.INFERENCE, "network.field.inferenceN", inferenceLines, c::address);
+        List<String> precompile = c.each(NetworkField.PRECOMPILE, "network.field.precompileN",
+                c.lines(NetworkField.PRECOMPILE, d.text(NetworkField.PRECOMPILE), MAX_PRECOMPILES), c::address);
         if (registry.isEmpty() && relay.isEmpty() && inferenceLines.isEmpty()
                 && FieldChecks.blank(d.text(NetworkField.TEE_REGISTRY))
                 && FieldChecks.blank(d.text(NetworkField.SETTLEMENT_RELAY))) {
@@ -123,9 +127,21 @@ public final class NetworkForm {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new NetworkProfile(name.isEmpty() ? null : name, chainId, rpc, HeaderFormat.ETHEREUM, explorer, hub,
-                files, blobs, nodes, new NetworkContracts(inference, List.of(), registry, relay),
+        return new NetworkProfile(name.isEmpty() ? null : name, chainId, rpc, header, explorer, hub,
+                files, blobs, nodes, new NetworkContracts(inference, precompile, registry, relay),
                 from == null ? 0 : from, roots, false);
+    }
+
+    /** Blank is Ethereum's (a profile's default); the choice in Settings gives only known keys. */
+    private static HeaderFormat headerFormat(FieldChecks c, String text) {
+        if (FieldChecks.blank(text)) {
+            return HeaderFormat.ETHEREUM;
+        }
+        HeaderFormat f = HeaderFormat.of(text).orElse(null);
+        if (f == null) {
+            c.add(NetworkField.HEADER_FORMAT, "network.problem.headerFormat", FieldChecks.shown(text));
+        }
+        return f;
     }
 
     /** A registry or relay: one address (a network with several is not read yet). */

@@ -13,6 +13,7 @@ import io.proofdesk.ui.shell.StatusBarViewModel;
 import io.proofdesk.ui.shell.SyncState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,6 +56,7 @@ public final class NetworkService implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "phase", NetworkPhase.NOT_CONFIGURED);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyBooleanWrapper firstRun = new ReadOnlyBooleanWrapper(this, "firstRun", false);
     private final AtomicReference<Devnet> devnet = new AtomicReference<>();
     // what verification reads from its own threads; the property above is for the FX thread
     private volatile NetworkEndpoints current;
@@ -80,7 +82,9 @@ public final class NetworkService implements AutoCloseable {
         this.monitor = new NetworkMonitor(prober, store, events, statusBar, strings, endpoints);
         NetworkConfig saved = NetworkConfig.FIRST_RUN;
         try {
-            saved = configStore.read().orElse(NetworkConfig.FIRST_RUN);
+            var read = configStore.read();
+            firstRun.set(read.isEmpty());
+            saved = read.orElse(NetworkConfig.FIRST_RUN);
         } catch (NetworkConfigUnreadableException e) {
             problem.set(notices.sentence(e));
             notices.show(e);
@@ -103,6 +107,7 @@ public final class NetworkService implements AutoCloseable {
             configStore.write(next);
             return next;
         }).onSuccess(saved -> {
+            firstRun.set(false);
             config.set(saved);
             switchTo(saved);
         }).run(executor);
@@ -255,6 +260,11 @@ public final class NetworkService implements AutoCloseable {
 
     public ReadOnlyObjectProperty<NetworkConfig> configProperty() {
         return config.getReadOnlyProperty();
+    }
+
+    /** True while no network has been chosen yet: no network.json was found at start and none was applied since. */
+    public ReadOnlyBooleanProperty firstRunProperty() {
+        return firstRun.getReadOnlyProperty();
     }
 
     /** Null while no network is up. */

@@ -1,10 +1,15 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.BuiltInNetworks;
+import io.proofdesk.ui.common.UiSettings;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
@@ -16,13 +21,17 @@ import java.util.ResourceBundle;
 /**
  * State of the Network view: the empty state until a network is up (saying whether it is starting, failed or not
  * chosen), then the demo badge, the endpoints with their probes and sync lag, and the nodes. Listens to the app's
- * {@link NetworkService} only while shown.
+ * {@link NetworkService} only while shown. Until a network is chosen (no network.json yet) a card says this is the demo
+ * and offers OpenGradient's devnet, filled into Settings for the user to apply, or to keep the demo (remembered).
  */
 public final class NetworkViewModel {
 
     private final NetworkService network;
     private final ResourceBundle strings;
     private final NetworkRows rows;
+    private final UiSettings settings;
+    private final CustomNetworkOffer offers;
+    private final BooleanBinding firstRunCard;
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo", false);
     private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle", "");
@@ -34,10 +43,16 @@ public final class NetworkViewModel {
     private final ObservableList<NodeRow> nodeRows = FXCollections.observableArrayList();
     private Subscription subscription = Subscription.EMPTY;
 
-    public NetworkViewModel(NetworkService network, ResourceBundle strings) {
+    public NetworkViewModel(NetworkService network, UiSettings settings, CustomNetworkOffer offers,
+                            ResourceBundle strings) {
         this.network = network;
         this.strings = strings;
+        this.settings = settings;
+        this.offers = offers;
         this.rows = new NetworkRows(strings);
+        this.firstRunCard = Bindings.createBooleanBinding(
+                () -> network.firstRunProperty().get() && !settings.firstRunCardDismissedProperty().get(),
+                network.firstRunProperty(), settings.firstRunCardDismissedProperty());
         recompute();
     }
 
@@ -89,6 +104,21 @@ public final class NetworkViewModel {
         if (!list.equals(next)) {
             list.setAll(next);
         }
+    }
+
+    /** Offers OpenGradient's devnet to Settings → Network (the caller shows Settings); nothing is applied. */
+    public void auditOpenGradient() {
+        offers.offer(BuiltInNetworks.named(BuiltInNetworks.OPENGRADIENT_DEVNET).orElseThrow().profile());
+    }
+
+    /** "Keep the demo": the first-run card goes, and stays gone in later runs. */
+    public void keepDemo() {
+        settings.firstRunCardDismissedProperty().set(true);
+    }
+
+    /** The first-run card: no network chosen yet, and "Keep the demo" not chosen. */
+    public ObservableBooleanValue firstRunCardProperty() {
+        return firstRunCard;
     }
 
     public void syncNow() {

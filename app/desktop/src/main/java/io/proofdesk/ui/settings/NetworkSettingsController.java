@@ -1,5 +1,7 @@
 package io.proofdesk.ui.settings;
 
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.ui.network.NetworkField;
 import io.proofdesk.ui.network.NetworkMode;
 import javafx.beans.binding.Bindings;
@@ -8,15 +10,21 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.FileChooser;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /** The Network card of Settings (included by SettingsView.fxml). */
 public final class NetworkSettingsController {
@@ -25,12 +33,19 @@ public final class NetworkSettingsController {
 
     private final NetworkSettingsViewModel viewModel;
     private final ResourceBundle strings;
+    private final Supplier<ProfileFilePicker> profileFiles;
     private final Map<NetworkField, TextInputControl> inputs = new EnumMap<>(NetworkField.class);
+    // what a problem marks: the field's input, or the header format's choice
+    private final Map<NetworkField, Node> marked = new EnumMap<>(NetworkField.class);
 
     @FXML private ToggleGroup networkModeGroup;
     @FXML private ToggleButton demoMode;
     @FXML private ToggleButton devnetMode;
     @FXML private ToggleButton customMode;
+    @FXML private ToggleGroup headerFormatGroup;
+    @FXML private ToggleButton headerEthereum;
+    @FXML private ToggleButton headerCosmos;
+    @FXML private MenuButton startFrom;
     @FXML private Node demoFields;
     @FXML private Node devnetFields;
     @FXML private Node customFields;
@@ -46,6 +61,7 @@ public final class NetworkSettingsController {
     @FXML private TextInputControl teeRegistry;
     @FXML private TextInputControl settlementRelay;
     @FXML private TextInputControl inference;
+    @FXML private TextInputControl precompile;
     @FXML private TextInputControl explorerUrl;
     @FXML private TextInputControl fromBlock;
     @FXML private TextInputControl trustRoots;
@@ -53,9 +69,12 @@ public final class NetworkSettingsController {
     @FXML private Label networkStatus;
     @FXML private Button applyNetwork;
 
-    public NetworkSettingsController(NetworkSettingsViewModel viewModel, ResourceBundle strings) {
+    /** @param profileFiles the file dialogs of "Load a profile file" and "Save as profile file" (tests answer them) */
+    public NetworkSettingsController(NetworkSettingsViewModel viewModel, ResourceBundle strings,
+                                     Supplier<ProfileFilePicker> profileFiles) {
         this.viewModel = viewModel;
         this.strings = strings;
+        this.profileFiles = profileFiles;
     }
 
     @FXML
@@ -63,8 +82,9 @@ public final class NetworkSettingsController {
         demoMode.setUserData(NetworkMode.DEMO);
         devnetMode.setUserData(NetworkMode.DEVNET);
         customMode.setUserData(NetworkMode.CUSTOM);
-        networkModeGroup.getToggles().stream().filter(t -> t.getUserData() == viewModel.modeProperty().get())
-                .findFirst().ifPresent(t -> t.setSelected(true));
+        // "Start from" chooses Custom endpoints in the view-model; the segments follow
+        viewModel.modeProperty().subscribe(m -> networkModeGroup.getToggles().stream()
+                .filter(t -> t.getUserData() == m && !t.isSelected()).findFirst().ifPresent(t -> t.setSelected(true)));
         networkModeGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true); // one of the three is always chosen
@@ -88,18 +108,23 @@ public final class NetworkSettingsController {
         inputs.put(NetworkField.TEE_REGISTRY, teeRegistry);
         inputs.put(NetworkField.SETTLEMENT_RELAY, settlementRelay);
         inputs.put(NetworkField.INFERENCE, inference);
+        inputs.put(NetworkField.PRECOMPILE, precompile);
         inputs.put(NetworkField.EXPLORER_URL, explorerUrl);
         inputs.put(NetworkField.FROM_BLOCK, fromBlock);
         inputs.put(NetworkField.TRUST_ROOTS, trustRoots);
         inputs.forEach((field, input) -> input.textProperty().bindBidirectional(viewModel.field(field)));
+        marked.putAll(inputs);
+        marked.put(NetworkField.HEADER_FORMAT, headerEthereum.getParent());
         viewModel.invalidFields().addListener((SetChangeListener<NetworkField>) change -> {
             if (change.wasAdded()) {
-                inputs.get(change.getElementAdded()).getStyleClass().add(INVALID);
+                marked.get(change.getElementAdded()).getStyleClass().add(INVALID);
             }
             if (change.wasRemoved()) {
-                inputs.get(change.getElementRemoved()).getStyleClass().removeAll(INVALID);
+                marked.get(change.getElementRemoved()).getStyleClass().removeAll(INVALID);
             }
         });
+        bindHeaderFormat();
+        fillStartFrom();
 
         networkProblems.textProperty().bind(Bindings.createStringBinding(
                 () -> String.join("\n", viewModel.problems()), viewModel.problems()));
@@ -109,6 +134,60 @@ public final class NetworkSettingsController {
         networkStatus.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
         networkStatus.managedProperty().bind(networkStatus.visibleProperty());
         applyNetwork.disableProperty().bind(viewModel.checkingProperty());
+    }
+
+    /** The two segments stand for the text of the header format field, as the profile writes it. */
+    private void bindHeaderFormat() {
+        headerEthereum.setUserData(HeaderFormat.ETHEREUM.key());
+        headerCosmos.setUserData(HeaderFormat.COSMOS_EVM.key());
+        viewModel.field(NetworkField.HEADER_FORMAT).subscribe(text -> {
+            String key = HeaderFormat.of(text).orElse(HeaderFormat.ETHEREUM).key();
+            for (Toggle t : headerFormatGroup.getToggles()) {
+                if (key.equals(t.getUserData()) && !t.isSelected()) {
+                    t.setSelected(true);
+                }
+            }
+        });
+        headerFormatGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                viewModel.field(NetworkField.HEADER_FORMAT).set((String) now.getUserData());
+            }
+        });
+    }
+
+    private void fillStartFrom() {
+        for (var network : viewModel.builtIns()) {
+            NetworkProfile profile = network.profile();
+            MenuItem item = new MenuItem(viewModel.label(profile));
+            item.setId("startFrom-" + network.name());
+            item.setOnAction(e -> viewModel.startFrom(profile));
+            startFrom.getItems().add(item);
+        }
+        MenuItem load = new MenuItem(strings.getString("settings.network.profile.load"));
+        load.setId("loadProfile");
+        load.setOnAction(e -> {
+            Path file = profileFiles.get().open(startFrom.getScene().getWindow(),
+                    strings.getString("settings.network.profile.loadTitle"),
+                    strings.getString("settings.network.profile.filter"));
+            if (file != null) {
+                viewModel.loadProfile(file);
+            }
+        });
+        startFrom.getItems().addAll(new SeparatorMenuItem(), load);
+    }
+
+    @FXML
+    private void saveProfile() {
+        viewModel.customProfile().ifPresent(profile -> {
+            Path file = profileFiles.get().save(startFrom.getScene().getWindow(),
+                    strings.getString("settings.network.profile.saveTitle"),
+                    strings.getString("settings.network.profile.filter"), profile.name() + ".json");
+            if (file != null) {
+                viewModel.saveProfile(profile, file);
+            }
+        });
     }
 
     private void showFor(Node fields, NetworkMode mode) {

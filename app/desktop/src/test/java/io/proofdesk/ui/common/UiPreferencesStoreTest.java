@@ -33,6 +33,18 @@ class UiPreferencesStoreTest {
     }
 
     @Test
+    void remembersThatTheFirstRunCardWasDismissed() throws IOException {
+        UiPreferencesStore store = new UiPreferencesStore(dir.resolve("ui.properties"));
+        assertEquals(false, store.load().firstRunCardDismissed());
+        store.save(UiPreferences.DEFAULTS.withTheme(Theme.DARK).withFirstRunCardDismissed(true));
+        UiPreferences read = new UiPreferencesStore(dir.resolve("ui.properties")).load();
+        assertEquals(true, read.firstRunCardDismissed());
+        assertEquals(Theme.DARK, read.theme());
+        assertEquals(true, read.withWindow(new WindowGeometry(0, 0, 900, 600, false)).firstRunCardDismissed(),
+                "remembering the window keeps it");
+    }
+
+    @Test
     void writesAtomicallyLeavingNoTempFiles() throws IOException {
         UiPreferencesStore store = new UiPreferencesStore(dir.resolve("ui.properties"));
         store.save(UiPreferences.DEFAULTS.withTheme(Theme.DARK));

@@ -1,5 +1,7 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.BuiltInNetworks;
+import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkContracts;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.ui.AppWiring;
@@ -149,5 +151,41 @@ class NetworkFormTest {
         NetworkDraft d = new NetworkDraft(NetworkMode.DEMO, Map.of(NetworkField.DEMO_SIZE, size));
         assertEquals(List.of(new NetworkForm.Problem(NetworkField.DEMO_SIZE, "Demo size: “" + size
                 + "” is not a whole number from 1 to 100,000.")), form.validate(d, NetworkConfig.FIRST_RUN).problems());
+    }
+
+    @Test
+    void aProfileAppliedAndReadBackKeepsItsHeaderFormatAndPrecompiles() {
+        NetworkProfile og = BuiltInNetworks.named(BuiltInNetworks.OPENGRADIENT_DEVNET).orElseThrow().profile();
+        NetworkProfile lab = new NetworkProfile("lab", 4242L, List.of("https://rpc.example.org"), HeaderFormat.COSMOS_EVM,
+                null, "https://hub.example.org", null, null, List.of(), new NetworkContracts(List.of(INFERENCE),
+                List.of("0x" + "f4".repeat(20), "0x" + "00".repeat(19) + "f5"), List.of(), List.of()), 7, List.of(),
+                false);
+        for (NetworkProfile p : List.of(og, lab)) {
+            NetworkConfig applied = new NetworkConfig(NetworkMode.CUSTOM, 2000, null, p);
+            NetworkDraft shown = NetworkDraft.of(applied);
+            assertEquals("cosmos-evm", shown.text(NetworkField.HEADER_FORMAT));
+            NetworkForm.Result r = form.validate(shown, NetworkConfig.FIRST_RUN);
+            assertTrue(r.ok(), r.problems().toString());
+            assertEquals(p, r.config().custom(), p.name());
+        }
+        NetworkDraft started = NetworkDraft.of(NetworkConfig.FIRST_RUN).withCustom(lab);
+        assertEquals(NetworkMode.CUSTOM, started.mode());
+        assertEquals("0x" + "f4".repeat(20) + "\n0x" + "00".repeat(19) + "f5", started.text(NetworkField.PRECOMPILE));
+        assertEquals("2000", started.text(NetworkField.DEMO_SIZE), "starting from a profile keeps the demo size");
+    }
+
+    @Test
+    void aBlankHeaderFormatIsEthereumsAndAnUnknownOneOrABadPrecompileIsRefused() {
+        NetworkForm.Result blank = form.validate(custom("https://rpc.example.org", "", ""), NetworkConfig.FIRST_RUN);
+        assertEquals(HeaderFormat.ETHEREUM, blank.config().custom().headerFormat());
+        NetworkDraft d = custom("https://rpc.example.org", "", "")
+                .with(NetworkField.HEADER_FORMAT, "tendermint")
+                .with(NetworkField.PRECOMPILE, "0xF4");
+        assertEquals(List.of(
+                new NetworkForm.Problem(NetworkField.HEADER_FORMAT,
+                        "Header format: \u201ctendermint\u201d is not ethereum or cosmos-evm."),
+                new NetworkForm.Problem(NetworkField.PRECOMPILE, "Inference precompile addresses: \u201c0xF4\u201d "
+                        + "is not a contract address (0x followed by 40 hex digits).")),
+                form.validate(d, NetworkConfig.FIRST_RUN).problems());
     }
 }

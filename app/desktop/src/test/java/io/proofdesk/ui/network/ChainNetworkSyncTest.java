@@ -1,0 +1,44 @@
+package io.proofdesk.ui.network;
+
+import io.proofdesk.chain.sync.SyncConfig;
+import io.proofdesk.network.HeaderFormat;
+import io.proofdesk.network.NetworkContracts;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.network.UnsupportedNetworkException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A custom network whose profile lists an inference precompile syncs the rest and says what it leaves out. */
+class ChainNetworkSyncTest {
+
+    private static final String REGISTRY = "0x" + "ab".repeat(20);
+    private static final String PRECOMPILE = "0x" + "00".repeat(19) + "f4";
+
+    private static NetworkProfile profile(HeaderFormat header, List<String> precompiles) {
+        return new NetworkProfile("lab", 4242L, List.of("https://rpc.example.org"), header, null, null, null, null,
+                List.of(), new NetworkContracts(List.of(), precompiles, List.of(REGISTRY), List.of()), 0, List.of(),
+                false);
+    }
+
+    @Test
+    void aPrecompileIsLeftOutOfTheSyncWithASentence() {
+        NetworkProfile p = profile(HeaderFormat.ETHEREUM, List.of(PRECOMPILE));
+        SyncConfig c = ChainNetworkSync.config(NetworkEndpoints.of(p), false);
+        assertEquals(REGISTRY, c.contracts().registry());
+        assertEquals(List.of(), c.profile().contracts().precompile());
+        assertEquals(Optional.of("unsupported: the inference precompile " + PRECOMPILE
+                + " is not read yet; records made through it are not synced"), ChainNetworkSync.unreadPrecompiles(p));
+        assertEquals(Optional.empty(), ChainNetworkSync.unreadPrecompiles(profile(HeaderFormat.ETHEREUM, List.of())));
+    }
+
+    @Test
+    void cosmosEvmHeadersAreStillRefusedByTheSync() {
+        NetworkEndpoints ep = NetworkEndpoints.of(profile(HeaderFormat.COSMOS_EVM, List.of(PRECOMPILE)));
+        assertThrows(UnsupportedNetworkException.class, () -> ChainNetworkSync.config(ep, false));
+    }
+}
