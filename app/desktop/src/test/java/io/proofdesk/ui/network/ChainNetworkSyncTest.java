@@ -4,14 +4,12 @@ import io.proofdesk.chain.sync.SyncConfig;
 import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkContracts;
 import io.proofdesk.network.NetworkProfile;
-import io.proofdesk.network.UnsupportedNetworkException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A custom network whose profile lists an inference precompile syncs the rest and says what it leaves out. */
 class ChainNetworkSyncTest {
@@ -37,8 +35,11 @@ class ChainNetworkSyncTest {
     }
 
     @Test
-    void cosmosEvmHeadersAreStillRefusedByTheSync() {
+    void aCosmosEvmNetworkIsSyncedWithoutProofsAndKeepsItsHeaderFormat() {
+        // its headers commit to no receipts: the sync reads it, and its records are TRUSTED or AGREED, never PROVED
         NetworkEndpoints ep = NetworkEndpoints.of(profile(HeaderFormat.COSMOS_EVM, List.of(PRECOMPILE)));
-        assertThrows(UnsupportedNetworkException.class, () -> ChainNetworkSync.config(ep, false));
+        SyncConfig c = ChainNetworkSync.config(ep, false);
+        assertEquals(HeaderFormat.COSMOS_EVM, c.profile().headerFormat());
+        assertEquals(List.of(), c.profile().contracts().precompile());
     }
 }
