@@ -22,6 +22,6 @@ class BenchSyncCommandTest {
         CliTestRun r = CliTestRun.of("bench", "sync", "--help");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--warm-up=N"), r.out());
-        assertTrue(r.out().contains("(default 5)"), r.out());
+        assertTrue(r.out().contains("(default 12)"), r.out());
     }
 }

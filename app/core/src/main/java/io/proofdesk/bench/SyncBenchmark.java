@@ -47,10 +47,11 @@ public final class SyncBenchmark {
     private static final int ROUNDS = 3;
     /**
      * The sync runs far more code than the baseline (web3j's decoder, Jackson, SQLite, the tensor codecs): after one
-     * untimed round the JIT was still compiling it through the measured rounds (C2 threads took a tenth of a CPU
-     * second per sync even after a dozen syncs), while the baseline's few methods were compiled after one.
+     * untimed round the JIT was still compiling it through the measured rounds, while the baseline's few methods were
+     * compiled after one. JFR on the demo network's 2,000 inferences: 770 compilations (4.4 s of compiler time) in the
+     * first three syncs of a process, 150-250 (about 2 s) in syncs 4 to 9, 60-100 (0.2-0.7 s) from the 13th on.
      */
-    public static final int DEFAULT_WARM_UP_ROUNDS = 5;
+    public static final int DEFAULT_WARM_UP_ROUNDS = 12;
 
     /** What one benchmark run measured. */
     public record Result(long logs, long records, double baselineLogsPerSecond, double proofdeskLogsPerSecond,
