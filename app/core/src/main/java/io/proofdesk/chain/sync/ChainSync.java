@@ -3,11 +3,18 @@ package io.proofdesk.chain.sync;
 import io.proofdesk.chain.AdaptiveChunker;
 import io.proofdesk.chain.BlockRange;
 import io.proofdesk.domain.BlockRef;
+import io.proofdesk.domain.Bytes;
+import io.proofdesk.domain.Endpoint;
 import io.proofdesk.domain.EndpointKind;
+import io.proofdesk.domain.PcrApproval;
+import io.proofdesk.domain.SyncCheckpoint;
 import io.proofdesk.domain.Tee;
+import io.proofdesk.network.SyncedNetworks;
 import io.proofdesk.node.HubClient;
 import io.proofdesk.reexec.ModelLimits;
+import io.proofdesk.store.BlobDao;
 import io.proofdesk.store.Store;
+import io.proofdesk.store.Transaction;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.time.Clock;
@@ -64,9 +71,8 @@ public final class ChainSync {
         List<RpcEndpoint> endpoints = new ArrayList<>();
         config.rpcUrls().forEach(u -> endpoints.add(RpcEndpoint.open(u, limits)));
         try (SyncBlobReader blobs = SyncBlobReader.open(config.blobStoreUrl(), limits)) {
-            ChainCheck check = new ChainCheck(store, config, listener, clock);
-            check.registerEndpoints();
-            long chainId = check.check(endpoints);
+            registerEndpoints();
+            long chainId = checkChain(endpoints);
             HubClient hub = config.hubUrl() == null && config.fileStoreUrl() == null ? null
                     : HubClient.open(config.hubUrl(), config.fileStoreUrl(), limits.maxHubBytes(), limits.maxModelBytes(),
                             limits.rpcTimeout(), limits.modelTimeout());
@@ -96,6 +102,74 @@ public final class ChainSync {
         }
     }
 
+    private void registerEndpoints() {
+        store.inTransaction(tx -> {
+            config.rpcUrls().forEach(u -> addEndpoint(tx, EndpointKind.RPC, u));
+            addEndpoint(tx, EndpointKind.HUB, config.hubUrl());
+            addEndpoint(tx, EndpointKind.FILE_STORE, config.fileStoreUrl());
+            addEndpoint(tx, EndpointKind.BLOB_STORE, config.blobStoreUrl());
+        });
+    }
+
+    private static void addEndpoint(Transaction tx, EndpointKind kind, String url) {
+        if (url != null && tx.endpoints().find(kind, url).isEmpty()) {
+            tx.endpoints().upsert(Endpoint.of(kind, url));
+        }
+    }
+
+    /**
+     * Every endpoint must serve the configured chain (and one another's); the store must hold that chain or nothing.
+     * An endpoint that cannot be reached is dropped while another remains.
+     */
+    private long checkChain(List<RpcEndpoint> endpoints) {
+        Long chainId = config.expectedChainId();
+        SyncException firstFailure = null;
+        for (RpcEndpoint e : List.copyOf(endpoints)) {
+            long id;
+            try {
+                id = e.chainId();
+            } catch (RpcTimeoutException | RpcUnreachableException ex) {
+                firstFailure = firstFailure == null ? ex : firstFailure;
+                listener.warning(ex.getMessage() + "; not using this endpoint");
+                endpoints.remove(e);
+                e.close();
+                continue;
+            }
+            if (chainId != null && id != chainId) {
+                throw new WrongChainException(e.url(), "serves chain " + id + ", but chain " + chainId
+                        + (config.expectedChainId() != null ? " is configured" : " is served by " + config.rpcUrls().getFirst()));
+            }
+            chainId = id;
+            long finalId = id;
+            store.inTransaction(tx -> tx.endpoints().upsert(new Endpoint(EndpointKind.RPC, e.url(), finalId,
+                    e.stats().lastLatencyMs(), null, clock.instant())));
+        }
+        if (endpoints.isEmpty()) {
+            throw firstFailure;
+        }
+        String genesis = endpoints.getFirst().header(0).hash();
+        long id = chainId;
+        store.inTransaction(tx -> {
+            Optional<String> storedId = tx.meta().get(META_CHAIN_ID);
+            Optional<String> storedGenesis = tx.meta().get(META_GENESIS);
+            if (storedId.isPresent() && !storedId.get().equals(Long.toString(id))) {
+                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds chain "
+                        + storedId.get() + ", but the endpoints serve chain " + id
+                        + "; use another data directory for this chain");
+            }
+            if (storedGenesis.isPresent() && !storedGenesis.get().equals(genesis)) {
+                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds a chain with "
+                        + "genesis block " + storedGenesis.get() + ", but the endpoints serve one with genesis " + genesis
+                        + " (same chain id " + id + ", a different network or a restarted devnet); use another data "
+                        + "directory");
+            }
+            tx.meta().put(META_CHAIN_ID, Long.toString(id));
+            tx.meta().put(META_GENESIS, genesis);
+            SyncedNetworks.record(tx, config.recorded(id));
+        });
+        return id;
+    }
+
     /** A chunk read from the chain, its records being built, not yet stored; with the chunker's span after it. */
     private record ChunkRead(BlockRange range, ChunkReader.Started data, long span) {
     }
@@ -108,7 +182,6 @@ public final class ChainSync {
         private final SyncBlobReader blobs;
         private final AdaptiveChunker chunker;
         private final List<String> addresses = config.contracts().all();
-        private final ChunkWriter writer;
         /**
          * Reads chunk k+1 from the chain while chunk k's records are decoded and it is written; the chunker is only
          * touched by the reading side.
@@ -140,7 +213,6 @@ public final class ChainSync {
             this.reader = reader;
             this.control = control;
             this.blobs = blobs;
-            this.writer = new ChunkWriter(store, config, addresses, blobs, clock);
             SyncLimits l = config.limits();
             this.chunker = new AdaptiveChunker(l.initialSpan(), l.minSpan(), l.maxSpan(), l.targetLogs());
             this.span = chunker.span();
@@ -335,7 +407,7 @@ public final class ChainSync {
 
         private void store(ChunkRead read) {
             ChunkData data = read.data().finish();
-            int stored = writer.write(data, endpoints);
+            int stored = write(data);
             span = read.span();
             next = read.range().to() + 1;
             chunks++;
@@ -349,6 +421,51 @@ public final class ChainSync {
             SyncProgress p = progress();
             listener.chunkStored(p);
             listener.progress(p);
+        }
+
+        private int write(ChunkData data) {
+            var now = clock.instant();
+            return store.inTransactionGet(tx -> {
+                tx.teeEvents().insertAll(data.teeEvents());
+                for (ChunkData.RegistryOp op : data.registryOps()) {
+                    switch (op) {
+                        case ChunkData.RegistryOp.Approve a -> tx.pcrApprovals().approve(
+                                new PcrApproval(a.pcrHash(), a.teeType(), a.version(), a.block(), null));
+                        case ChunkData.RegistryOp.Revoke r -> tx.pcrApprovals().revoke(r.pcrHash(), r.block());
+                    }
+                }
+                data.tees().forEach(tx.tees()::upsert);
+                Map<String, Bytes> kept = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, byte[]> b : data.blobs().entrySet()) {
+                    if (b.getValue().length <= BlobDao.MAX_BLOB_BYTES) {
+                        kept.put(b.getKey(), Bytes.of(b.getValue()));
+                    }
+                }
+                tx.blobs().putAll(kept, now);
+                int stored = tx.saveInferences(data.inferences());
+                tx.syncNotes().insertAll(data.notes());
+                tx.unknownEvents().insertAll(data.unknownEvents());
+                data.blocks().forEach(tx.blockHashes()::put);
+                tx.blockHashes().keepLast(config.keptBlockHashes());
+                for (String a : addresses) {
+                    tx.checkpoints().put(new SyncCheckpoint(a, data.range().to(), data.end().hash(), now));
+                }
+                recordEndpoints(tx, now);
+                return stored;
+            });
+        }
+
+        private void recordEndpoints(Transaction tx, java.time.Instant now) {
+            for (RpcEndpoint e : endpoints) {
+                if (e.stats().calls() > 0) {
+                    tx.endpoints().recordProbe(EndpointKind.RPC, e.url(), e.stats().lastLatencyMs(),
+                            e.stats().lastError(), now);
+                }
+            }
+            if (blobs.url() != null && blobs.stats().calls() > 0 && config.blobStoreUrl() != null) {
+                tx.endpoints().recordProbe(EndpointKind.BLOB_STORE, config.blobStoreUrl(), blobs.stats().lastLatencyMs(),
+                        blobs.stats().lastError(), now);
+            }
         }
 
         /**
