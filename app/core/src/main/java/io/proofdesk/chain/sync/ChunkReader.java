@@ -9,7 +9,6 @@ import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.Tee;
 import io.proofdesk.domain.TeeEvent;
 import io.proofdesk.domain.TeeEventKind;
-import io.proofdesk.domain.UnknownEvent;
 import io.proofdesk.store.Store;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.methods.response.Log;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -101,40 +99,6 @@ final class ChunkReader implements AutoCloseable {
         return registry.readTees(rpc, ids, block);
     }
 
-    /** The logs of a chunk, sorted out by contract and event (block and log order within each). */
-    private final class Sorted {
-        final List<Log> registryLogs = new ArrayList<>();
-        final List<Log> individual = new ArrayList<>();
-        final List<Log> batch = new ArrayList<>();
-        final List<Log> results = new ArrayList<>();
-        final List<UnknownEvent> unknown = new ArrayList<>();
-        int unused;
-
-        Sorted(List<Log> logs) {
-            for (Log l : logs) {
-                String address = l.getAddress().toLowerCase(Locale.ROOT);
-                // an anonymous event (LOG0) has no topic0; it is no event Proofdesk knows
-                String topic = l.getTopics().isEmpty() ? "" : l.getTopics().getFirst().toLowerCase(Locale.ROOT);
-                if (address.equals(contracts.registry()) && TeeRegistryReader.isRegistryTopic(topic)) {
-                    registryLogs.add(l);
-                } else if (address.equals(contracts.relay()) && topic.equals(INDIVIDUAL)) {
-                    individual.add(l);
-                } else if (address.equals(contracts.relay()) && topic.equals(BATCH)) {
-                    batch.add(l);
-                } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
-                    results.add(l);
-                } else if (contracts.isInference(address)) {
-                    unknown.add(new UnknownEvent(l.getBlockNumber().longValueExact(), l.getLogIndex().longValueExact(),
-                            l.getTransactionHash().toLowerCase(Locale.ROOT), address,
-                            l.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
-                            l.getData().toLowerCase(Locale.ROOT)));
-                } else {
-                    unused++; // a known event of the registry or relay that the sync does not keep
-                }
-            }
-        }
-    }
-
     /**
      * Reads what a chunk's records need and starts building them: sorts the logs out, starts the blobs, reads the
      * headers (checking each log's block hash) and the registry's TEE records, schedules each settled record's build
@@ -152,7 +116,7 @@ final class ChunkReader implements AutoCloseable {
         List<Log> logs = new ArrayList<>(unsorted);
         logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
                 ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
-        Sorted sorted = new Sorted(logs);
+        SortedLogs sorted = new SortedLogs(contracts, logs);
 
         // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
         // first, and do everything else (headers, registry, calldata) while they download; the blob ids are in the
@@ -224,7 +188,7 @@ final class ChunkReader implements AutoCloseable {
         private final RpcEndpoint rpc;
         private final BlockRange range;
         private final int logs;
-        private final Sorted sorted;
+        private final SortedLogs sorted;
         private final SyncBlobReader.Pending blobs;
         private final OnchainRecordReader.Builds onchain;
         private final List<CompletableFuture<List<BuiltRecord>>> built = new ArrayList<>();
@@ -235,7 +199,7 @@ final class ChunkReader implements AutoCloseable {
         private List<Tee> tees;
         private ChunkProver.Proved proved;
 
-        private Started(RpcEndpoint rpc, BlockRange range, int logs, Sorted sorted, SyncBlobReader.Pending blobs,
+        private Started(RpcEndpoint rpc, BlockRange range, int logs, SortedLogs sorted, SyncBlobReader.Pending blobs,
                         OnchainRecordReader.Builds onchain) {
             this.rpc = rpc;
             this.range = range;
