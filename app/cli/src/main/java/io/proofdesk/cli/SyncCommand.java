@@ -158,14 +158,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (urls.isEmpty()) {
             throw new UserInputException("no RPC endpoint: give --rpc URL, --network NAME|FILE or --devnet DIR");
         }
-        NetworkContracts given = base.contracts();
-        if (!given.precompile().isEmpty()) {
-            // a network's precompile is a fact of the network, but its records (results fetched from the node API)
-            // are not read yet: say so, and sync what can be read
-            skipped = "unsupported: the inference precompile " + String.join(", ", given.precompile())
-                    + " is not read yet; records made through it are not synced";
-            given = new NetworkContracts(given.inference(), List.of(), given.registry(), given.relay());
-        }
+        skipped = base.contracts().unreadPrecompiles().orElse(null);
+        NetworkContracts given = base.contracts().withoutPrecompiles();
         ContractAddresses addresses = contracts != null ? parseContracts(contracts)
                 : given.isEmpty() ? null : ContractAddresses.of(given);
         if (addresses == null) {

@@ -7,11 +7,9 @@ import io.proofdesk.chain.sync.SyncLimits;
 import io.proofdesk.chain.sync.SyncListener;
 import io.proofdesk.chain.sync.SyncProgress;
 import io.proofdesk.chain.sync.SyncSummary;
-import io.proofdesk.network.NetworkContracts;
 import io.proofdesk.network.NetworkProfile;
 import io.proofdesk.store.Store;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@link NetworkSync} over the core's chain sync engine ({@link ChainSync}), as {@code proofdesk sync} runs it. */
@@ -68,16 +66,13 @@ public final class ChainNetworkSync implements NetworkSync {
      */
     static SyncConfig config(NetworkEndpoints ep, boolean follow) {
         NetworkProfile p = ep.profile();
-        NetworkContracts c = p.contracts();
-        NetworkProfile read = c.precompile().isEmpty() ? p : p.withSources(p.rpc(), p.hub(), p.fileStore(),
-                p.blobStore(), new NetworkContracts(c.inference(), List.of(), c.registry(), c.relay()), p.fromBlock());
+        NetworkProfile read = p.contracts().precompile().isEmpty() ? p : p.withSources(p.rpc(), p.hub(),
+                p.fileStore(), p.blobStore(), p.contracts().withoutPrecompiles(), p.fromBlock());
         return SyncConfig.of(read, follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
     }
 
     /** What the sync says about the precompiles it leaves out (the CLI's words). */
     static Optional<String> unreadPrecompiles(NetworkProfile p) {
-        return p.contracts().precompile().isEmpty() ? Optional.empty() : Optional.of("unsupported: the inference "
-                + "precompile " + String.join(", ", p.contracts().precompile())
-                + " is not read yet; records made through it are not synced");
+        return p.contracts().unreadPrecompiles();
     }
 }
