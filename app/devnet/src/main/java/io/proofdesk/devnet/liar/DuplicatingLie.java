@@ -12,18 +12,7 @@ final class DuplicatingLie implements Lie {
 
     @Override
     public boolean rewriteAnswer(ObjectNode request, ObjectNode answer) {
-        String method = Lie.method(request);
-        JsonNode result = answer.path("result");
-        if (method.equals("eth_getLogs") && result instanceof ArrayNode logs) {
-            return twice(logs);
-        }
-        boolean changed = false;
-        for (ObjectNode receipt : RpcJson.receipts(method, result)) {
-            if (receipt.get("logs") instanceof ArrayNode logs) {
-                changed |= twice(logs);
-            }
-        }
-        return changed;
+        return RpcJson.rewriteLogs(Lie.method(request), answer.path("result"), (logs, receipt) -> twice(logs));
     }
 
     private static boolean twice(ArrayNode logs) {

@@ -20,19 +20,13 @@ final class OmittingLie implements Lie {
 
     @Override
     public boolean rewriteAnswer(ObjectNode request, ObjectNode answer) {
-        String method = Lie.method(request);
-        JsonNode result = answer.path("result");
-        if (method.equals("eth_getLogs") && result instanceof ArrayNode logs) {
-            return dropPicked(logs);
-        }
-        boolean changed = false;
-        for (ObjectNode receipt : RpcJson.receipts(method, result)) {
-            if (receipt.get("logs") instanceof ArrayNode logs && dropPicked(logs)) {
-                receipt.put("logsBloom", RpcJson.bloom(logs));
-                changed = true;
+        return RpcJson.rewriteLogs(Lie.method(request), answer.path("result"), (logs, receipt) -> {
+            boolean dropped = dropPicked(logs);
+            if (dropped && receipt != null) {
+                receipt.put("logsBloom", RpcJson.bloom(logs)); // the receipt tells the same story as its logs
             }
-        }
-        return changed;
+            return dropped;
+        });
     }
 
     private boolean dropPicked(ArrayNode logs) {

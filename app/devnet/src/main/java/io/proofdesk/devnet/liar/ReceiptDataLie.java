@@ -25,18 +25,7 @@ final class ReceiptDataLie implements Lie {
 
     @Override
     public boolean rewriteAnswer(ObjectNode request, ObjectNode answer) {
-        String method = Lie.method(request);
-        JsonNode result = answer.path("result");
-        if (method.equals("eth_getLogs") && result instanceof ArrayNode logs) {
-            return alter(logs);
-        }
-        boolean changed = false;
-        for (ObjectNode receipt : RpcJson.receipts(method, result)) {
-            if (receipt.get("logs") instanceof ArrayNode logs) {
-                changed |= alter(logs);
-            }
-        }
-        return changed;
+        return RpcJson.rewriteLogs(Lie.method(request), answer.path("result"), (logs, receipt) -> alter(logs));
     }
 
     private boolean alter(ArrayNode logs) {

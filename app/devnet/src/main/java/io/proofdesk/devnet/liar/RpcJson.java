@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /** Small readings and edits of JSON-RPC values (hex quantities and data) that every lie shares. */
 final class RpcJson {
@@ -91,6 +92,24 @@ final class RpcJson {
             });
         }
         return out;
+    }
+
+    /**
+     * Applies {@code change} to every list of logs an answer holds: eth_getLogs's result (receipt null), and the logs
+     * of each receipt of eth_getTransactionReceipt / eth_getBlockReceipts (with that receipt, so a change can keep it
+     * consistent). Every list is offered; returns whether any changed.
+     */
+    static boolean rewriteLogs(String method, JsonNode result, BiPredicate<ArrayNode, ObjectNode> change) {
+        if (method.equals("eth_getLogs") && result instanceof ArrayNode logs) {
+            return change.test(logs, null);
+        }
+        boolean changed = false;
+        for (ObjectNode receipt : receipts(method, result)) {
+            if (receipt.get("logs") instanceof ArrayNode logs) {
+                changed |= change.test(logs, receipt);
+            }
+        }
+        return changed;
     }
 
     /** The transaction objects an answer holds: one by hash or index, or a block's when they are full objects. */
