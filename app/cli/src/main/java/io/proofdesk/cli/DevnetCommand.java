@@ -47,7 +47,7 @@ public final class DevnetCommand implements Callable<Integer> {
 
     @Option(names = "--lying-rpc", paramLabel = "MODE", converter = LieModeConverter.class,
             description = "also serve a JSON-RPC endpoint that lies in this way, listed in devnet.json's rpcEndpoints "
-                    + "(repeatable): omit, duplicate, phantom, alter-calldata, alter-receipt, forged-header, fork, "
+                    + "(repeatable): omit, omit-logs, duplicate, phantom, alter-calldata, alter-receipt, forged-header, fork, "
                     + "slow-drip")
     List<LieMode> lyingRpc = new ArrayList<>();
 

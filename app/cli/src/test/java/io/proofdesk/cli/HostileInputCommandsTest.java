@@ -124,7 +124,8 @@ class HostileInputCommandsTest {
         CliTestRun run = CliTestRun.of("devnet", "--lying-rpc", "honest-ish", "--seed-only", "--state-dir",
                 dir.resolve("state").toString(), "--data-dir", dir.resolve("data").toString());
         assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("unknown lying-RPC mode 'honest-ish'; the modes are omit, duplicate, phantom, "
+        assertTrue(run.err().contains("unknown lying-RPC mode 'honest-ish'; the modes are omit, omit-logs, duplicate, "
+                + "phantom, "
                 + "alter-calldata, alter-receipt, forged-header, fork, slow-drip"), run.err());
         assertFalse(Files.exists(dir.resolve("state")));
     }

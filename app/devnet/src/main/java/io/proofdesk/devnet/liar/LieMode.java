@@ -8,6 +8,12 @@ import java.util.stream.Collectors;
 public enum LieMode {
     /** Drops every third inference/settlement log (log index 2 mod 3) from logs and receipts alike. */
     OMIT("omit"),
+    /**
+     * Drops the logs {@link #OMIT} drops, and every watched log of even-numbered blocks, from eth_getLogs only;
+     * receipts and headers stay honest, so the proved receipts still hold what was left out (a block that yielded no
+     * log is found by its header's bloom) and a proving sync recovers it.
+     */
+    OMIT_LOGS("omit-logs"),
     /** Serves every log twice, in logs and receipts alike. */
     DUPLICATE("duplicate"),
     /** Copies a real settlement or inference log under a transaction that does not exist, log index 999. */

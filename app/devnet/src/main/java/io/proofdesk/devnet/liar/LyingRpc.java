@@ -39,7 +39,8 @@ public final class LyingRpc implements AutoCloseable {
         this.upstream = new Upstream(upstreamUrl, json);
         this.forkHeight = mode == LieMode.FORK ? forkHeight(settings) : null;
         this.lie = switch (mode) {
-            case OMIT -> new OmittingLie(targets);
+            case OMIT -> new OmittingLie(targets, true);
+            case OMIT_LOGS -> new OmittingLie(targets, false);
             case DUPLICATE -> new DuplicatingLie();
             case PHANTOM -> new PhantomLie(targets, upstream);
             case ALTER_CALLDATA -> new CalldataLie(targets);

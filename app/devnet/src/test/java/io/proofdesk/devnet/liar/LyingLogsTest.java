@@ -120,6 +120,10 @@ class LyingLogsTest {
                         .put("toBlock", "latest")));
             }
             case DUPLICATE -> requests.add(RpcClient.request("eth_getBlockByNumber", hex(head), true));
+            case OMIT_LOGS -> {
+                requests.add(RpcClient.request("eth_getTransactionReceipt", someTx));
+                requests.add(RpcClient.request("eth_getBlockByNumber", hex(head), true));
+            }
             case FORK -> requests.add(RpcClient.request("eth_getBlockByNumber",
                     hex(devnet.lyingRpc(LieMode.FORK).forkHeight() - 1), false));
             case SLOW_DRIP -> requests.add(RpcClient.request("eth_getBlockByNumber", hex(head), true));

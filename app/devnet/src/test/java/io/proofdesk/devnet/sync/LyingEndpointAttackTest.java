@@ -142,6 +142,29 @@ class LyingEndpointAttackTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("logs left out of eth_getLogs only are each recovered from the proved receipts, with a warning")
+    void omittedLogsRecovered() throws Exception {
+        try (LyingRpc liar = liar(LieMode.OMIT_LOGS); Store s = newStore()) {
+            List<String> warnings = new CopyOnWriteArrayList<>();
+            new ChainSync(s, fx.config(liar.url()).withLimits(LIMITS), new SyncListener() {
+                @Override
+                public void warning(String message) {
+                    warnings.add(message);
+                }
+            }).run(new SyncControl());
+            List<String> recovered = warnings.stream().filter(w -> w.startsWith(liar.url() + ": eth_getLogs(")
+                    && w.endsWith("recovered from the receipt")).toList();
+            // the liar drops the watched logs whose index is 2 mod 3; the honest history has at least 15 records
+            assertTrue(recovered.size() >= 3, "recovered: " + warnings);
+            assertEquals(recovered.size(), recovered.stream().distinct().count(), "each log recovered once");
+            // even blocks lost every log, so only their headers' blooms could lead the sync to them
+            assertTrue(recovered.stream().anyMatch(w -> w.matches(".* of block \\d*[02468] \\(transaction .*")),
+                    "a block that yielded no log was found by its bloom: " + recovered);
+            assertEquals(honest, records(s), "the recovered store is the honest one");
+        }
+    }
+
     @ParameterizedTest(name = "{0} first, honest second: the honest data kept whole, the liar named")
     @EnumSource(LieMode.class)
     @DisplayName("a lying endpoint ahead of an honest one")
