@@ -71,9 +71,10 @@ public final class NetworkProfileJson {
                 header, r.url(node, "explorer"), r.url(node, "hub"), r.url(node, "fileStore"), r.url(node, "blobStore"),
                 r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"),
                 List.of());
+        List<String> checkpoints = r.texts(node, "checkpoints");
         try {
             // the profile reads them ("checkpoints[1]: checkpoint '12' is not N:0xHASH ...")
-            return read.withCheckpoints(r.texts(node, "checkpoints"));
+            return read.withCheckpoints(checkpoints);
         } catch (IllegalArgumentException e) {
             throw new NetworkProfileException(where, e.getMessage(), e);
         }
