@@ -111,6 +111,11 @@ public final class SyncCommand implements Callable<Integer> {
         try (Store store = Store.open(data.dataDirectory())) {
             out.printf("syncing %s (chain %s) into %s%n", String.join(", ", config.rpcUrls()),
                     config.expectedChainId() == null ? "any" : config.expectedChainId(), store.databaseFile());
+            if (!config.explorers().isEmpty()) {
+                out.printf("each range's logs also asked of block explorer(s) %s; quorum %d of %d sources%n",
+                        String.join(", ", config.explorers()), config.effectiveQuorum(),
+                        config.rpcUrls().size() + config.explorers().size());
+            }
             out.flush();
             SyncSummary s = new ChainSync(store, config, new Printer(out, err)).run(control);
             out.printf(Locale.ROOT, "synced blocks %d..%d (%d blocks): %d logs, %d records stored, %d blobs fetched"

@@ -128,6 +128,11 @@ final class RangeQuorum {
         if (provedAll) {
             return proved;
         }
+        if (agreeing < k && firstDisagreeing == null) {
+            // every source left agrees, but a source named as a liar earlier was dropped: too few are left
+            throw new ChainProofFailedException(primary.url(), range.from(), "a quorum of " + k + " sources is "
+                    + "required for " + where + " but only " + sources + " are left", null, false);
+        }
         if (agreeing < k) {
             throw new ChainProofFailedException(firstDisagreeing, range.from(), firstDifference + " (only "
                     + agreeing + " of " + sources + " sources agree, the quorum is " + k + ")");
