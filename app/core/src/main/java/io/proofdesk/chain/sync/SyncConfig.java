@@ -50,7 +50,8 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
     }
 
     /**
-     * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}).
+     * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}); its
+     * {@code checkpoints} are pinned and its {@code explorer} is asked as one more source of each range's logs.
      *
      * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
      */
