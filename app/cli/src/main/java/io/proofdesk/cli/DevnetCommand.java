@@ -3,6 +3,7 @@ package io.proofdesk.cli;
 import io.proofdesk.devnet.Devnet;
 import io.proofdesk.devnet.DevnetConfig;
 import io.proofdesk.devnet.DevnetManifest;
+import io.proofdesk.devnet.explorer.ExplorerLie;
 import io.proofdesk.devnet.liar.LieMode;
 import io.proofdesk.devnet.seed.SeedProgress;
 import picocli.CommandLine.Command;
@@ -51,6 +52,23 @@ public final class DevnetCommand implements Callable<Integer> {
                     + "slow-drip")
     List<LieMode> lyingRpc = new ArrayList<>();
 
+    @Option(names = "--lying-explorer", paramLabel = "MODE", converter = ExplorerLieConverter.class,
+            description = "also serve a block explorer API that lies in this way, listed in devnet.json's explorers "
+                    + "(repeatable): omit, alter-data")
+    List<ExplorerLie> lyingExplorer = new ArrayList<>();
+
+    /** Reads an explorer lie by its key; a wrong one is a parameter error naming the modes. */
+    static final class ExplorerLieConverter implements picocli.CommandLine.ITypeConverter<ExplorerLie> {
+        @Override
+        public ExplorerLie convert(String value) {
+            try {
+                return ExplorerLie.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Reads a mode by its key; a wrong one is a parameter error naming the modes. */
     static final class LieModeConverter implements picocli.CommandLine.ITypeConverter<LieMode> {
         @Override
@@ -67,7 +85,8 @@ public final class DevnetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
-        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc);
+        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc)
+                .withLyingExplorer(lyingExplorer);
         long started = System.nanoTime();
         DevnetShutdown shutdown = DevnetShutdown.install(spec.commandLine().getErr());
         SeedProgress progress = (phase, done, total) -> {
@@ -100,6 +119,10 @@ public final class DevnetCommand implements Callable<Integer> {
             if (!rpc.honest()) {
                 out.printf("lying JSON-RPC endpoint (%s) at %s%n", rpc.mode(), rpc.url());
             }
+        }
+        for (DevnetManifest.Explorer e : m.explorers()) {
+            out.printf(e.honest() ? "block explorer at %2$s (API %2$s/api)%n" : "lying block explorer (%s) at %s%n",
+                    e.mode(), e.url());
         }
         out.println("wrote " + dir.resolve(DevnetManifest.FILE_NAME) + " and " + m.groundTruth());
         out.flush();

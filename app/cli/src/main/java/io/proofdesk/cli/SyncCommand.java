@@ -70,9 +70,14 @@ public final class SyncCommand implements Callable<Integer> {
                     + "by parent hash. Default: block 0 as this store first saw it")
     List<String> checkpoints = new ArrayList<>();
 
-    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --rpc endpoints must agree on each "
-            + "range's logs and headers (default: all of them)")
+    @Option(names = "--quorum", paramLabel = "K", description = "How many sources (the --rpc endpoints and the "
+            + "--explorer APIs) must agree on each range's logs and headers (default: all of them)")
     Integer quorum;
+
+    @Option(names = "--explorer", paramLabel = "URL", description = "A block explorer whose Etherscan-compatible API "
+            + "(Blockscout's /api, Etherscan's) is one more source of each range's logs; repeat for several. "
+            + "Default: the network profile's explorer")
+    List<String> explorers = new ArrayList<>();
 
     @Option(names = "--devnet", paramLabel = "DIR", description = "Take every endpoint and address from DIR/devnet.json")
     Path devnet;
@@ -106,6 +111,11 @@ public final class SyncCommand implements Callable<Integer> {
         try (Store store = Store.open(data.dataDirectory())) {
             out.printf("syncing %s (chain %s) into %s%n", String.join(", ", config.rpcUrls()),
                     config.expectedChainId() == null ? "any" : config.expectedChainId(), store.databaseFile());
+            if (!config.explorers().isEmpty()) {
+                out.printf("each range's logs also asked of block explorer(s) %s; quorum %d of %d sources%n",
+                        String.join(", ", config.explorers()), config.effectiveQuorum(),
+                        config.rpcUrls().size() + config.explorers().size());
+            }
             out.flush();
             SyncSummary s = new ChainSync(store, config, new Printer(out, err)).run(control);
             out.printf(Locale.ROOT, "synced blocks %d..%d (%d blocks): %d logs, %d records stored, %d blobs fetched"
@@ -181,8 +191,9 @@ public final class SyncCommand implements Callable<Integer> {
         NetworkProfile network = new NetworkProfile(name, chainId != null ? chainId : base.chainId(), urls,
                 base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
-                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo());
+                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo(), base.checkpoints());
         List<io.proofdesk.chain.proof.Checkpoint> pinned = new ArrayList<>();
+        base.checkpoints().forEach(c -> pinned.add(io.proofdesk.chain.proof.Checkpoint.parse(c)));
         for (String c : checkpoints) {
             try {
                 pinned.add(io.proofdesk.chain.proof.Checkpoint.parse(c));
@@ -190,12 +201,37 @@ public final class SyncCommand implements Callable<Integer> {
                 throw new UserInputException("--checkpoint: " + e.getMessage(), e);
             }
         }
-        if (quorum != null && (quorum < 1 || quorum > urls.size())) {
-            throw new UserInputException("--quorum " + quorum + ": give a number from 1 to the " + urls.size()
-                    + " RPC endpoint(s) given");
+        List<String> explorerUrls = explorers.isEmpty() ? (base.explorer() == null ? List.of()
+                : List.of(base.explorer())) : List.copyOf(explorers);
+        for (String e : explorerUrls) {
+            try {
+                io.proofdesk.chain.UnsupportedExplorerUrlException.check(e);
+            } catch (IllegalArgumentException bad) {
+                throw new UserInputException("--explorer: " + bad.getMessage(), bad);
+            }
         }
-        return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT).withCheckpoints(pinned)
-                .withQuorum(quorum == null ? 0 : quorum);
+        int sources = urls.size() + explorerUrls.size();
+        if (quorum != null && (quorum < 1 || quorum > sources)) {
+            throw new UserInputException("--quorum " + quorum + ": give a number from 1 to the " + sources
+                    + " source(s) given (" + urls.size() + " RPC endpoint(s), " + explorerUrls.size()
+                    + " explorer(s))");
+        }
+        // pinned holds the profile's checkpoints and --checkpoint's; two for one block are refused by the prover
+        return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT).withCheckpoints(dedupe(pinned))
+                .withExplorers(explorerUrls).withQuorum(quorum == null ? 0 : quorum);
+    }
+
+    /** The same checkpoint given twice (in the profile and by --checkpoint) is one; two hashes for a block are refused. */
+    private static List<io.proofdesk.chain.proof.Checkpoint> dedupe(List<io.proofdesk.chain.proof.Checkpoint> all) {
+        java.util.Map<Long, io.proofdesk.chain.proof.Checkpoint> byBlock = new java.util.LinkedHashMap<>();
+        for (io.proofdesk.chain.proof.Checkpoint c : all) {
+            io.proofdesk.chain.proof.Checkpoint before = byBlock.putIfAbsent(c.number(), c);
+            if (before != null && !before.equals(c)) {
+                throw new UserInputException("--checkpoint: block " + c.number() + " is pinned to both "
+                        + before.hash() + " and " + c.hash() + " (the network profile's checkpoints count too)");
+            }
+        }
+        return List.copyOf(byBlock.values());
     }
 
     /** Where the notes are: a sync note says why a record was stored without its blob, tensors or model. */

@@ -130,6 +130,31 @@ class HostileInputCommandsTest {
         assertFalse(Files.exists(dir.resolve("state")));
     }
 
+    @ParameterizedTest(name = "sync --explorer {0}")
+    @CsvSource({"file:///etc/passwd", "ftp://explorer.example.org", "explorer.example.org"})
+    @DisplayName("a block explorer that is not an http(s) URL is bad input (exit 3) naming it; sync writes nothing")
+    void unsupportedExplorerScheme(String url) {
+        Path data = dir.resolve("data-explorer");
+        String contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+        CliTestRun run = CliTestRun.of("sync", "--rpc", "http://127.0.0.1:9", "--explorer", url, "--contracts",
+                "registry=" + contract, "--data-dir", data.toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--explorer: the block explorer '" + url + "' is not an http:// or https:// URL"),
+                run.err());
+        assertFalse(Files.exists(data), "nothing written for a refused explorer");
+    }
+
+    @Test
+    @DisplayName("devnet --lying-explorer with an unknown mode is bad input (exit 3) listing the modes, and starts nothing")
+    void unknownLyingExplorerMode() {
+        CliTestRun run = CliTestRun.of("devnet", "--lying-explorer", "forgetful", "--seed-only", "--state-dir",
+                dir.resolve("state-x").toString(), "--data-dir", dir.resolve("data-x").toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("unknown lying-explorer mode 'forgetful'; the modes are omit, alter-data"),
+                run.err());
+        assertFalse(Files.exists(dir.resolve("state-x")));
+    }
+
     /** A zip with a few deflated entries, like a bundle's layout. */
     private static byte[] aZip() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -162,6 +162,59 @@ class SyncCommandTest {
     }
 
     @Test
+    @DisplayName("a profile's explorer and checkpoints: a cosmos-evm network agreed by its explorer is AGREED, a wrong "
+            + "profile checkpoint refuses the sync, a malformed one or an --explorer that is not http(s) is bad input")
+    void explorerAndProfileCheckpoints() throws Exception {
+        var w = org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(anvil.rpcUrl()));
+        String block1 = w.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.ONE),
+                false).send().getBlock().getHash();
+        w.shutdown();
+        Map<String, String> a = contracts.addresses();
+        try (io.proofdesk.devnet.explorer.DemoExplorer explorer =
+                     io.proofdesk.devnet.explorer.DemoExplorer.start(anvil.rpcUrl())) {
+            Path cosmos = dir.resolve("cosmos.json");
+            Files.writeString(cosmos, "{\"name\": \"cosmos-lab\", \"rpc\": [\"" + anvil.rpcUrl() + "\"], "
+                    + "\"headerFormat\": \"cosmos-evm\", \"explorer\": \"" + explorer.baseUrl() + "\", "
+                    + "\"contracts\": {\"inference\": [\"" + a.get("Inference") + "\"]}}");
+            String data = dir.resolve("data-explorer").toString();
+            CliTestRun agreed = CliTestRun.of("sync", "--network", cosmos.toString(), "--data-dir", data);
+            assertEquals(0, agreed.exitCode(), agreed.err());
+            JsonNode rows = new ObjectMapper().readTree(CliTestRun.of("inferences", "--json", "--data-dir", data).out());
+            assertTrue(rows.size() >= 2, rows.toString());
+            for (JsonNode row : rows) {
+                assertEquals("AGREED", row.get("evidence").asText(), row.toString());
+            }
+            CliTestRun alone = CliTestRun.of("sync", "--network", cosmos.toString(), "--quorum", "1", "--explorer",
+                    "ftp://explorer.example", "--data-dir", dir.resolve("data-explorer2").toString());
+            assertEquals(ExitCode.BAD_INPUT, alone.exitCode(), alone.err());
+            assertTrue(alone.err().contains("--explorer: the block explorer 'ftp://explorer.example' is not an "
+                    + "http:// or https:// URL"), alone.err());
+            CliTestRun tooMany = CliTestRun.of("sync", "--network", cosmos.toString(), "--quorum", "3", "--data-dir",
+                    dir.resolve("data-explorer3").toString());
+            assertEquals(ExitCode.BAD_INPUT, tooMany.exitCode(), tooMany.err());
+            assertTrue(tooMany.err().contains("1 RPC endpoint(s), 1 explorer(s)"), tooMany.err());
+        }
+        String wrong = "0x" + "ab".repeat(32);
+        Path pinned = dir.resolve("pinned.json");
+        Files.writeString(pinned, "{\"rpc\": [\"" + anvil.rpcUrl() + "\"], \"checkpoints\": [\"1:" + wrong + "\"], "
+                + "\"contracts\": {\"inference\": [\"" + a.get("Inference") + "\"]}}");
+        CliTestRun refused = CliTestRun.of("sync", "--network", pinned.toString(), "--data-dir",
+                dir.resolve("data-pin").toString());
+        assertEquals(ExitCode.ERROR, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("block 1 does not link") && refused.err().contains(wrong), refused.err());
+        CliTestRun both = CliTestRun.of("sync", "--network", pinned.toString(), "--checkpoint", "1:" + block1,
+                "--data-dir", dir.resolve("data-pin2").toString());
+        assertEquals(ExitCode.BAD_INPUT, both.exitCode(), both.err());
+        assertTrue(both.err().contains("block 1 is pinned to both " + wrong), both.err());
+        Files.writeString(pinned, "{\"rpc\": [\"" + anvil.rpcUrl() + "\"], \"checkpoints\": [\"1:" + block1
+                + "\", \"one:" + block1 + "\"], \"contracts\": {\"inference\": [\"" + a.get("Inference") + "\"]}}");
+        CliTestRun malformed = CliTestRun.of("sync", "--network", pinned.toString(), "--data-dir",
+                dir.resolve("data-pin3").toString());
+        assertEquals(ExitCode.BAD_INPUT, malformed.exitCode(), malformed.err());
+        assertTrue(malformed.err().contains(pinned + ": checkpoints[1]: checkpoint 'one:"), malformed.err());
+    }
+
+    @Test
     @DisplayName("--devnet DIR takes every endpoint and address from devnet.json")
     void fromManifest() throws Exception {
         Path state = dir.resolve("state");

@@ -64,6 +64,25 @@ public record Evidence(EvidenceLevel level, String detail) {
     }
 
     /**
+     * AGREED by endpoints and block explorers together: "agreed by {@code agreeing} of {@code asked} sources
+     * ({@code endpoints} endpoint(s), {@code explorers} explorer(s))", or {@link #agreed(int, int)}'s sentence when no
+     * explorer was asked.
+     */
+    public static Evidence agreed(int agreeing, int endpoints, int explorers) {
+        if (explorers == 0) {
+            return agreed(agreeing, endpoints);
+        }
+        int asked = endpoints + explorers;
+        if (agreeing < 2 || agreeing > asked) {
+            throw new IllegalArgumentException("agreement needs at least 2 sources and no more than were asked: "
+                    + agreeing + " of " + asked);
+        }
+        return new Evidence(EvidenceLevel.AGREED, "agreed by " + agreeing + " of " + asked + " sources (" + endpoints
+                + (endpoints == 1 ? " endpoint, " : " endpoints, ") + explorers
+                + (explorers == 1 ? " block explorer)" : " block explorers)"));
+    }
+
+    /**
      * What must be said beside a verdict of this record: for TRUSTED evidence, {@link #ONE_ENDPOINT} (so "VERIFIED ·
      * one endpoint, not proved"); nothing for stronger evidence.
      */

@@ -10,17 +10,27 @@ import java.util.List;
  * <p>{@code trustRoots} entries are PEM text or the path of a PEM file (relative paths are read from the folder of the
  * file that names them); {@link TrustRootFiles#resolve} reads the paths. {@code demo} marks Proofdesk's own demo
  * network (embedded, or a devnet written by {@code proofdesk devnet}): its trust roots are the demo attestation root,
- * which is shown as trusted only for the demo network. Optional URLs are null when not known.
+ * which is shown as trusted only for the demo network. Optional URLs are null when not known. {@code checkpoints}:
+ * blocks the network's settings trust, each {@code N:0xHASH} ({@link CheckpointText}), kept in that canonical form.
  */
 public record NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
                              String hub, String fileStore, String blobStore, List<String> nodes,
-                             NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
+                             NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo,
+                             List<String> checkpoints) {
+
+    /** A profile without checkpoints of its own. */
+    public NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
+                          String hub, String fileStore, String blobStore, List<String> nodes,
+                          NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
+        this(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts, fromBlock,
+                trustRoots, demo, List.of());
+    }
 
     public static final String DEFAULT_NAME = "custom";
 
     /** Nothing configured yet. */
     public static final NetworkProfile EMPTY = new NetworkProfile(DEFAULT_NAME, null, List.of(), HeaderFormat.ETHEREUM,
-            null, null, null, null, List.of(), NetworkContracts.NONE, 0, List.of(), false);
+            null, null, null, null, List.of(), NetworkContracts.NONE, 0, List.of(), false, List.of());
 
     public NetworkProfile {
         name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
@@ -33,12 +43,39 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         contracts = contracts == null ? NetworkContracts.NONE : contracts;
         trustRoots = trustRoots == null ? List.of() : List.copyOf(trustRoots);
+        checkpoints = canonical(checkpoints);
         if (chainId != null && chainId <= 0) {
             throw new IllegalArgumentException("chainId: " + chainId + " is not a positive whole number");
         }
         if (fromBlock < 0) {
             throw new IllegalArgumentException("fromBlock: " + fromBlock + " is below 0");
         }
+    }
+
+    /**
+     * Each checkpoint as {@code N:0xHASH} in lower case, once; two different hashes for one block are refused.
+     *
+     * @throws IllegalArgumentException naming the entry ({@code checkpoints[i]}) and what is wrong with it
+     */
+    private static List<String> canonical(List<String> texts) {
+        if (texts == null) {
+            return List.of();
+        }
+        java.util.Map<Long, CheckpointText> byBlock = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            CheckpointText c;
+            try {
+                c = CheckpointText.parse(texts.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpoints[" + i + "]: " + e.getMessage(), e);
+            }
+            CheckpointText before = byBlock.putIfAbsent(c.number(), c);
+            if (before != null && !before.equals(c)) {
+                throw new IllegalArgumentException("checkpoints[" + i + "]: block " + c.number()
+                        + " is already pinned to " + before.hash() + ", not " + c.hash());
+            }
+        }
+        return byBlock.values().stream().map(CheckpointText::toString).toList();
     }
 
     private static String blankToNull(String s) {
@@ -62,18 +99,24 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
 
     public NetworkProfile withTrustRoots(List<String> roots) {
         return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
-                contracts, fromBlock, roots, demo);
+                contracts, fromBlock, roots, demo, checkpoints);
+    }
+
+    /** The same network with these checkpoints ({@code N:0xHASH} each) instead of its own. */
+    public NetworkProfile withCheckpoints(List<String> pinned) {
+        return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
+                contracts, fromBlock, trustRoots, demo, pinned);
     }
 
     public NetworkProfile withChainId(Long id) {
         return new NetworkProfile(name, id, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts,
-                fromBlock, trustRoots, demo);
+                fromBlock, trustRoots, demo, checkpoints);
     }
 
     /** The same network reached through these endpoints and contracts (what a sync was actually given). */
     public NetworkProfile withSources(List<String> rpcUrls, String hubUrl, String fileStoreUrl, String blobStoreUrl,
                                       NetworkContracts addresses, long firstBlock) {
         return new NetworkProfile(name, chainId, rpcUrls, headerFormat, explorer, hubUrl, fileStoreUrl, blobStoreUrl,
-                nodes, addresses, firstBlock, trustRoots, demo);
+                nodes, addresses, firstBlock, trustRoots, demo, checkpoints);
     }
 }

@@ -26,7 +26,7 @@ public final class NetworkProfileJson {
     public static final long MAX_BYTES = 1 << 20;
 
     private static final Set<String> KEYS = Set.of("name", "chainId", "rpc", "headerFormat", "explorer", "hub",
-            "fileStore", "blobStore", "nodes", "contracts", "fromBlock", "trustRoots", "demo");
+            "fileStore", "blobStore", "nodes", "contracts", "fromBlock", "trustRoots", "demo", "checkpoints");
     private static final Set<String> CONTRACT_KEYS = Set.of("inference", "precompile", "registry", "relay");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,9 +67,17 @@ public final class NetworkProfileJson {
         HeaderFormat header = headerKey == null ? HeaderFormat.ETHEREUM : HeaderFormat.of(headerKey).orElseThrow(() ->
                 new NetworkProfileException(where, "headerFormat: \u201c" + headerKey
                         + "\u201d is not ethereum or cosmos-evm"));
-        return new NetworkProfile(r.text(node, "name"), r.positive(node, "chainId"), r.urls(node, "rpc"), header,
-                r.url(node, "explorer"), r.url(node, "hub"), r.url(node, "fileStore"), r.url(node, "blobStore"),
-                r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"));
+        NetworkProfile read = new NetworkProfile(r.text(node, "name"), r.positive(node, "chainId"), r.urls(node, "rpc"),
+                header, r.url(node, "explorer"), r.url(node, "hub"), r.url(node, "fileStore"), r.url(node, "blobStore"),
+                r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"),
+                List.of());
+        List<String> checkpoints = r.texts(node, "checkpoints");
+        try {
+            // the profile reads them ("checkpoints[1]: checkpoint '12' is not N:0xHASH ...")
+            return read.withCheckpoints(checkpoints);
+        } catch (IllegalArgumentException e) {
+            throw new NetworkProfileException(where, e.getMessage(), e);
+        }
     }
 
     public static ObjectNode toTree(NetworkProfile p) {
@@ -94,6 +102,9 @@ public final class NetworkProfileJson {
         strings(o.putArray("trustRoots"), p.trustRoots());
         if (p.demo()) {
             o.put("demo", true);
+        }
+        if (!p.checkpoints().isEmpty()) {
+            strings(o.putArray("checkpoints"), p.checkpoints());
         }
         return o;
     }

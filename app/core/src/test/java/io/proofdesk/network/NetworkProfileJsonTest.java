@@ -44,6 +44,26 @@ class NetworkProfileJsonTest {
             assertTrue(text.contains(key), key + " in " + text);
         }
         assertFalse(text.contains("\"demo\""), "demo: false is left out");
+        assertFalse(text.contains("\"checkpoints\""), "no checkpoints: the key is left out");
+    }
+
+    @Test
+    @DisplayName("checkpoints are read as N:0xHASH, kept lower case and once each, and written back")
+    void checkpoints(@TempDir Path dir) throws Exception {
+        String hash = "0x" + "Ab".repeat(32);
+        NetworkProfile p = NetworkProfileJson.parse(("{\"rpc\": \"http://127.0.0.1:8545\", \"checkpoints\": [\" 100 : "
+                + hash + "\", \"100:" + hash.toLowerCase() + "\", \"0:0x" + "00".repeat(32) + "\"]}")
+                .getBytes(StandardCharsets.UTF_8), "n.json");
+        assertEquals(List.of("100:" + hash.toLowerCase(), "0:0x" + "00".repeat(32)), p.checkpoints());
+        Path file = dir.resolve("n.json");
+        NetworkProfileJson.write(p, file);
+        assertEquals(p, NetworkProfileJson.read(file));
+        assertTrue(Files.readString(file).contains("\"checkpoints\""));
+        NetworkProfileException twice = assertThrows(NetworkProfileException.class, () -> NetworkProfileJson.parse(
+                ("{\"checkpoints\": [\"5:" + hash + "\", \"5:0x" + "00".repeat(32) + "\"]}")
+                        .getBytes(StandardCharsets.UTF_8), "lab.json"));
+        assertEquals("lab.json: checkpoints[1]: block 5 is already pinned to " + hash.toLowerCase() + ", not 0x"
+                + "00".repeat(32), twice.getMessage());
     }
 
     @Test
@@ -71,7 +91,10 @@ class NetworkProfileJsonTest {
         "negative first block|{\"fromBlock\": -1}|n.json: fromBlock: \u201c-1\u201d is not a block number",
         "hub without host|{\"hub\": \"http:///models\"}|n.json: hub: \u201chttp:///models\u201d has no host name",
         "not an object|[1, 2]|n.json: a network profile is a JSON object",
-        "not JSON|{name|n.json: not JSON"})
+        "not JSON|{name|n.json: not JSON",
+        "checkpoint without hash|{\"checkpoints\": [\"12:0xab\"]}|n.json: checkpoints[0]: checkpoint 12: hash 0xab is not 0x followed by 64 hex digits",
+        "second checkpoint not N:HASH|{\"checkpoints\": [\"1:0x0000000000000000000000000000000000000000000000000000000000000000\", \"block-one\"]}|n.json: checkpoints[1]: checkpoint ",
+        "checkpoints not a list|{\"checkpoints\": 5}|n.json: checkpoints: must be a list of text"})
     @DisplayName("a wrong profile is one sentence naming the file and the key")
     void wrongProfiles(String what, String json, String expectedStart) {
         NetworkProfileException e = assertThrows(NetworkProfileException.class,

@@ -8,6 +8,8 @@ import io.proofdesk.devnet.chain.ChainDeployer;
 import io.proofdesk.devnet.chain.ChainSession;
 import io.proofdesk.devnet.chain.DevAccounts;
 import io.proofdesk.devnet.chain.DevnetContracts;
+import io.proofdesk.devnet.explorer.DemoExplorer;
+import io.proofdesk.devnet.explorer.ExplorerLie;
 import io.proofdesk.devnet.hub.ModelHubService;
 import io.proofdesk.devnet.liar.LieMode;
 import io.proofdesk.devnet.liar.LieSettings;
@@ -146,8 +148,16 @@ public final class Devnet implements AutoCloseable {
             liars.add(liar);
             rpcs.add(new DevnetManifest.Rpc(liar.url(), false, mode.key()));
         }
+        List<DevnetManifest.Explorer> explorers = new ArrayList<>();
+        DemoExplorer explorer = keep(DemoExplorer.start(anvil.rpcUrl()));
+        explorers.add(new DevnetManifest.Explorer(explorer.baseUrl(), true, DevnetManifest.Rpc.HONEST));
+        for (ExplorerLie lie : config.lyingExplorer()) {
+            DemoExplorer liar = keep(DemoExplorer.start(anvil.rpcUrl(), LieTargets.of(contracts.addresses()), lie));
+            explorers.add(new DevnetManifest.Explorer(liar.baseUrl(), false, lie.key()));
+        }
         manifest = new DevnetManifest(CHAIN_ID, anvil.rpcUrl(), contracts.addresses(), hub.baseUrl(), hub.baseUrl(),
-                blobs.baseUrl(), manifestNodes, truth.toString(), groundTruth.records().size(), pem(authority), rpcs);
+                blobs.baseUrl(), manifestNodes, truth.toString(), groundTruth.records().size(), pem(authority), rpcs,
+                explorer.baseUrl(), explorers);
         manifest.write(dir);
         progress.update("ready", groundTruth.records().size(), groundTruth.records().size());
     }

@@ -9,8 +9,15 @@ import java.util.List;
  * What demo network to start: how many inferences to seed, what share of them dishonest, the seed that makes the
  * run repeatable, and the folder for its state (chain log, blobs, devnet.json, ground-truth.json). {@code lyingRpc}:
  * one lying JSON-RPC endpoint in front of the chain per mode, besides the honest one (none by default).
+ * {@code lyingExplorer}: one lying block explorer per mode, besides the honest one (none by default).
  */
-public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc) {
+public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc,
+                           List<io.proofdesk.devnet.explorer.ExplorerLie> lyingExplorer) {
+
+    /** A demo network without lying explorers. */
+    public DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc) {
+        this(inferences, dishonestRate, seed, stateDir, lyingRpc, List.of());
+    }
 
     public static final int DEFAULT_INFERENCES = 2000;
     public static final double DEFAULT_DISHONEST_RATE = 0.05;
@@ -26,6 +33,7 @@ public record DevnetConfig(int inferences, double dishonestRate, long seed, Path
         }
         stateDir = stateDir.toAbsolutePath().normalize();
         lyingRpc = lyingRpc == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(lyingRpc)); // one per mode
+        lyingExplorer = lyingExplorer == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(lyingExplorer));
     }
 
     /** A demo network with no lying endpoint. */
@@ -35,7 +43,12 @@ public record DevnetConfig(int inferences, double dishonestRate, long seed, Path
 
     /** The same network with a lying endpoint for each of {@code modes}. */
     public DevnetConfig withLyingRpc(List<LieMode> modes) {
-        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, modes);
+        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, modes, lyingExplorer);
+    }
+
+    /** The same network with a lying block explorer for each of {@code modes}. */
+    public DevnetConfig withLyingExplorer(List<io.proofdesk.devnet.explorer.ExplorerLie> modes) {
+        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, lyingRpc, modes);
     }
 
     public static DevnetConfig defaults(Path stateDir) {

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public record DevnetManifest(long chainId, String rpcUrl, Map<String, String> contracts, String hubUrl,
                              String fileStoreUrl, String blobStoreUrl, List<Node> nodes, String groundTruth,
-                             int inferences, String attestationRootPem, List<Rpc> rpcEndpoints) {
+                             int inferences, String attestationRootPem, List<Rpc> rpcEndpoints, String explorerUrl,
+                             List<Explorer> explorers) {
 
     public static final String FILE_NAME = "devnet.json";
 
@@ -35,12 +36,30 @@ public record DevnetManifest(long chainId, String rpcUrl, Map<String, String> co
         public static final String HONEST = "honest";
     }
 
+    /**
+     * One block explorer of the chain (its Etherscan-compatible API at {@code url + "/api"}): the honest one
+     * ({@code explorerUrl}, mode "honest") first, then a lying one per {@code proofdesk devnet --lying-explorer MODE},
+     * its {@code mode} the lie's name (io.proofdesk.devnet.explorer.ExplorerLie).
+     */
+    public record Explorer(String url, boolean honest, String mode) {
+    }
+
     public DevnetManifest {
         contracts = Map.copyOf(contracts);
         nodes = List.copyOf(nodes);
+        explorers = explorers != null ? List.copyOf(explorers)
+                : explorerUrl == null ? List.of() : List.of(new Explorer(explorerUrl, true, Rpc.HONEST));
         // a manifest written before the key existed lists its one honest endpoint
         rpcEndpoints = rpcEndpoints != null ? List.copyOf(rpcEndpoints)
                 : rpcUrl == null ? List.of() : List.of(new Rpc(rpcUrl, true, Rpc.HONEST));
+    }
+
+    /** A manifest of a devnet without block explorers. */
+    public DevnetManifest(long chainId, String rpcUrl, Map<String, String> contracts, String hubUrl,
+                          String fileStoreUrl, String blobStoreUrl, List<Node> nodes, String groundTruth,
+                          int inferences, String attestationRootPem, List<Rpc> rpcEndpoints) {
+        this(chainId, rpcUrl, contracts, hubUrl, fileStoreUrl, blobStoreUrl, nodes, groundTruth, inferences,
+                attestationRootPem, rpcEndpoints, null, null);
     }
 
     /** A manifest of a devnet with only its honest endpoint. */
@@ -54,6 +73,11 @@ public record DevnetManifest(long chainId, String rpcUrl, Map<String, String> co
     /** The URL of the lying endpoint of {@code mode} (its {@link Rpc#mode()} key), if this devnet has one. */
     public java.util.Optional<String> lyingRpcUrl(String mode) {
         return rpcEndpoints.stream().filter(r -> !r.honest() && r.mode().equals(mode)).map(Rpc::url).findFirst();
+    }
+
+    /** The base URL of the lying explorer of {@code mode} (its {@link Explorer#mode()} key), if this devnet has one. */
+    public java.util.Optional<String> lyingExplorerUrl(String mode) {
+        return explorers.stream().filter(e -> !e.honest() && e.mode().equals(mode)).map(Explorer::url).findFirst();
     }
 
     /** Contract keys in {@link #contracts()}. */

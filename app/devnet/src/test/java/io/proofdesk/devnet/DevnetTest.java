@@ -104,6 +104,31 @@ class DevnetTest {
     }
 
     @Test
+    @DisplayName("the demo block explorer serves the chain's logs through the Etherscan-compatible API, listed in "
+            + "devnet.json")
+    void explorer() throws IOException {
+        DevnetManifest m = DevnetManifest.read(dir);
+        assertTrue(m.explorerUrl().startsWith("http://127.0.0.1:"), m.explorerUrl());
+        assertEquals(List.of(new DevnetManifest.Explorer(m.explorerUrl(), true, "honest")), m.explorers());
+        JsonNode raw = JSON.readTree(dir.resolve(DevnetManifest.FILE_NAME).toFile());
+        assertEquals(m.explorerUrl(), raw.get("explorerUrl").asText());
+        String relay = m.contracts().get("InferenceSettlementRelay");
+        long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        List<String> fromChain = logs(relay, IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT).stream()
+                .map(l -> l.getBlockNumber() + "/" + l.getLogIndex() + "/" + l.getTransactionHash() + "/" + l.getData())
+                .toList();
+        try (io.proofdesk.chain.sync.ExplorerLogSource explorer = io.proofdesk.chain.sync.ExplorerLogSource.open(
+                m.explorerUrl(), io.proofdesk.chain.sync.SyncLimits.DEFAULT)) {
+            List<String> fromExplorer = explorer.logs(new io.proofdesk.chain.BlockRange(0, head), List.of(relay),
+                            List.of(EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT))).stream()
+                    .map(l -> l.getBlockNumber() + "/" + l.getLogIndex() + "/" + l.getTransactionHash() + "/"
+                            + l.getData()).toList();
+            assertFalse(fromChain.isEmpty());
+            assertEquals(fromChain, fromExplorer);
+        }
+    }
+
+    @Test
     @DisplayName("every dishonest mode is present, and honest records outnumber dishonest ones")
     void everyFault() {
         Set<Fault> faults = devnet.groundTruth().records().stream().filter(e -> !e.honest()).map(GroundTruth.Entry::fault)

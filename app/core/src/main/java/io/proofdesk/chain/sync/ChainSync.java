@@ -73,6 +73,8 @@ public final class ChainSync {
         SyncLimits limits = config.limits();
         List<RpcEndpoint> endpoints = new ArrayList<>();
         config.rpcUrls().forEach(u -> endpoints.add(RpcEndpoint.open(u, limits)));
+        List<ExplorerLogSource> explorers = new ArrayList<>();
+        config.explorers().forEach(u -> explorers.add(ExplorerLogSource.open(u, limits)));
         try (SyncBlobReader blobs = SyncBlobReader.open(config.blobStoreUrl(), limits)) {
             registerEndpoints();
             long chainId = checkChain(endpoints);
@@ -95,7 +97,7 @@ public final class ChainSync {
                         new io.proofdesk.chain.proof.Checkpoint(0, genesisHash), genesisFirstSeen,
                         config.contracts().all(), reader.topics(),
                         n -> store.read(tx -> tx.blockHashes().find(n)), listener::warning);
-                run = new Run(endpoints, reader, control, blobs, prover);
+                run = new Run(endpoints, reader, control, blobs, prover, explorers);
                 run.syncLoop();
             }
             SyncSummary summary = new SyncSummary(chainId, run.startBlock, run.next - 1,
@@ -106,6 +108,7 @@ public final class ChainSync {
             return summary;
         } finally {
             endpoints.forEach(RpcEndpoint::close);
+            explorers.forEach(ExplorerLogSource::close);
         }
     }
 
@@ -221,9 +224,9 @@ public final class ChainSync {
         private final RangeQuorum quorum;
 
         Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs,
-            ChunkProver prover) {
+            ChunkProver prover, List<ExplorerLogSource> explorers) {
             this.prover = prover;
-            this.quorum = new RangeQuorum(prover.format(), config.effectiveQuorum(), listener::warning);
+            this.quorum = new RangeQuorum(prover.format(), config.effectiveQuorum(), explorers, listener::warning);
             this.endpoints = endpoints;
             this.reader = reader;
             this.control = control;

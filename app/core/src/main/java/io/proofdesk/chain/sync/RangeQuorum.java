@@ -20,22 +20,28 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * With two or more endpoints, asks every other one for the same range's logs and for the headers of the blocks that
- * hold them, and compares them with the primary's: the log set by count and a hash over (block, transaction, log
- * index, data), the headers by hash. Where proofs made the records PROVED, an endpoint that disagrees is named in a
- * warning (the proved data outranks any vote). Where nothing is proved (cosmos-evm chains, or no checkpoint within
- * reach), K of the N endpoints must agree: then the records are AGREED by those K, else the range is refused naming
- * the endpoint, the range and what differs.
+ * With two or more sources, asks every other endpoint for the same range's logs and for the headers of the blocks
+ * that hold them, and every block explorer ({@link ExplorerLogSource}) for the range's logs, and compares them with the
+ * primary's: the log set by count and a hash over (block, transaction, log index, data), the headers by hash. Where
+ * proofs made the records PROVED, a source that disagrees is named in a warning (the proved data outranks any vote).
+ * Where nothing is proved (cosmos-evm chains, or no checkpoint within reach), K of the N sources must agree: then the
+ * records are AGREED by those K, else the range is refused naming the source, the range and what differs.
  */
 final class RangeQuorum {
 
     private final HeaderFormat format;
     private final int k;
+    private final List<ExplorerLogSource> explorers;
     private final Consumer<String> warnings;
 
     RangeQuorum(HeaderFormat format, int k, Consumer<String> warnings) {
+        this(format, k, List.of(), warnings);
+    }
+
+    RangeQuorum(HeaderFormat format, int k, List<ExplorerLogSource> explorers, Consumer<String> warnings) {
         this.format = format;
         this.k = Math.max(1, k);
+        this.explorers = List.copyOf(explorers);
         this.warnings = warnings;
     }
 
@@ -67,10 +73,11 @@ final class RangeQuorum {
                              List<String> addresses, List<String> topics, List<Log> served, ChunkProver.Proved proved) {
         boolean provedAll = format == HeaderFormat.ETHEREUM && proved.fallback().level() == EvidenceLevel.PROVED;
         String where = "blocks " + range.from() + ".." + range.to();
-        if (endpoints.size() < 2) {
+        int sources = endpoints.size() + explorers.size();
+        if (sources < 2) {
             if (!provedAll && k > 1) {
                 throw new ChainProofFailedException(primary.url(), range.from(), "a quorum of " + k
-                        + " endpoints is required for " + where + " but only this one is left", null, false);
+                        + " sources is required for " + where + " but only this endpoint is left", null, false);
             }
             return proved;
         }
@@ -83,15 +90,25 @@ final class RangeQuorum {
         int agreeing = 1;
         String firstDisagreeing = null;
         String firstDifference = null;
+        List<Vote> votes = new ArrayList<>();
         for (RpcEndpoint other : endpoints) {
-            if (other == primary) {
-                continue;
+            if (other != primary) {
+                votes.add(new Vote(other.url(), other.url(), () -> differs(other, range, addresses, topics, mine, proved.logs(),
+                        blocks, hashes)));
             }
+        }
+        for (ExplorerLogSource explorer : explorers) {
+            votes.add(new Vote(explorer.url(), "block explorer " + explorer.url(), () -> differs(explorer.logs(range, addresses,
+                    topics), "getLogs", mine, proved.logs())));
+        }
+        for (Vote vote : votes) {
             String difference;
             try {
-                difference = differs(other, range, addresses, topics, mine, blocks, hashes);
+                difference = vote.difference().get();
             } catch (RangeRefusedException e) {
                 difference = "no answer (" + e.getMessage() + ")";
+            } catch (SyncCancelledException e) {
+                throw e;
             } catch (SyncException e) {
                 difference = "no answer (" + e.problem() + ")";
             }
@@ -99,9 +116,9 @@ final class RangeQuorum {
                 agreeing++;
                 continue;
             }
-            String message = other.url() + " disagrees with " + primary.url() + " on " + where + ": " + difference;
+            String message = vote.shownAs() + " disagrees with " + primary.url() + " on " + where + ": " + difference;
             if (firstDisagreeing == null) {
-                firstDisagreeing = other.url();
+                firstDisagreeing = vote.source();
                 firstDifference = message;
             }
             if (provedAll) {
@@ -111,25 +128,48 @@ final class RangeQuorum {
         if (provedAll) {
             return proved;
         }
+        if (agreeing < k && firstDisagreeing == null) {
+            // every source left agrees, but a source named as a liar earlier was dropped: too few are left
+            throw new ChainProofFailedException(primary.url(), range.from(), "a quorum of " + k + " sources is "
+                    + "required for " + where + " but only " + sources + " are left", null, false);
+        }
         if (agreeing < k) {
             throw new ChainProofFailedException(firstDisagreeing, range.from(), firstDifference + " (only "
-                    + agreeing + " of " + endpoints.size() + " endpoints agree, the quorum is " + k + ")");
+                    + agreeing + " of " + sources + " sources agree, the quorum is " + k + ")");
         }
         if (firstDifference != null) {
             warnings.accept(firstDifference);
         }
-        Evidence evidence = agreeing >= 2 ? Evidence.agreed(agreeing, endpoints.size())
+        Evidence evidence = agreeing >= 2 ? Evidence.agreed(agreeing, endpoints.size(), explorers.size())
                 : Evidence.trustedSingleEndpoint();
         return new ChunkProver.Proved(proved.logs(), proved.transactions(), Map.of(), evidence, proved.headers());
     }
 
+    /** One other source's answer for the range, compared: null when it agrees, else what differs. */
+    private record Vote(String source, String shownAs, Answer difference) {
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        String get() throws RangeRefusedException;
+    }
+
+    /** What differs between a source's logs and the primary's, or null when nothing does. */
+    static String differs(List<Log> theirs, String method, LogSet mine, List<Log> myLogs) {
+        LogSet other = logSet(theirs);
+        if (other.equals(mine)) {
+            return null;
+        }
+        return method + " gives " + other + " against " + mine + LogSetDifference.of(theirs, myLogs).describe();
+    }
+
     /** What differs between {@code other}'s answer and the primary's, or null when nothing does. */
     private static String differs(RpcEndpoint other, BlockRange range, List<String> addresses, List<String> topics,
-                                  LogSet mine, TreeSet<Long> blocks, Map<Long, String> hashes)
+                                  LogSet mine, List<Log> myLogs, TreeSet<Long> blocks, Map<Long, String> hashes)
             throws RangeRefusedException {
-        LogSet theirs = logSet(other.logs(range, addresses, topics));
-        if (!theirs.equals(mine)) {
-            return "eth_getLogs gives " + theirs + " against " + mine;
+        String logs = differs(other.logs(range, addresses, topics), "eth_getLogs", mine, myLogs);
+        if (logs != null) {
+            return logs;
         }
         Map<Long, BlockRef> headers = other.headers(blocks);
         for (long n : blocks) {

@@ -16,11 +16,22 @@ import java.util.Objects;
  * {@code follow}: keep polling the head about every {@code pollMillis} after catching up, until cancelled.
  * {@code profile}: the network these endpoints belong to (its name, explorer, nodes and trust roots as PEM text), which
  * the sync records in the store with the endpoints and contracts it was actually given; null for an unnamed one.
+ * {@code explorers}: block explorers whose getLogs API ({@link ExplorerLogSource}) is one more source of each range's
+ * logs, counted in the {@code quorum} beside the endpoints.
  */
 public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
                          String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
                          int keptBlockHashes, SyncLimits limits, NetworkProfile profile,
-                         List<io.proofdesk.chain.proof.Checkpoint> checkpoints, int quorum) {
+                         List<io.proofdesk.chain.proof.Checkpoint> checkpoints, int quorum, List<String> explorers) {
+
+    /** Without explorers. */
+    public SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
+                      String fileStoreUrl, String blobStoreUrl, long fromBlock, boolean follow, long pollMillis,
+                      int keptBlockHashes, SyncLimits limits, NetworkProfile profile,
+                      List<io.proofdesk.chain.proof.Checkpoint> checkpoints, int quorum) {
+        this(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow, pollMillis,
+                keptBlockHashes, limits, profile, checkpoints, quorum, List.of());
+    }
 
     /** A sync of {@code profile} without pinned checkpoints, the quorum being every endpoint. */
     public SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAddresses contracts, String hubUrl,
@@ -39,7 +50,8 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
     }
 
     /**
-     * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}).
+     * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}); its
+     * {@code checkpoints} are pinned and its {@code explorer} is asked as one more source of each range's logs.
      *
      * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
      */
@@ -50,7 +62,9 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         }
         return new SyncConfig(network.rpc(), network.chainId(), ContractAddresses.of(network.contracts()),
                 network.hub(), network.fileStore(), network.blobStore(), network.fromBlock(), follow, pollMillis,
-                keptBlockHashes, limits, network);
+                keptBlockHashes, limits, network,
+                network.checkpoints().stream().map(io.proofdesk.chain.proof.Checkpoint::parse).toList(), 0,
+                network.explorer() == null ? List.of() : List.of(network.explorer()));
     }
 
     public SyncConfig {
@@ -66,9 +80,11 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         }
         fileStoreUrl = fileStoreUrl == null ? hubUrl : fileStoreUrl;
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
-        if (quorum < 0 || quorum > rpcUrls.size()) {
-            throw new IllegalArgumentException("a quorum of " + quorum + " endpoints cannot be met by the "
-                    + rpcUrls.size() + " given");
+        explorers = explorers == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(explorers));
+        explorers.forEach(io.proofdesk.chain.UnsupportedExplorerUrlException::check);
+        if (quorum < 0 || quorum > rpcUrls.size() + explorers.size()) {
+            throw new IllegalArgumentException("a quorum of " + quorum + " sources cannot be met by the "
+                    + rpcUrls.size() + " endpoint(s) and " + explorers.size() + " explorer(s) given");
         }
     }
 
@@ -77,21 +93,28 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         return profile == null ? HeaderFormat.ETHEREUM : profile.headerFormat();
     }
 
-    /** How many endpoints must agree on each range: the quorum given, else every endpoint. */
+    /** How many sources (endpoints and explorers) must agree on each range: the quorum given, else every one. */
     public int effectiveQuorum() {
-        return quorum == 0 ? rpcUrls.size() : quorum;
+        return quorum == 0 ? rpcUrls.size() + explorers.size() : quorum;
+    }
+
+    /** With these block explorers as sources of each range's logs besides the endpoints (replacing any before). */
+    public SyncConfig withExplorers(List<String> urls) {
+        return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
+                follow, pollMillis, keptBlockHashes, limits, profile, checkpoints,
+                Math.min(quorum, rpcUrls.size() + (urls == null ? 0 : urls.size())), urls);
     }
 
     /** With these checkpoints pinned (beside the store's genesis). */
     public SyncConfig withCheckpoints(List<io.proofdesk.chain.proof.Checkpoint> pinned) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
-                follow, pollMillis, keptBlockHashes, limits, profile, pinned, quorum);
+                follow, pollMillis, keptBlockHashes, limits, profile, pinned, quorum, explorers);
     }
 
     /** With {@code k} endpoints (0: all) required to agree on each range. */
     public SyncConfig withQuorum(int k) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
-                follow, pollMillis, keptBlockHashes, limits, profile, checkpoints, k);
+                follow, pollMillis, keptBlockHashes, limits, profile, checkpoints, k, explorers);
     }
 
     /** One endpoint, catch up once, default limits. */
@@ -103,27 +126,28 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
 
     public SyncConfig withRpcUrls(List<String> urls) {
         return new SyncConfig(urls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits, profile, checkpoints, Math.min(quorum, urls.size()));
+                pollMillis, keptBlockHashes, limits, profile, checkpoints,
+                Math.min(quorum, urls.size() + explorers.size()), explorers);
     }
 
     public SyncConfig withLimits(SyncLimits l) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock,
-                follow, pollMillis, keptBlockHashes, l, profile, checkpoints, quorum);
+                follow, pollMillis, keptBlockHashes, l, profile, checkpoints, quorum, explorers);
     }
 
     public SyncConfig withFollow(boolean f, long pollEveryMillis) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, f,
-                pollEveryMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
+                pollEveryMillis, keptBlockHashes, limits, profile, checkpoints, quorum, explorers);
     }
 
     public SyncConfig withFromBlock(long block) {
         return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, block, follow,
-                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
+                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum, explorers);
     }
 
     public SyncConfig withExpectedChainId(Long id) {
         return new SyncConfig(rpcUrls, id, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
-                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum);
+                pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum, explorers);
     }
 
     /** What the store records after this sync: the profile with the endpoints, contracts and chain it really used. */

@@ -8,7 +8,8 @@ package io.proofdesk.chain.sync;
 public abstract sealed class SyncException extends RuntimeException
         permits RpcAnswerMalformedException, RpcAnswerTooLargeException, RpcTimeoutException, RpcUnreachableException,
         RpcErrorException, RpcLogRejectedException, WrongChainException, StoreChainMismatchException,
-        ReorgTooDeepException, SyncCancelledException, SourceAnswerException, ChainProofFailedException {
+        ReorgTooDeepException, SyncCancelledException, SourceAnswerException, ChainProofFailedException,
+        ExplorerAnswerException {
 
     private final String endpoint;
     private final String problem;

@@ -1,5 +1,6 @@
 package io.proofdesk.ui.network;
 
+import io.proofdesk.network.CheckpointText;
 import io.proofdesk.network.EndpointUrl;
 import io.proofdesk.network.NetworkContracts;
 
@@ -98,6 +99,30 @@ final class FieldChecks {
             add(field, "network.problem.path", where, shown(text), e.getReason());
             return null;
         }
+    }
+
+    /**
+     * Each line a checkpoint {@code N:0xHASH} ({@link CheckpointText}), named "Checkpoint 2" when there are several;
+     * the same block pinned to two hashes is a problem. Kept as {@code N:0xhash}.
+     */
+    List<String> checkpoints(NetworkField field, List<String> lines) {
+        java.util.Map<Long, CheckpointText> byBlock = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String where = lines.size() == 1 ? label(field)
+                    : MessageFormat.format(strings.getString("network.field.checkpointN"), i + 1);
+            CheckpointText c;
+            try {
+                c = CheckpointText.parse(lines.get(i));
+            } catch (IllegalArgumentException e) {
+                add(field, "network.problem.checkpoint", where, shown(lines.get(i)));
+                continue;
+            }
+            CheckpointText before = byBlock.putIfAbsent(c.number(), c);
+            if (before != null && !before.equals(c)) {
+                add(field, "network.problem.checkpointTwice", where, c.number());
+            }
+        }
+        return byBlock.values().stream().map(CheckpointText::toString).toList();
     }
 
     /** A whole number of at least {@code min}, or null (blank text is null without a problem). */

@@ -69,6 +69,7 @@ public record NetworkDraft(NetworkMode mode, Map<NetworkField, String> texts) {
         t.put(NetworkField.EXPLORER_URL, text(c.explorer()));
         t.put(NetworkField.FROM_BLOCK, c.fromBlock() == 0 ? "" : Long.toString(c.fromBlock()));
         t.put(NetworkField.TRUST_ROOTS, lines(c.trustRoots()));
+        t.put(NetworkField.CHECKPOINTS, lines(c.checkpoints()));
         return t;
     }
 

@@ -33,6 +33,7 @@ public final class NetworkForm {
     static final int MAX_INFERENCE_CONTRACTS = 2;
     static final int MAX_NAME_LENGTH = 80;
     static final int MAX_PRECOMPILES = 16;
+    static final int MAX_CHECKPOINTS = 64;
 
     private final ResourceBundle strings;
 
@@ -124,12 +125,14 @@ public final class NetworkForm {
         Long from = c.number(NetworkField.FROM_BLOCK, d.text(NetworkField.FROM_BLOCK), 0, "network.problem.fromBlock");
         List<String> roots = c.each(NetworkField.TRUST_ROOTS, "network.field.trustRootN",
                 c.lines(NetworkField.TRUST_ROOTS, d.text(NetworkField.TRUST_ROOTS), MAX_TRUST_ROOTS), c::path);
+        List<String> checkpoints = c.checkpoints(NetworkField.CHECKPOINTS,
+                c.lines(NetworkField.CHECKPOINTS, d.text(NetworkField.CHECKPOINTS), MAX_CHECKPOINTS));
         if (!problems.isEmpty()) {
             return null;
         }
         return new NetworkProfile(name.isEmpty() ? null : name, chainId, rpc, header, explorer, hub,
                 files, blobs, nodes, new NetworkContracts(inference, precompile, registry, relay),
-                from == null ? 0 : from, roots, false);
+                from == null ? 0 : from, roots, false, checkpoints);
     }
 
     /** Blank is Ethereum's (a profile's default); the choice in Settings gives only known keys. */

@@ -65,6 +65,7 @@ public final class NetworkSettingsController {
     @FXML private TextInputControl explorerUrl;
     @FXML private TextInputControl fromBlock;
     @FXML private TextInputControl trustRoots;
+    @FXML private TextInputControl checkpoints;
     @FXML private Label networkProblems;
     @FXML private Label networkStatus;
     @FXML private Button applyNetwork;
@@ -112,6 +113,7 @@ public final class NetworkSettingsController {
         inputs.put(NetworkField.EXPLORER_URL, explorerUrl);
         inputs.put(NetworkField.FROM_BLOCK, fromBlock);
         inputs.put(NetworkField.TRUST_ROOTS, trustRoots);
+        inputs.put(NetworkField.CHECKPOINTS, checkpoints);
         inputs.forEach((field, input) -> input.textProperty().bindBidirectional(viewModel.field(field)));
         marked.putAll(inputs);
         marked.put(NetworkField.HEADER_FORMAT, headerEthereum.getParent());

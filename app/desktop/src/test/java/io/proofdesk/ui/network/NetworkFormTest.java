@@ -60,6 +60,29 @@ class NetworkFormTest {
                 "a trust root path is kept absolute");
     }
 
+    @ParameterizedTest(name = "checkpoints {0}")
+    @CsvSource(delimiter = '|', value = {
+            "12|Checkpoints: “12” is not N:0xHASH (a block number, a colon, then the block hash as 0x and 64 hex digits).",
+            "-1:0x0000000000000000000000000000000000000000000000000000000000000000|Checkpoints: “-1:0x0000000000000000000000000000000000000000000000000000…” is not N:0xHASH (a block number, a colon, then the block hash as 0x and 64 hex digits).",
+            "7:0x00\\n8:0x00|Checkpoint 1: “7:0x00” is not N:0xHASH (a block number, a colon, then the block hash as 0x and 64 hex digits).; Checkpoint 2: “8:0x00” is not N:0xHASH (a block number, a colon, then the block hash as 0x and 64 hex digits)."})
+    void wrongCheckpointsAreSentencesNamingTheLine(String text, String expected) {
+        NetworkForm.Result r = form.validate(custom("https://rpc.example.org", "", "").with(NetworkField.CHECKPOINTS,
+                text.replace("\\n", "\n")), NetworkConfig.FIRST_RUN);
+        assertEquals(expected, String.join("; ", r.problems().stream().map(NetworkForm.Problem::sentence).toList()));
+        assertTrue(r.problems().stream().allMatch(p -> p.field() == NetworkField.CHECKPOINTS));
+    }
+
+    @Test
+    void checkpointsAreKeptOnceEachInLowerCase() {
+        String hash = "0x" + "Ef".repeat(32);
+        NetworkForm.Result r = form.validate(custom("https://rpc.example.org", "", "").with(NetworkField.CHECKPOINTS,
+                "100:" + hash + "\n\n 100 : " + hash.toLowerCase() + "\n0:0x" + "00".repeat(32)), NetworkConfig.FIRST_RUN);
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(List.of("100:" + hash.toLowerCase(), "0:0x" + "00".repeat(32)), r.config().custom().checkpoints());
+        assertEquals("100:" + hash.toLowerCase() + "\n0:0x" + "00".repeat(32),
+                NetworkDraft.of(r.config()).text(NetworkField.CHECKPOINTS), "shown again one per line");
+    }
+
     @ParameterizedTest(name = "hub URL {0}")
     @CsvSource(delimiter = '|', value = {
             "ftp://hub.example.org|Model hub URL: “ftp://hub.example.org” uses ftp; only http:// and https:// are supported.",

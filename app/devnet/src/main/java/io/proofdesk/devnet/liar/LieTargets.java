@@ -61,7 +61,7 @@ public record LieTargets(Set<String> inferenceContracts, String relay) {
     }
 
     /** Every third watched log: the ones whose log index is 2 mod 3, the same in every answer that holds them. */
-    boolean picked(JsonNode log) {
+    public boolean picked(JsonNode log) {
         return watched(log) && RpcJson.quantity(log.path("logIndex")) % 3 == 2;
     }
 
