@@ -71,7 +71,8 @@ public final class SyncCommand implements Callable<Integer> {
     List<String> checkpoints = new ArrayList<>();
 
     @Option(names = "--quorum", paramLabel = "K", description = "How many sources (the --rpc endpoints and the "
-            + "--explorer APIs) must agree on each range's logs and headers (default: all of them)")
+            + "--explorer APIs) must agree on each range's logs and headers (default: all of them; a profile's "
+            + "explorer is asked but not required)")
     Integer quorum;
 
     @Option(names = "--explorer", paramLabel = "URL", description = "A block explorer whose Etherscan-compatible API "
@@ -218,7 +219,9 @@ public final class SyncCommand implements Callable<Integer> {
         }
         // pinned holds the profile's checkpoints and --checkpoint's; two for one block are refused by the prover
         return SyncConfig.of(network, follow, 1000, 256, SyncLimits.DEFAULT).withCheckpoints(dedupe(pinned))
-                .withExplorers(explorerUrls).withQuorum(quorum == null ? 0 : quorum);
+                .withExplorers(explorerUrls).withQuorum(quorum != null ? quorum
+                        // a profile's explorer votes but is not required; one given with --explorer is
+                        : explorers.isEmpty() && !explorerUrls.isEmpty() ? urls.size() : 0);
     }
 
     /** The same checkpoint given twice (in the profile and by --checkpoint) is one; two hashes for a block are refused. */

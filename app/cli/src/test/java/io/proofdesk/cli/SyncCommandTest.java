@@ -194,6 +194,23 @@ class SyncCommandTest {
             assertEquals(ExitCode.BAD_INPUT, tooMany.exitCode(), tooMany.err());
             assertTrue(tooMany.err().contains("1 RPC endpoint(s), 1 explorer(s)"), tooMany.err());
         }
+        // a profile's explorer that does not answer is named, but does not stop the sync: its records stay TRUSTED
+        Path silent = dir.resolve("silent-explorer.json");
+        Files.writeString(silent, "{\"name\": \"cosmos-silent\", \"rpc\": [\"" + anvil.rpcUrl() + "\"], "
+                + "\"headerFormat\": \"cosmos-evm\", \"explorer\": \"http://127.0.0.1:1\", "
+                + "\"contracts\": {\"inference\": [\"" + a.get("Inference") + "\"]}}");
+        String silentData = dir.resolve("data-silent").toString();
+        CliTestRun down = CliTestRun.of("sync", "--network", silent.toString(), "--data-dir", silentData);
+        assertEquals(0, down.exitCode(), down.err());
+        assertTrue((down.out() + down.err()).contains("block explorer http://127.0.0.1:1/api disagrees with"),
+                down.out() + down.err());
+        JsonNode trusted = new ObjectMapper().readTree(CliTestRun.of("inferences", "--json", "--data-dir", silentData)
+                .out());
+        assertTrue(trusted.size() >= 2, trusted.toString());
+        trusted.forEach(row -> assertEquals("TRUSTED", row.get("evidence").asText(), row.toString()));
+        CliTestRun required = CliTestRun.of("sync", "--network", silent.toString(), "--explorer", "http://127.0.0.1:1",
+                "--data-dir", dir.resolve("data-required").toString());
+        assertEquals(4, required.exitCode(), "an --explorer given is required: " + required.err());
         String wrong = "0x" + "ab".repeat(32);
         Path pinned = dir.resolve("pinned.json");
         Files.writeString(pinned, "{\"rpc\": [\"" + anvil.rpcUrl() + "\"], \"checkpoints\": [\"1:" + wrong + "\"], "

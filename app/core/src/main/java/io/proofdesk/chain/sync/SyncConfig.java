@@ -51,7 +51,8 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
 
     /**
      * A sync of {@code network}, whose trust roots must already be PEM text ({@link TrustRootFiles#resolve}); its
-     * {@code checkpoints} are pinned and its {@code explorer} is asked as one more source of each range's logs.
+     * {@code checkpoints} are pinned and its {@code explorer} is asked as one more source of each range's logs: its
+     * agreement raises unproved records to AGREED, its disagreement is a warning, but the quorum is the endpoints.
      *
      * @throws IllegalArgumentException when the profile has no RPC endpoint or no contract
      */
@@ -63,7 +64,10 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         return new SyncConfig(network.rpc(), network.chainId(), ContractAddresses.of(network.contracts()),
                 network.hub(), network.fileStore(), network.blobStore(), network.fromBlock(), follow, pollMillis,
                 keptBlockHashes, limits, network,
-                network.checkpoints().stream().map(io.proofdesk.chain.proof.Checkpoint::parse).toList(), 0,
+                network.checkpoints().stream().map(io.proofdesk.chain.proof.Checkpoint::parse).toList(),
+                // the profile's explorer votes but is not required: a public explorer that is down, rate-limited or
+                // without the API must not stop every sync of the network (--explorer and --quorum make it count)
+                network.explorer() == null ? 0 : network.rpc().size(),
                 network.explorer() == null ? List.of() : List.of(network.explorer()));
     }
 

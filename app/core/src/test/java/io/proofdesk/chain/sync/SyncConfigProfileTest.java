@@ -81,17 +81,19 @@ class SyncConfigProfileTest {
     }
 
     @Test
-    @DisplayName("a profile's explorer is one more source counted in the default quorum, and its checkpoints are pinned")
+    @DisplayName("a profile's explorer is one more source, asked but not required by the default quorum, and its "
+            + "checkpoints are pinned")
     void explorerAndCheckpoints() {
         NetworkContracts one = new NetworkContracts(List.of(INFERENCE), List.of(), List.of(), List.of());
         String hash = "0x" + "9f".repeat(32);
         NetworkProfile p = profile(one, HeaderFormat.COSMOS_EVM, List.of()).withCheckpoints(List.of("42:" + hash));
         SyncConfig config = SyncConfig.of(p, false, 1000, 256, SyncLimits.DEFAULT);
         assertEquals(List.of("https://scan.example"), config.explorers());
-        assertEquals(2, config.effectiveQuorum(), "every source: one endpoint and the explorer");
+        assertEquals(1, config.effectiveQuorum(), "the endpoint alone: the profile's explorer votes, is not required");
         assertEquals(List.of(new io.proofdesk.chain.proof.Checkpoint(42, hash)), config.checkpoints());
         assertEquals(1, config.withQuorum(1).effectiveQuorum());
-        assertEquals(3, config.withExplorers(List.of("https://a.example", "https://b.example")).effectiveQuorum());
+        assertEquals(3, config.withQuorum(0).withExplorers(List.of("https://a.example", "https://b.example"))
+                .effectiveQuorum(), "every source when asked for all");
         assertEquals(1, config.withExplorers(List.of()).effectiveQuorum());
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> config.withQuorum(3));
         assertEquals("a quorum of 3 sources cannot be met by the 1 endpoint(s) and 1 explorer(s) given",
