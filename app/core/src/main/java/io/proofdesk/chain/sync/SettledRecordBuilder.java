@@ -13,6 +13,7 @@ import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.gateway.ChatSettlement;
 import io.proofdesk.node.wire.SettledBlobJson;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
@@ -202,11 +203,14 @@ final class SettledRecordBuilder {
     }
 
     /** Model, version and tensors of a settled record's JSON; a problem leaves the tensors empty. */
-    private record Decoded(String model, String version, List<Tensor> inputs, List<Tensor> outputs, String problem) {
+    record Decoded(String model, String version, List<Tensor> inputs, List<Tensor> outputs, String problem) {
     }
 
     private Decoded decodeSettled(SettledBlobJson r) {
         JsonNode input = r.input();
+        if (ChatSettlement.isChatRequest(input)) {
+            return ChatRecordDecoder.decode(input, r.output());
+        }
         String cid = input == null ? null : input.path("ipfs_hash").asText(null);
         String modelInputs = input == null ? null : input.path("model_inputs").asText(null);
         if (cid == null || cid.isBlank() || modelInputs == null) {
