@@ -51,6 +51,10 @@ public final class DevnetCommand implements Callable<Integer> {
                     + "slow-drip")
     List<LieMode> lyingRpc = new ArrayList<>();
 
+    @Option(names = "--llm-records", paramLabel = "N", description = "also seed N LLM chat records answered by "
+            + "LLM-style TEE nodes, settled individually and in batches, dishonest at --dishonest-rate (default 0)")
+    int llmRecords;
+
     /** Reads a mode by its key; a wrong one is a parameter error naming the modes. */
     static final class LieModeConverter implements picocli.CommandLine.ITypeConverter<LieMode> {
         @Override
@@ -67,7 +71,8 @@ public final class DevnetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
-        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc);
+        DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc)
+                .withLlmRecords(llmRecords);
         long started = System.nanoTime();
         DevnetShutdown shutdown = DevnetShutdown.install(spec.commandLine().getErr());
         SeedProgress progress = (phase, done, total) -> {

@@ -9,8 +9,11 @@ import java.util.List;
  * What demo network to start: how many inferences to seed, what share of them dishonest, the seed that makes the
  * run repeatable, and the folder for its state (chain log, blobs, devnet.json, ground-truth.json). {@code lyingRpc}:
  * one lying JSON-RPC endpoint in front of the chain per mode, besides the honest one (none by default).
+ * {@code llmRecords}: LLM records to seed besides {@code inferences}, answered by LLM-style TEE nodes started only
+ * then (none by default, so the default network is unchanged).
  */
-public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc) {
+public record DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc,
+                           int llmRecords) {
 
     public static final int DEFAULT_INFERENCES = 2000;
     public static final double DEFAULT_DISHONEST_RATE = 0.05;
@@ -26,6 +29,18 @@ public record DevnetConfig(int inferences, double dishonestRate, long seed, Path
         }
         stateDir = stateDir.toAbsolutePath().normalize();
         lyingRpc = lyingRpc == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(lyingRpc)); // one per mode
+        if (llmRecords < 0) {
+            throw new IllegalArgumentException("--llm-records must not be negative: " + llmRecords);
+        }
+    }
+
+    public DevnetConfig(int inferences, double dishonestRate, long seed, Path stateDir, List<LieMode> lyingRpc) {
+        this(inferences, dishonestRate, seed, stateDir, lyingRpc, 0);
+    }
+
+    /** The same network with {@code n} LLM records besides the others. */
+    public DevnetConfig withLlmRecords(int n) {
+        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, lyingRpc, n);
     }
 
     /** A demo network with no lying endpoint. */
@@ -35,7 +50,7 @@ public record DevnetConfig(int inferences, double dishonestRate, long seed, Path
 
     /** The same network with a lying endpoint for each of {@code modes}. */
     public DevnetConfig withLyingRpc(List<LieMode> modes) {
-        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, modes);
+        return new DevnetConfig(inferences, dishonestRate, seed, stateDir, modes, llmRecords);
     }
 
     public static DevnetConfig defaults(Path stateDir) {

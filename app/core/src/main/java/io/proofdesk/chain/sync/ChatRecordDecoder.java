@@ -16,6 +16,19 @@ final class ChatRecordDecoder {
     private ChatRecordDecoder() {
     }
 
+    /**
+     * A {@code tee_*} hash the gateway's answer names (0x-prefixed, as the chain writes hashes), or null: what a batch
+     * entry without its own {@code inputHash}/{@code outputHash} claims was settled. Never trusted by itself: the
+     * batch-inclusion check ties it to the settled root.
+     */
+    static String answerField(JsonNode output, String field) {
+        if (output == null || !output.path(field).isTextual()) {
+            return null;
+        }
+        String v = output.get(field).textValue().trim();
+        return v.startsWith("0x") ? v : "0x" + v;
+    }
+
     static SettledRecordBuilder.Decoded decode(JsonNode input, JsonNode output) {
         String model = input.get("model").textValue();
         ChatSettlement chat;

@@ -174,8 +174,11 @@ final class SettledRecordBuilder {
                     + shortMessage(ex) + ")"));
         }
         String teeId = hex32(r.teeId());
-        String inputHash = hex32(r.inputHash());
-        String outputHash = hex32(r.outputHash());
+        // a chat entry names its hashes only inside the gateway's answer, as the facilitator's own reader takes them
+        String inputHash = hex32(r.inputHash() != null ? r.inputHash()
+                : ChatRecordDecoder.answerField(r.output(), "tee_request_hash"));
+        String outputHash = hex32(r.outputHash() != null ? r.outputHash()
+                : ChatRecordDecoder.answerField(r.output(), "tee_output_hash"));
         byte[] signature = base64(r.teeSignature());
         List<String> proof = List.of();
         if (teeId != null && inputHash != null && outputHash != null && signature != null && r.timestamp() >= 0) {
