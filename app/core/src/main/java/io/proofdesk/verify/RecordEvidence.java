@@ -100,7 +100,7 @@ public final class RecordEvidence {
 
     /**
      * The record's published entry as JSON, whatever its content: the individual blob, or the batch blob's entry for
-     * this leaf. LLM records read their chat from it ({@link io.proofdesk.gateway.ChatSettlement}).
+     * this leaf. LLM records read their chat from it ({@link io.proofdesk.gateway.ChatExchange}).
      */
     public Fetched<com.fasterxml.jackson.databind.JsonNode> publishedJson() {
         if (inference().settlement() == SettlementKind.BATCH) {

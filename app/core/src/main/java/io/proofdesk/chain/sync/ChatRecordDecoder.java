@@ -2,7 +2,7 @@ package io.proofdesk.chain.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proofdesk.domain.ChatText;
-import io.proofdesk.gateway.ChatSettlement;
+import io.proofdesk.node.wire.ChatExchange;
 
 import java.util.List;
 
@@ -31,9 +31,9 @@ final class ChatRecordDecoder {
 
     static SettledRecordBuilder.Decoded decode(JsonNode input, JsonNode output) {
         String model = input.get("model").textValue();
-        ChatSettlement chat;
+        ChatExchange chat;
         try {
-            chat = ChatSettlement.read(input, output).orElseThrow();
+            chat = ChatExchange.read(input, output).orElseThrow();
         } catch (IllegalArgumentException e) {
             return new SettledRecordBuilder.Decoded(model, null, List.of(), List.of(),
                     "LLM record without its response text: " + e.getMessage());

@@ -13,7 +13,7 @@ import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
-import io.proofdesk.gateway.ChatSettlement;
+import io.proofdesk.node.wire.ChatExchange;
 import io.proofdesk.node.wire.SettledBlobJson;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
@@ -211,7 +211,7 @@ final class SettledRecordBuilder {
 
     private Decoded decodeSettled(SettledBlobJson r) {
         JsonNode input = r.input();
-        if (ChatSettlement.isChatRequest(input)) {
+        if (ChatExchange.isChatRequest(input)) {
             return ChatRecordDecoder.decode(input, r.output());
         }
         String cid = input == null ? null : input.path("ipfs_hash").asText(null);

@@ -3,7 +3,8 @@ package io.proofdesk.verify.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.domain.CheckResult;
-import io.proofdesk.gateway.ChatSettlement;
+import io.proofdesk.gateway.ChatRequestHashes;
+import io.proofdesk.node.wire.ChatExchange;
 import io.proofdesk.verify.CheckNames;
 import io.proofdesk.verify.Fetched;
 import io.proofdesk.verify.RecordEvidence;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * An LLM record's published chat is what was settled: the request, rebuilt and hashed as the TEE gateway hashes it
  * (keccak256 of its sorted-keys JSON), is the settled input hash, and keccak256 of the response text is the settled
- * output hash ({@link ChatSettlement}). A request the gateway rebuilt in a way Proofdesk does not reproduce leaves
+ * output hash ({@link ChatExchange}, {@link ChatRequestHashes}). A request the gateway rebuilt in a way Proofdesk does not reproduce leaves
  * the input side UNVERIFIED, never passed.
  */
 public final class ChatBlobCheck implements InferenceCheck {
@@ -40,18 +41,18 @@ public final class ChatBlobCheck implements InferenceCheck {
         }
         TeeSettlementLeaf s = ((Fetched.Ok<TeeSettlementLeaf>) settled).value();
         JsonNode entry = ((Fetched.Ok<JsonNode>) published).value();
-        Optional<ChatSettlement> read;
+        Optional<ChatExchange> read;
         try {
-            read = ChatSettlement.read(entry.get("input"), entry.get("output"));
+            read = ChatExchange.read(entry.get("input"), entry.get("output"));
         } catch (IllegalArgumentException e) {
             return CheckLines.fail(name(), "the published chat has no response text: " + e.getMessage());
         }
         if (read.isEmpty()) {
             return CheckLines.fail(name(), "the published input is not a chat or completion request");
         }
-        ChatSettlement chat = read.get();
+        ChatExchange chat = read.get();
         byte[] outputHash = chat.outputHash();
-        ChatSettlement.RequestHashes inputForms = chat.requestHashes();
+        ChatRequestHashes inputForms = ChatRequestHashes.of(chat.requestJson());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("blobId", String.valueOf(evidence.inference().blobId()));
         details.put("model", chat.model());

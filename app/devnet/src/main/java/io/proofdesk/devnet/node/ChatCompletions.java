@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.devnet.http.HttpError;
-import io.proofdesk.gateway.ChatSettlement;
+import io.proofdesk.gateway.ChatRequestHashes;
+import io.proofdesk.node.wire.ChatExchange;
 import io.proofdesk.gateway.GatewayUncheckableException;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -43,12 +44,12 @@ final class ChatCompletions {
         } catch (IOException e) {
             throw HttpError.badRequest("body is not JSON: " + e.getMessage());
         }
-        if (!ChatSettlement.isChatRequest(request) || !request.has("messages")) {
+        if (!ChatExchange.isChatRequest(request) || !request.has("messages")) {
             throw HttpError.badRequest("a chat completion request needs a model string and a messages list");
         }
         byte[] inputHash;
         try {
-            inputHash = ChatSettlement.currentChatRequestHash(request);
+            inputHash = ChatRequestHashes.currentChat(request);
         } catch (GatewayUncheckableException e) {
             throw HttpError.badRequest(e.getMessage());
         }

@@ -1,4 +1,4 @@
-package io.proofdesk.gateway;
+package io.proofdesk.node.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,8 +6,6 @@ import io.proofdesk.attest.PythonJson;
 import org.web3j.crypto.Hash;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,18 +17,20 @@ import java.util.Optional;
  * {@code output} that is a plain string is taken as the response text itself.
  *
  * <p>The settled hashes are the gateway's: {@code tee_request_hash} = keccak256 of the sorted-keys JSON of the
- * request dict the gateway rebuilds ({@link GatewayRequests}), {@code tee_output_hash} = keccak256 of the UTF-8
- * response content (or of {@code json.dumps(tool_calls, sort_keys=True)} for a tool-call answer).
+ * request dict the gateway rebuilds ({@code io.proofdesk.gateway.ChatRequestHashes}), {@code tee_output_hash} =
+ * keccak256 of the UTF-8 response content (or of {@code json.dumps(tool_calls, sort_keys=True)} for a tool-call
+ * answer, {@link #outputHash}).
  *
  * @param model        the model the request names
  * @param request      the request as published, compact JSON
  * @param response     the text whose keccak256 the output hash must be
  * @param responseWhat where {@code response} was read from, for check lines
  */
-public record ChatSettlement(String model, JsonNode requestJson, String request, String response,
+public record ChatExchange(String model, JsonNode requestJson, String request, String response,
                              String responseWhat) {
 
     private static final String CHOICE = "output.choices[0]";
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * The chat content of a settled blob, or empty when its {@code input} is no chat or completion request (an ONNX
@@ -38,7 +38,7 @@ public record ChatSettlement(String model, JsonNode requestJson, String request,
      *
      * @throws IllegalArgumentException when the input is a chat request but the output holds no response text
      */
-    public static Optional<ChatSettlement> read(JsonNode input, JsonNode output) {
+    public static Optional<ChatExchange> read(JsonNode input, JsonNode output) {
         if (!isChatRequest(input)) {
             return Optional.empty();
         }
@@ -48,7 +48,7 @@ public record ChatSettlement(String model, JsonNode requestJson, String request,
             throw new IllegalArgumentException("the blob's output is missing");
         }
         if (output.isTextual()) {
-            return Optional.of(new ChatSettlement(model, input, request, output.textValue(), "output"));
+            return Optional.of(new ChatExchange(model, input, request, output.textValue(), "output"));
         }
         JsonNode choices = output.get("choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
@@ -60,19 +60,19 @@ public record ChatSettlement(String model, JsonNode requestJson, String request,
             JsonNode toolCalls = message.get("tool_calls");
             if ("tool_calls".equals(choice.path("finish_reason").asText()) && toolCalls != null && toolCalls.isArray()
                     && !toolCalls.isEmpty()) {
-                return Optional.of(new ChatSettlement(model, input, request, pythonDumps(toolCalls),
+                return Optional.of(new ChatExchange(model, input, request, pythonDumps(toolCalls),
                         "json.dumps(" + CHOICE + ".message.tool_calls, sort_keys=True)"));
             }
             JsonNode content = message.get("content");
             if (content == null || !content.isTextual()) {
                 throw new IllegalArgumentException("the blob's " + CHOICE + ".message.content is not text");
             }
-            return Optional.of(new ChatSettlement(model, input, request, content.textValue(),
+            return Optional.of(new ChatExchange(model, input, request, content.textValue(),
                     CHOICE + ".message.content"));
         }
         JsonNode text = choice.get("text");
         if (text != null && text.isTextual()) {
-            return Optional.of(new ChatSettlement(model, input, request, text.textValue(), CHOICE + ".text"));
+            return Optional.of(new ChatExchange(model, input, request, text.textValue(), CHOICE + ".text"));
         }
         throw new IllegalArgumentException("the blob's " + CHOICE + " has neither message.content nor text");
     }
@@ -88,45 +88,9 @@ public record ChatSettlement(String model, JsonNode requestJson, String request,
         return Hash.sha3(response.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * keccak256 of the request in each form a gateway build hashed it (chat with and without
-     * {@code response_format}, or completion); empty with {@code why} set when the gateway's rebuild of this
-     * request is one Proofdesk does not reproduce.
-     */
-    public RequestHashes requestHashes() {
-        Object plain = GatewayJson.plain(requestJson);
-        List<byte[]> forms = new ArrayList<>();
-        try {
-            if (requestJson.path("messages").isArray()) {
-                forms.add(GatewayRequests.keccak(GatewayRequests.currentChat(plain, true)));
-                byte[] without = GatewayRequests.keccak(GatewayRequests.currentChat(plain, false));
-                if (!java.util.Arrays.equals(without, forms.getFirst())) {
-                    forms.add(without);
-                }
-            } else {
-                forms.add(GatewayRequests.keccak(GatewayRequests.currentCompletion(plain)));
-            }
-        } catch (GatewayUncheckableException e) {
-            return new RequestHashes(List.of(), e.getMessage());
-        }
-        return new RequestHashes(forms, null);
-    }
-
-    /** The request's hash forms, or why there are none. */
-    public record RequestHashes(List<byte[]> forms, String why) {
-        public RequestHashes {
-            forms = List.copyOf(forms);
-        }
-    }
-
-    /** keccak256 of the request as the current gateway hashes a chat request: what a demo TEE signs. */
-    public static byte[] currentChatRequestHash(JsonNode request) {
-        return GatewayRequests.keccak(GatewayRequests.currentChat(GatewayJson.plain(request), true));
-    }
-
     private static String pythonDumps(JsonNode node) {
         try {
-            return PythonJson.sortedDumps(GatewayJson.plain(node));
+            return PythonJson.sortedDumps(PLAIN.treeToValue(node, Object.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("values read from JSON always write as JSON", e);
         }
