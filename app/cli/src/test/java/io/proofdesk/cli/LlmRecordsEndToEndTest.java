@@ -18,7 +18,12 @@ import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.DataDirectory;
 import io.proofdesk.store.Store;
+import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.verify.CheckNames;
+import io.proofdesk.verify.NetworkSources;
+import io.proofdesk.verify.ReexecutionOutcome;
+import io.proofdesk.verify.Verifier;
+import io.proofdesk.verify.VerifierOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -155,6 +161,21 @@ class LlmRecordsEndToEndTest {
         CliTestRun text = CliTestRun.of("inference", l.truth().id(), "--data-dir", dataDir.toString());
         assertTrue(text.out().contains("LLM output: not re-executable"), text.out());
         assertTrue(text.out().contains(response), text.out());
+    }
+
+    @Test
+    @DisplayName("asking to re-execute an LLM record (as a report or the desktop does) gives the not-applicable line")
+    void reexecutionDoesNotApply() throws Exception {
+        Llm l = llm.stream().filter(x -> !x.truth().honest()).findFirst().orElseThrow();
+        try (Store store = Store.open(DataDirectory.resolve(dataDir));
+             SessionCache sessions = SessionCache.withDefaults()) {
+            Verifier v = new Verifier(store, NetworkSources.of(EndpointOptions.devnetProfile(devnetDir)), sessions,
+                    VerifierOptions.defaults(), Clock.systemUTC());
+            ReexecutionOutcome o = v.reexecute(l.record().id()).orElseThrow();
+            assertEquals(CheckStatus.NOT_APPLICABLE, o.line().status());
+            assertEquals("LLM output: not re-executable", o.line().reason());
+            assertTrue(o.comparison().isEmpty() && o.localOutputs().isEmpty());
+        }
     }
 
     private static CheckResult line(VerdictRecord v, String name) {

@@ -95,7 +95,9 @@ public final class Verifier {
      */
     public Optional<ReexecutionOutcome> reexecute(RecordId id) {
         return store.read(tx -> StoredFacts.load(tx, id))
-                .map(facts -> guardedOutcome(new RecordEvidence(facts, blobs, batches)));
+                .map(facts -> ChatText.isChat(facts.inference())
+                        ? ReexecutionOutcome.without(notReexecutable.check(null))
+                        : guardedOutcome(new RecordEvidence(facts, blobs, batches)));
     }
 
     /** Verifies and saves the verdict in its own transaction. */
