@@ -20,6 +20,12 @@ public record ChatRequestHashes(List<byte[]> forms, String why) {
         forms = List.copyOf(forms);
     }
 
+    /**
+     * Before this time the gateway hashed the request its wrapper had rewritten, which Proofdesk does not reproduce:
+     * a request of an older record that does not hash to the settled hash is not evidence of a different request.
+     */
+    public static final java.time.Instant REBUILT_SINCE = GatewayRequests.CURRENT_REQUEST_HASH_SINCE;
+
     /** The forms of a request with chat {@code messages}, or else a completion {@code prompt}. */
     public static ChatRequestHashes of(JsonNode request) {
         Object plain = GatewayJson.plain(request);

@@ -73,6 +73,12 @@ public final class ChatBlobCheck implements InferenceCheck {
             return CheckLines.unverified(name(), "the response hashes to the settled output hash, but the request "
                     + "cannot be hashed as the gateway hashed it: " + inputForms.why());
         }
+        if (!inputOk && evidence.inference().timestamp().isBefore(ChatRequestHashes.REBUILT_SINCE)) {
+            return CheckLines.unverified(name(), "the response hashes to the settled output hash; the request does "
+                    + "not hash to the settled input hash, but it was signed before "
+                    + ChatRequestHashes.REBUILT_SINCE + ", when the gateway hashed the request its wrapper had "
+                    + "rewritten, which Proofdesk does not reproduce");
+        }
         if (!inputOk) {
             return CheckLines.fail(name(), "the published request hashes to " + details.get("computedInputHash")
                     + " (keccak256 of its sorted-keys JSON, as the gateway rebuilds it), not to the settled input hash "
