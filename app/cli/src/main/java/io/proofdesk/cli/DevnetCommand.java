@@ -48,8 +48,8 @@ public final class DevnetCommand implements Callable<Integer> {
 
     @Option(names = "--lying-rpc", paramLabel = "MODE", converter = LieModeConverter.class,
             description = "also serve a JSON-RPC endpoint that lies in this way, listed in devnet.json's rpcEndpoints "
-                    + "(repeatable): omit, omit-logs, duplicate, phantom, alter-calldata, alter-receipt, forged-header, fork, "
-                    + "slow-drip")
+                    + "(repeatable): omit, omit-logs, duplicate, phantom, alter-calldata, alter-receipt, "
+                    + "forged-header, fork, slow-drip")
     List<LieMode> lyingRpc = new ArrayList<>();
 
     @Option(names = "--lying-explorer", paramLabel = "MODE", converter = ExplorerLieConverter.class,
@@ -69,6 +69,10 @@ public final class DevnetCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--llm-records", paramLabel = "N", description = "also seed N LLM chat records answered by "
+            + "LLM-style TEE nodes, settled individually and in batches, dishonest at --dishonest-rate (default 0)")
+    int llmRecords;
+
     /** Reads a mode by its key; a wrong one is a parameter error naming the modes. */
     static final class LieModeConverter implements picocli.CommandLine.ITypeConverter<LieMode> {
         @Override
@@ -86,7 +90,7 @@ public final class DevnetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = stateDir != null ? stateDir : data.dataDirectory().resolve("devnet");
         DevnetConfig config = new DevnetConfig(inferences, dishonestRate, seed, dir).withLyingRpc(lyingRpc)
-                .withLyingExplorer(lyingExplorer);
+                .withLyingExplorer(lyingExplorer).withLlmRecords(llmRecords);
         long started = System.nanoTime();
         DevnetShutdown shutdown = DevnetShutdown.install(spec.commandLine().getErr());
         SeedProgress progress = (phase, done, total) -> {

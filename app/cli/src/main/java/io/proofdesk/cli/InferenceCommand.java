@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofdesk.domain.CheckResult;
+import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.RecordId;
@@ -42,8 +43,8 @@ public final class InferenceCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object: id, mode, model, modelName, modelVersion, tee, node, txHash, "
             + "logIndex, leafIndex, block, timestamp, settlement {kind, inputHash, outputHash, blobId, merkleRoot, "
-            + "ethAddress}, verdict, evidence (PROVED, AGREED or TRUSTED), evidenceDetail, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, inputs and "
-            + "outputs [{name, type, shape, values}]")
+            + "ethAddress}, verdict, evidence (PROVED, AGREED or TRUSTED), evidenceDetail, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, chat "
+            + "({request, response} text of an LLM record, else null), inputs and outputs [{name, type, shape, values}]")
     boolean json;
 
     @Override
@@ -129,6 +130,11 @@ public final class InferenceCommand implements Callable<Integer> {
         });
         o.put("checkedAt", f.verdict().map(v -> v.checkedAt().toString()).orElse(null));
         o.put("syncNote", f.note());
+        ChatText.of(i).ifPresentOrElse(chat -> {
+            ObjectNode c = o.putObject("chat");
+            c.put("request", chat.request());
+            c.put("response", chat.response());
+        }, () -> o.putNull("chat"));
         tensors(o.putArray("inputs"), i.inputs());
         tensors(o.putArray("outputs"), i.outputs());
         return o;

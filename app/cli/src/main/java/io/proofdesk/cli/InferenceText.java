@@ -44,6 +44,12 @@ final class InferenceText {
         if (!r.get("syncNote").isNull()) {
             line(out, "sync note", r.get("syncNote"));
         }
+        if (r.hasNonNull("chat")) {
+            // an LLM record: its request and answer are text, printed whole rather than as tensors
+            out.printf("%-12s %s%n", "request", r.get("chat").get("request").asText());
+            out.printf("%-12s %s%n", "response", r.get("chat").get("response").asText());
+            return;
+        }
         tensors(out, "input", r.get("inputs"));
         tensors(out, "output", r.get("outputs"));
     }

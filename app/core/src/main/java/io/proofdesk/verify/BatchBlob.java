@@ -37,6 +37,14 @@ public record BatchBlob(StandardMerkleTree tree, JsonNode records) {
         return new BatchBlob(tree, records);
     }
 
+    /** The published entry of leaf {@code index} as JSON, if the blob carries it. */
+    public Optional<JsonNode> entry(int index) {
+        if (records == null || index < 0 || index >= records.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(records.get(index));
+    }
+
     /** The published content of leaf {@code index}, if the blob carries it. */
     public Optional<SettledBlob> record(int index) throws SettledBlob.BlobFormatException {
         if (records == null || index < 0 || index >= records.size()) {

@@ -99,6 +99,29 @@ public final class RecordEvidence {
     }
 
     /**
+     * The record's published entry as JSON, whatever its content: the individual blob, or the batch blob's entry for
+     * this leaf. LLM records read their chat from it ({@link io.proofdesk.gateway.ChatExchange}).
+     */
+    public Fetched<com.fasterxml.jackson.databind.JsonNode> publishedJson() {
+        if (inference().settlement() == SettlementKind.BATCH) {
+            return batch().map(b -> b.entry(inference().id().leafIndex())
+                    .<Fetched<com.fasterxml.jackson.databind.JsonNode>>map(Fetched::ok)
+                    .orElseGet(() -> Fetched.failed(CheckStatus.UNVERIFIED,
+                            "the batch blob publishes only the leaves' hashes, not this record's request and response")));
+        }
+        return blobBytes().map(bytes -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode root = SettledBlob.JSON.readTree(bytes);
+                return root != null && root.isObject() ? Fetched.ok(root) : Fetched.failed(CheckStatus.FAIL,
+                        "blob " + inference().blobId() + " is not a JSON object");
+            } catch (IOException e) {
+                return Fetched.failed(CheckStatus.FAIL, "blob " + inference().blobId() + " is not JSON: "
+                        + SettledBlob.firstLine(e.getMessage()));
+            }
+        });
+    }
+
+    /**
      * What was settled, as stored: the event's fields (individual) or the record's leaf fields (batch). For a batch
      * record the batch-inclusion check is what ties these fields to the settled root.
      */

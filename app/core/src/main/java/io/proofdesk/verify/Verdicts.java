@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The overall verdict from the lines: MISMATCH if any FAIL; else ERROR if any ERROR; else UNVERIFIED if any line is
- * UNVERIFIED (or there are none); else VERIFIED. The reason lists the lines that decided it.
+ * UNVERIFIED (or there are none); else VERIFIED. A NOT_APPLICABLE line decides nothing. The reason lists the lines
+ * that decided it.
  */
 public final class Verdicts {
 
@@ -17,7 +18,7 @@ public final class Verdicts {
     }
 
     public static Verdict overall(List<CheckResult> checks) {
-        if (checks.isEmpty()) {
+        if (checks.stream().allMatch(c -> c.status() == CheckStatus.NOT_APPLICABLE)) {
             return Verdict.UNVERIFIED;
         }
         if (any(checks, CheckStatus.FAIL)) {
@@ -40,7 +41,11 @@ public final class Verdicts {
             case VERIFIED -> null;
         };
         if (deciding == null) {
-            return "all " + checks.size() + " checks passed";
+            List<CheckResult> na = checks.stream().filter(c -> c.status() == CheckStatus.NOT_APPLICABLE).toList();
+            return na.isEmpty() ? "all " + checks.size() + " checks passed"
+                    : "all " + (checks.size() - na.size()) + " applicable checks passed ("
+                            + na.stream().map(c -> c.name() + ": " + c.reason()).collect(Collectors.joining("; "))
+                            + ")";
         }
         if (checks.isEmpty()) {
             return "no checks apply";

@@ -1,5 +1,6 @@
 package io.proofdesk.verify;
 
+import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
@@ -13,6 +14,8 @@ import io.proofdesk.store.Store;
 import io.proofdesk.verify.checks.AttestationCheck;
 import io.proofdesk.verify.checks.BatchInclusionCheck;
 import io.proofdesk.verify.checks.BlobCheck;
+import io.proofdesk.verify.checks.ChatBlobCheck;
+import io.proofdesk.verify.checks.NotReexecutableCheck;
 import io.proofdesk.verify.checks.CheckLines;
 import io.proofdesk.verify.checks.InferenceCheck;
 import io.proofdesk.verify.checks.ModelCheck;
@@ -36,7 +39,9 @@ import java.util.Optional;
  * concurrent use by several threads.
  *
  * <p>VANILLA: record, model, reexecution. ZKML: those and zk-proof. TEE: record, blob, signature, tee-status,
- * attestation, model, reexecution, and batch-inclusion for batch leaves. A check that throws is an ERROR line.
+ * attestation, model, reexecution, and batch-inclusion for batch leaves; an LLM TEE record (its chat kept as
+ * {@link ChatText}) checks its published chat instead of a blob of tensors, has no model line, and its reexecution
+ * line is NOT_APPLICABLE. A check that throws is an ERROR line.
  */
 public final class Verifier {
 
@@ -56,6 +61,8 @@ public final class Verifier {
     private final ModelCheck model;
     private final ReexecutionCheck reexecution;
     private final ZkProofCheck zkProof = new ZkProofCheck();
+    private final ChatBlobCheck chatBlob = new ChatBlobCheck();
+    private final NotReexecutableCheck notReexecutable = new NotReexecutableCheck();
 
     public Verifier(Store store, VerificationSources sources, SessionCache sessions, VerifierOptions options,
                     Clock clock) {
@@ -88,7 +95,9 @@ public final class Verifier {
      */
     public Optional<ReexecutionOutcome> reexecute(RecordId id) {
         return store.read(tx -> StoredFacts.load(tx, id))
-                .map(facts -> guardedOutcome(new RecordEvidence(facts, blobs, batches)));
+                .map(facts -> ChatText.isChat(facts.inference())
+                        ? ReexecutionOutcome.without(notReexecutable.check(null))
+                        : guardedOutcome(new RecordEvidence(facts, blobs, batches)));
     }
 
     /** Verifies and saves the verdict in its own transaction. */
@@ -129,6 +138,12 @@ public final class Verifier {
 
     /** The checks a record's mode and settlement call for, in verdict order. */
     List<InferenceCheck> plan(Inference r) {
+        if (r.mode() == io.proofdesk.domain.InferenceMode.TEE && ChatText.isChat(r)) {
+            // an LLM record: no model file to hash and no answer to reproduce
+            return r.settlement() == SettlementKind.BATCH
+                    ? List.of(record, batchInclusion, chatBlob, signature, teeStatus, attestation, notReexecutable)
+                    : List.of(record, chatBlob, signature, teeStatus, attestation, notReexecutable);
+        }
         return switch (r.mode()) {
             case VANILLA -> List.of(record, model, reexecution);
             case ZKML -> List.of(record, model, reexecution, zkProof);

@@ -57,6 +57,7 @@ public final class Devnet implements AutoCloseable {
     static final int HONEST_NODES = 3;
     static final List<NodeBehaviour> DISHONEST_NODES = List.of(NodeBehaviour.FORGED_OUTPUT, NodeBehaviour.SWAPPED_MODEL,
             NodeBehaviour.BAD_SIGNATURE, NodeBehaviour.STALE_ATTESTATION, NodeBehaviour.UNAPPROVED_PCR);
+    static final List<NodeBehaviour> LLM_NODES = List.of(NodeBehaviour.HONEST, NodeBehaviour.BAD_SIGNATURE);
 
     private final DevnetConfig config;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -131,9 +132,23 @@ public final class Devnet implements AutoCloseable {
             }
         }
 
+        // LLM-style TEE nodes (an honest one and one that signs with an unregistered key) exist only when asked for
+        List<DemoNode> llmNodes = new ArrayList<>();
+        for (NodeBehaviour b : config.llmRecords() > 0 ? LLM_NODES : List.<NodeBehaviour>of()) {
+            int index = nodes.size();
+            TeeNodeService service = keep(new TeeNodeService(factory.identity("llm-node-" + index, b), b,
+                    new FileStoreModelSource(hub.baseUrl()), models::swapFor, runner, Clock.systemUTC()).start());
+            nodes.add(new DemoNode(index, service));
+            llmNodes.add(nodes.getLast());
+        }
+        Seeding.ChatPlan chats = llmNodes.isEmpty() ? Seeding.ChatPlan.NONE : new Seeding.ChatPlan(
+                llmNodes.stream().filter(n -> n.service().behaviour().honest()).toList(),
+                llmNodes.stream().filter(n -> !n.service().behaviour().honest()).findFirst().orElse(null),
+                config.llmRecords(), config.dishonestRate(), config.seed());
+
         SeedPlanner planner = new SeedPlanner(models.choices(), List.of(0, 1, 2), faultNodes);
         groundTruth = new Seeding(contracts, session, blobs, models, nodes, factory)
-                .run(planner.plan(config.inferences(), config.dishonestRate(), config.seed()), progress, windows);
+                .run(planner.plan(config.inferences(), config.dishonestRate(), config.seed()), chats, progress, windows);
         Path truth = dir.resolve("ground-truth.json");
         groundTruth.write(truth);
 

@@ -13,6 +13,7 @@ import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
+import io.proofdesk.node.wire.ChatExchange;
 import io.proofdesk.node.wire.SettledBlobJson;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
@@ -173,8 +174,11 @@ final class SettledRecordBuilder {
                     + shortMessage(ex) + ")"));
         }
         String teeId = hex32(r.teeId());
-        String inputHash = hex32(r.inputHash());
-        String outputHash = hex32(r.outputHash());
+        // a chat entry names its hashes only inside the gateway's answer, as the facilitator's own reader takes them
+        String inputHash = hex32(r.inputHash() != null ? r.inputHash()
+                : ChatRecordDecoder.answerField(r.output(), "tee_request_hash"));
+        String outputHash = hex32(r.outputHash() != null ? r.outputHash()
+                : ChatRecordDecoder.answerField(r.output(), "tee_output_hash"));
         byte[] signature = base64(r.teeSignature());
         List<String> proof = List.of();
         if (teeId != null && inputHash != null && outputHash != null && signature != null && r.timestamp() >= 0) {
@@ -202,11 +206,14 @@ final class SettledRecordBuilder {
     }
 
     /** Model, version and tensors of a settled record's JSON; a problem leaves the tensors empty. */
-    private record Decoded(String model, String version, List<Tensor> inputs, List<Tensor> outputs, String problem) {
+    record Decoded(String model, String version, List<Tensor> inputs, List<Tensor> outputs, String problem) {
     }
 
     private Decoded decodeSettled(SettledBlobJson r) {
         JsonNode input = r.input();
+        if (ChatExchange.isChatRequest(input)) {
+            return ChatRecordDecoder.decode(input, r.output());
+        }
         String cid = input == null ? null : input.path("ipfs_hash").asText(null);
         String modelInputs = input == null ? null : input.path("model_inputs").asText(null);
         if (cid == null || cid.isBlank() || modelInputs == null) {

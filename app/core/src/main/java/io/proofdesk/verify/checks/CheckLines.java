@@ -28,6 +28,10 @@ public final class CheckLines {
         return new CheckResult(name, CheckStatus.UNVERIFIED, reason, Map.of());
     }
 
+    public static CheckResult notApplicable(String name, String reason) {
+        return new CheckResult(name, CheckStatus.NOT_APPLICABLE, reason, Map.of());
+    }
+
     public static CheckResult error(String name, String reason) {
         return new CheckResult(name, CheckStatus.ERROR, reason, Map.of());
     }

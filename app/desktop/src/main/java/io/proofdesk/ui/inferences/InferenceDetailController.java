@@ -1,5 +1,6 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.RecordId;
 import io.proofdesk.ui.controls.ColumnWidths;
 import io.proofdesk.ui.controls.FullTextCell;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -42,6 +44,10 @@ public final class InferenceDetailController {
     @FXML private TableView<TensorSummary> inputTable;
     @FXML private TableView<TensorSummary> outputTable;
     @FXML private VBox checksPane;
+    @FXML private VBox chatCard;
+    @FXML private VBox tensorRow;
+    @FXML private TextArea chatRequest;
+    @FXML private TextArea chatResponse;
     @FXML private VerificationDetailController verificationController;
     private RecordId shown;
 
@@ -70,6 +76,7 @@ public final class InferenceDetailController {
                 viewModel.show(shown);
             }
         });
+        viewModel.chatProperty().addListener((o, was, now) -> showChat(now));
         verdictQualifier.textProperty().bind(viewModel.verdictQualifierProperty());
         verdictQualifier.managedProperty().bind(verdictQualifier.textProperty().isNotEmpty());
         verdictQualifier.visibleProperty().bind(verdictQualifier.managedProperty());
@@ -94,6 +101,17 @@ public final class InferenceDetailController {
         // tall enough for every tensor without a scroll bar of its own, up to a few
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
                 javafx.beans.binding.Bindings.max(1, javafx.beans.binding.Bindings.size(rows))).add(30));
+    }
+
+    /** An LLM record shows its request and response text in place of the tensor tables. */
+    private void showChat(ChatText chat) {
+        boolean llm = chat != null;
+        chatCard.setManaged(llm);
+        chatCard.setVisible(llm);
+        tensorRow.setManaged(!llm);
+        tensorRow.setVisible(!llm);
+        chatRequest.setText(llm ? chat.request() : "");
+        chatResponse.setText(llm ? chat.response() : "");
     }
 
     private void showFields() {

@@ -1,5 +1,6 @@
 package io.proofdesk.ui.inferences;
 
+import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.RecordId;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 /**
- * One inference in full: its record fields, and its input and output tensors. Verification adds its checks
+ * One inference in full: its record fields, and its input and output tensors (or, for an LLM record, its request
+ * and response text). Verification adds its checks
  * (in the view's {@code checksPane}); this view-model only reads what the store holds.
  */
 public final class InferenceDetailViewModel {
@@ -39,6 +41,7 @@ public final class InferenceDetailViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<TensorSummary> inputs = FXCollections.observableArrayList();
     private final ObservableList<TensorSummary> outputs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ChatText> chat = new ReadOnlyObjectWrapper<>(this, "chat");
     private RecordId wanted;
 
     public InferenceDetailViewModel(StoreAccess store, ResourceBundle strings) {
@@ -83,6 +86,7 @@ public final class InferenceDetailViewModel {
         add(f, "merkleRoot", i.merkleRoot());
         add(f, "ethAddress", i.ethAddress());
         fields.setAll(f);
+        chat.set(ChatText.of(i).map(c -> new ChatText(readable(c.request()), c.response())).orElse(null));
         inputs.setAll(i.inputs().stream().map(TensorSummary::of).toList());
         outputs.setAll(i.outputs().stream().map(TensorSummary::of).toList());
         verdict.set(VerdictKind.of(i.verdict()));
@@ -106,6 +110,22 @@ public final class InferenceDetailViewModel {
     public ReadOnlyStringProperty verdictQualifierProperty() {
         return verdictQualifier.getReadOnlyProperty();
     }
+
+    /** An LLM record's request (indented JSON) and response text; null for any other record. */
+    public ReadOnlyObjectProperty<ChatText> chatProperty() {
+        return chat.getReadOnlyProperty();
+    }
+
+    /** The request as indented JSON, or as stored if it is not JSON (it may have been cut to be stored). */
+    static String readable(String request) {
+        try {
+            return PRETTY.writerWithDefaultPrettyPrinter().writeValueAsString(PRETTY.readTree(request));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return request;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public ObservableList<Field> fields() {
         return fields;

@@ -25,13 +25,17 @@ public record CheckRow(String name, String label, CheckStatus status, VerdictKin
                 strings.getString("check.status." + c.status().name()), reason, details);
     }
 
-    /** PASS looks like VERIFIED, FAIL like MISMATCH: one set of colours and glyphs for verdicts and lines. */
+    /**
+     * PASS looks like VERIFIED, FAIL like MISMATCH: one set of colours and glyphs for verdicts and lines; a line that
+     * does not apply looks like a record not checked (grey), with its own word.
+     */
     public static VerdictKind look(CheckStatus s) {
         return switch (s) {
             case PASS -> VerdictKind.VERIFIED;
             case FAIL -> VerdictKind.MISMATCH;
             case UNVERIFIED -> VerdictKind.UNVERIFIED;
             case ERROR -> VerdictKind.ERROR;
+            case NOT_APPLICABLE -> VerdictKind.NOT_CHECKED;
         };
     }
 

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One demo TEE node on 127.0.0.1: {@code /health}, {@code /signing-key}, {@code /enclave/attestation?nonce=} and
- * {@code POST /infer}. It really runs ONNX Runtime and really signs; a dishonest node departs from that in exactly
+ * One demo TEE node on 127.0.0.1: {@code /health}, {@code /signing-key}, {@code /enclave/attestation?nonce=},
+ * {@code POST /infer} and, as an LLM-style TEE gateway, {@code POST /v1/chat/completions} ({@link ChatCompletions}). It really runs ONNX Runtime and really signs; a dishonest node departs from that in exactly
  * the one way its {@link NodeBehaviour} names.
  */
 public final class TeeNodeService implements AutoCloseable {
@@ -60,7 +60,9 @@ public final class TeeNodeService implements AutoCloseable {
                 .route("GET", "/health", this::health)
                 .route("GET", "/signing-key", this::signingKey)
                 .route("GET", "/enclave/attestation", this::attestation)
-                .route("POST", "/infer", this::infer);
+                .route("POST", "/infer", this::infer)
+                .route("POST", "/v1/chat/completions",
+                        req -> HttpResponse.json(json, new ChatCompletions(identity, clock, json).answer(req.body())));
     }
 
     public TeeNodeService start() throws IOException {

@@ -12,12 +12,21 @@ public enum Fault {
     UNAPPROVED_PCR("unapproved-pcr"),
     MODEL_CID_MISMATCH("model-cid-mismatch"),
     BLOB_MISMATCH("blob-mismatch"),
-    MERKLE_MISSING("merkle-missing");
+    MERKLE_MISSING("merkle-missing"),
+    /** LLM records only: the published response is not the one the TEE signed and whose hash was settled. */
+    FORGED_RESPONSE("forged-response"),
+    /** LLM records only: the settlement carries a genuine signature of another, earlier answer. */
+    REPLAYED_SIGNATURE("replayed-signature");
 
     private final String label;
 
     Fault(String label) {
         this.label = label;
+    }
+
+    /** Whether only LLM records are made dishonest this way (the ONNX planner never deals it). */
+    public boolean llmOnly() {
+        return this == FORGED_RESPONSE || this == REPLAYED_SIGNATURE;
     }
 
     @JsonValue

@@ -31,4 +31,18 @@ final class InferenceCaller {
             return json.readValue(body, InferResponseJson.class);
         }
     }
+
+    /** A node's {@code POST /v1/chat/completions}: the answer body as the gateway sent it. */
+    com.fasterxml.jackson.databind.node.ObjectNode chat(String nodeUrl,
+                                                        com.fasterxml.jackson.databind.JsonNode request) throws IOException {
+        Request r = new Request.Builder().url(nodeUrl + "/v1/chat/completions")
+                .post(RequestBody.create(json.writeValueAsBytes(request), JSON_TYPE)).build();
+        try (Response response = http.newCall(r).execute()) {
+            byte[] body = response.body().bytes();
+            if (!response.isSuccessful()) {
+                throw new IOException("node " + nodeUrl + " answered " + response.code() + ": " + new String(body));
+            }
+            return (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+        }
+    }
 }

@@ -109,6 +109,7 @@ public final class SeedPlanner {
 
     private Fault[] usableFaults(boolean noTamperedModel, boolean noSwappableModel) {
         return java.util.Arrays.stream(Fault.values())
+                .filter(f -> !f.llmOnly())
                 .filter(f -> !(f == Fault.MODEL_CID_MISMATCH && noTamperedModel))
                 .filter(f -> !(f == Fault.SWAPPED_MODEL && noSwappableModel))
                 .filter(f -> switch (f) {

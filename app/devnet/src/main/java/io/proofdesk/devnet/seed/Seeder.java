@@ -49,6 +49,11 @@ public final class Seeder {
     }
 
     GroundTruth seed(List<PlannedRecord> plan, SeedProgress progress) throws Exception {
+        return seed(plan, List.of(), progress);
+    }
+
+    /** As {@link #seed(List, SeedProgress)}, then settles {@code extra} records already produced (the LLM ones). */
+    GroundTruth seed(List<PlannedRecord> plan, List<ProducedRecord> extra, SeedProgress progress) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("devnet-seed-", 0).daemon().factory());
         // one settling thread: the settlement account's nonces and the chain order come from its single sequence
         ExecutorService settling = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("devnet-settle").daemon().factory());
@@ -68,6 +73,9 @@ public final class Seeder {
                 }
             }
             get(previous);
+            if (!extra.isEmpty()) {
+                settler.settle(extra);
+            }
             return settler.finish();
         } finally {
             pool.shutdownNow();

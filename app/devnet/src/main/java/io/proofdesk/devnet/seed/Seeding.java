@@ -37,6 +37,20 @@ public final class Seeding {
     }
 
     public GroundTruth run(List<PlannedRecord> plan, SeedProgress progress, SeedWindows windows) throws Exception {
+        return run(plan, ChatPlan.NONE, progress, windows);
+    }
+
+    /**
+     * LLM records to seed after the planned ones: {@code count} chats answered by the honest LLM nodes (and by the
+     * bad-signature one, if any), numbered after the plan.
+     */
+    public record ChatPlan(List<DemoNode> honestNodes, DemoNode badSignatureNode, int count, double dishonestRate,
+                           long seed) {
+        public static final ChatPlan NONE = new ChatPlan(List.of(), null, 0, 0, 0);
+    }
+
+    public GroundTruth run(List<PlannedRecord> plan, ChatPlan chats, SeedProgress progress, SeedWindows windows)
+            throws Exception {
         String payer = DevAccounts.other().getAddress();
         progress.update("registering TEE nodes", 0, 0);
         new RegistrySeeder(contracts, session.web3j(), payer).seed(factory.approvedImage(), factory.unapprovedImage(), nodes);
@@ -54,6 +68,12 @@ public final class Seeding {
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 6));
         Seeder seeder = new Seeder(models.zoo(), p -> models.cid(p.model(), p.version()), nodes,
                 new SettlementPreparer(blobs, payer), settler, threads, windows);
-        return seeder.seed(plan, progress);
+        List<ProducedRecord> llm = List.of();
+        if (chats.count() > 0) {
+            progress.update("seeding LLM records", 0, chats.count());
+            llm = new ChatSeeder(chats.honestNodes(), chats.badSignatureNode(), blobs, payer)
+                    .produce(plan.size(), chats.count(), chats.dishonestRate(), chats.seed());
+        }
+        return seeder.seed(plan, llm, progress);
     }
 }

@@ -247,4 +247,30 @@ class TeeNodeServiceTest {
             assertEquals(200, r.code());
         }
     }
+
+    @Test
+    @DisplayName("as an LLM-style TEE gateway, an honest node's chat answer passes Proofdesk's gateway response check; "
+            + "a bad-signature node's does not")
+    void chatCompletionsAreSignedAsTheGatewaySigns() throws Exception {
+        byte[] request = ("{\"model\":\"demo-chat-1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"temperature\":0.0}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (NodeBehaviour b : List.of(NodeBehaviour.HONEST, NodeBehaviour.BAD_SIGNATURE)) {
+            TeeNodeService node = NODES.get(b);
+            byte[] answer;
+            try (Response r = HTTP.newCall(new Request.Builder().url(node.baseUrl() + "/v1/chat/completions")
+                    .post(RequestBody.create(request, MediaType.get("application/json"))).build()).execute()) {
+                assertEquals(200, r.code());
+                answer = r.body().bytes();
+            }
+            io.proofdesk.gateway.GatewayCheckResult check = new io.proofdesk.gateway.GatewayResponseChecker(
+                    new io.proofdesk.gateway.GatewayKeySource.GivenKey(node.identity().registeredKey().publicKey(),
+                            "registered key"), node.identity().registeredKey().teeId().hex())
+                    .check(answer, "answer.json", request, "request.json");
+            assertEquals(b.honest() ? io.proofdesk.gateway.GatewayVerdict.VALID
+                    : io.proofdesk.gateway.GatewayVerdict.INVALID, check.verdict(), b + ": " + check.lines());
+            String content = JSON.readTree(answer).get("choices").get(0).get("message").get("content").asText();
+            assertEquals(DemoTextGenerator.answer("[{\"role\":\"user\",\"content\":\"hi\"}]"), content,
+                    "the same prompt always gets the same answer");
+        }
+    }
 }
