@@ -38,7 +38,7 @@ final class InferenceText {
                 + (r.get("checkedAt").isNull() ? "" : " (checked " + r.get("checkedAt").asText() + ")"));
         out.printf("%-12s %s - %s%n", "evidence", r.get("evidence").asText(), r.get("evidenceDetail").asText());
         for (JsonNode c : r.get("checks")) {
-            out.printf("  %-10s %-10s %s%n", c.get("status").asText(), c.get("name").asText(),
+            out.printf("  %-14s %-15s %s%n", c.get("status").asText(), c.get("name").asText(),
                     c.get("reason").isNull() ? "" : c.get("reason").asText());
         }
         if (!r.get("syncNote").isNull()) {
