@@ -1,6 +1,7 @@
 package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.BlockRange;
+import io.proofdesk.chain.LegacySettlementEvents;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.domain.BlockRef;
@@ -85,6 +86,7 @@ final class ChunkReader implements AutoCloseable {
         }
         if (contracts.relay() != null) {
             t.addAll(List.of(INDIVIDUAL, BATCH));
+            t.addAll(LegacySettlementEvents.TOPICS);
         }
         return t;
     }
@@ -171,6 +173,11 @@ final class ChunkReader implements AutoCloseable {
             for (var e : batches) {
                 chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
+            }
+            for (Log l : sorted.legacy) {
+                // the Dec 2025 relay's events carry everything they say: nothing to fetch, built here
+                chunk.built.add(CompletableFuture.completedFuture(LegacySettledRecords.of(rpc.url(), l,
+                        chunk.headers.get(l.getBlockNumber().longValueExact()).timestamp())));
             }
             chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
             chunk.proved = proved;
