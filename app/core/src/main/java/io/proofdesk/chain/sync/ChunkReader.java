@@ -3,7 +3,6 @@ package io.proofdesk.chain.sync;
 import io.proofdesk.chain.BlockRange;
 import io.proofdesk.chain.LegacySettlementEvents;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
-import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
@@ -41,12 +40,6 @@ import java.util.concurrent.Executors;
  */
 final class ChunkReader implements AutoCloseable {
 
-    static final String TEE_REGISTERED = EventEncoder.encode(ITEERegistry.TEEREGISTERED_EVENT);
-    static final String TEE_ENABLED = EventEncoder.encode(ITEERegistry.TEEENABLED_EVENT);
-    static final String TEE_DISABLED = EventEncoder.encode(ITEERegistry.TEEDISABLED_EVENT);
-    static final String HEARTBEAT = EventEncoder.encode(ITEERegistry.HEARTBEATRECEIVED_EVENT);
-    static final String PCR_APPROVED = EventEncoder.encode(ITEERegistry.PCRAPPROVED_EVENT);
-    static final String PCR_REVOKED = EventEncoder.encode(ITEERegistry.PCRREVOKED_EVENT);
     static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
     static final String UNKNOWN_MODEL = "unknown";
@@ -82,7 +75,7 @@ final class ChunkReader implements AutoCloseable {
         }
         List<String> t = new ArrayList<>();
         if (contracts.registry() != null) {
-            t.addAll(List.of(TEE_REGISTERED, TEE_ENABLED, TEE_DISABLED, HEARTBEAT, PCR_APPROVED, PCR_REVOKED));
+            t.addAll(TeeRegistryEvents.topics()); // every registry version's
         }
         if (contracts.relay() != null) {
             t.addAll(List.of(INDIVIDUAL, BATCH));
