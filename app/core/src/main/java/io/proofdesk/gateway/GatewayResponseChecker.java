@@ -253,6 +253,6 @@ public final class GatewayResponseChecker {
             return new KeyFinding(GatewayCheckLine.failed(e.getMessage()), null);
         }
         String text = "the registry's key of TEE " + teeId + " (" + lookup.describe() + ")";
-        return new KeyFinding(RegistryStatusAt.line(reg, response.signedAt(), text), key);
+        return new KeyFinding(RegistryStatusAt.line(reg, response.signedAt(), text, lookup.asOf()), key);
     }
 }

@@ -14,4 +14,9 @@ public interface TeeRegistryLookup {
 
     /** Where the lookup reads, for the lines ("the store in /data/proofdesk"). */
     String describe();
+
+    /** When the TEE's current entry was read, for a status line that cannot fold events by time. */
+    default String asOf() {
+        return "as of the store's last sync";
+    }
 }

@@ -2,6 +2,7 @@ package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.BlockRange;
 import io.proofdesk.chain.LegacySettlementEvents;
+import io.proofdesk.chain.TeeRegistryEvents;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Inference;

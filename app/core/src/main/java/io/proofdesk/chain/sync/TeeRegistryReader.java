@@ -1,5 +1,6 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.TeeRegistryEvents;
 import io.proofdesk.chain.TeeRegistryRecords;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Bytes;
@@ -104,6 +105,11 @@ final class TeeRegistryReader {
         List<Tee> out = new ArrayList<>();
         for (String id : ids) {
             Tee t = readTee(rpc, id, block);
+            if (t == null) {
+                // a TEE the registry no longer knows was removed (TEERemoved, og-evm 758e149): its last entry is kept
+                // for its key, no longer enabled
+                t = removed(id);
+            }
             if (t != null) {
                 out.add(t);
                 synchronized (this) {
@@ -113,6 +119,19 @@ final class TeeRegistryReader {
             }
         }
         return out;
+    }
+
+    private Tee removed(String id) {
+        Tee known;
+        synchronized (this) {
+            known = cache.get(id);
+        }
+        if (known == null) {
+            known = store.read(tx -> tx.tees().find(id)).orElse(null);
+        }
+        return known == null || !known.enabled() ? null : new Tee(known.teeId(), known.owner(),
+                known.paymentAddress(), known.endpoint(), known.publicKey(), known.tlsCertificate(), known.pcrHash(),
+                known.teeType(), false, known.registeredAt(), known.lastHeartbeat());
     }
 
     /** The PCR hash the registry gave this TEE in this sync, or null when it was not read. */

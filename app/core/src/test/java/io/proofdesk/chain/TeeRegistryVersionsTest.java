@@ -1,8 +1,7 @@
-package io.proofdesk.chain.sync;
+package io.proofdesk.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.proofdesk.chain.TeeRegistryRecords;
 import io.proofdesk.chain.TeeRegistryRecords.Layout;
 import io.proofdesk.chain.TeeRegistryRecords.RegistryTee;
 import io.proofdesk.chain.contracts.ITEERegistry;

@@ -1,4 +1,4 @@
-package io.proofdesk.chain.sync;
+package io.proofdesk.chain;
 
 import io.proofdesk.domain.TeeEventKind;
 import org.web3j.abi.EventEncoder;
@@ -36,13 +36,13 @@ import java.util.Set;
  * block not yet known when the event is read, and a record signed during the grace period is better flagged than
  * passed. A TEE removed (758e149) can sign nothing valid any more, so it reads as disabled.
  */
-final class TeeRegistryEvents {
+public final class TeeRegistryEvents {
 
     /** Approvals of the first version hold no TEE type: the PCR set was approved for every type. */
-    static final int ANY_TEE_TYPE = -1;
+    public static final int ANY_TEE_TYPE = -1;
 
     /** One registry event as the store keeps it; null where the version's event does not say it. */
-    record Decoded(TeeEventKind kind, String teeId, String pcrHash, Integer teeType, String version,
+    public record Decoded(TeeEventKind kind, String teeId, String pcrHash, Integer teeType, String version,
                    BigInteger timestamp, BigInteger gracePeriod) {
     }
 
@@ -93,16 +93,24 @@ final class TeeRegistryEvents {
     }
 
     /** Every topic0 of every registry version's kept events. */
-    static Set<String> topics() {
+    public static Set<String> topics() {
         return BY_TOPIC.keySet();
     }
 
-    static boolean isKnown(String topic0) {
+    /** The topics of the events about one TEE (its id is topic 1): registration, enabling, disabling, heartbeats. */
+    public static List<String> teeTopics() {
+        return BY_TOPIC.entrySet().stream().filter(e -> switch (e.getValue().kind()) {
+            case REGISTERED, ENABLED, DISABLED, HEARTBEAT -> true;
+            default -> false;
+        }).map(Map.Entry::getKey).toList();
+    }
+
+    public static boolean isKnown(String topic0) {
         return topic0 != null && BY_TOPIC.containsKey(topic0.toLowerCase(Locale.ROOT));
     }
 
     /** The event's signature, for messages, or null when no version has this topic. */
-    static String signatureOf(String topic0) {
+    public static String signatureOf(String topic0) {
         Known k = topic0 == null ? null : BY_TOPIC.get(topic0.toLowerCase(Locale.ROOT));
         return k == null ? null : k.signature();
     }
@@ -113,7 +121,7 @@ final class TeeRegistryEvents {
      * @throws IllegalArgumentException when no version has its topic0, or its topics or data do not fit
      */
     @SuppressWarnings("rawtypes")
-    static Decoded decode(List<String> topics, String data) {
+    public static Decoded decode(List<String> topics, String data) {
         Known k = topics.isEmpty() ? null : BY_TOPIC.get(topics.getFirst().toLowerCase(Locale.ROOT));
         if (k == null) {
             throw new IllegalArgumentException("no TEERegistry version has an event with topic0 "
