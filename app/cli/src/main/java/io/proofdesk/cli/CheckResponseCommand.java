@@ -106,7 +106,7 @@ public final class CheckResponseCommand implements Callable<Integer> {
         }
         if (keyChoice.network != null) {
             // "demo" is the devnet of the default data folder (proofdesk devnet writes its devnet.json there)
-            NetworkProfile profile = NetworkChoice.resolve(keyChoice.network, DataDirectory.resolve(null).path());
+            NetworkProfile profile = NetworkChoice.resolve(keyChoice.network, DataDirectory.resolve((Path) null).path());
             return new GatewayKeySource.Registry(ChainTeeRegistry.of(profile));
         }
         return new GatewayKeySource.Registry(StoreTeeRegistry.in(DataDirectory.resolve(keyChoice.dataDir)));
