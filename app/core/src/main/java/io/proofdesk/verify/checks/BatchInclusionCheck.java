@@ -133,6 +133,21 @@ public final class BatchInclusionCheck implements InferenceCheck {
         throw new IllegalArgumentException(teeId == null ? "no TEE id" : "no signature");
     }
 
+    /**
+     * Why a batch record names no TEE when its batch's leaf layout has none (the older facilitator's (input, output,
+     * keccak(signature)) leaves): then the TEE checks cannot be done, which is not a mismatch. Empty otherwise.
+     */
+    static Optional<String> layoutWithoutTee(RecordEvidence evidence) {
+        Inference r = evidence.inference();
+        if (r.teeId() != null || r.id().leafIndex() == null
+                || !(evidence.batch() instanceof Fetched.Ok<BatchBlob> ok)) {
+            return Optional.empty();
+        }
+        return BatchLeafLayout.of(ok.value().tree().leafEncoding())
+                .filter(l -> l != BatchLeafLayout.TEE_SIGNED)
+                .map(l -> "the batch's leaves are " + l.encoding() + ": they name no TEE, so none can be checked");
+    }
+
     private static byte[] bytes32(String hex, String what) {
         if (hex == null || !hex.toLowerCase(Locale.ROOT).matches("0x[0-9a-f]{64}")) {
             throw new IllegalArgumentException(what + " is missing or not 32 bytes of hex: " + hex);
