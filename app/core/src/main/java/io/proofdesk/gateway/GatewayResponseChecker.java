@@ -234,7 +234,7 @@ public final class GatewayResponseChecker {
         }
         if (found.isEmpty()) {
             return new KeyFinding(GatewayCheckLine.notChecked("unknown TEE " + teeId + ": " + lookup.describe()
-                    + " does not know it (sync first, or check it against --key)"), null);
+                    + " does not know it (" + lookup.unknownHint() + ")"), null);
         }
         RegisteredTee reg = found.get();
         byte[] der = reg.tee().publicKey().toArray();

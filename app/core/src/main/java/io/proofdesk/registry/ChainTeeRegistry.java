@@ -186,6 +186,11 @@ public final class ChainTeeRegistry implements TeeRegistryLookup {
     }
 
     @Override
+    public String unknownHint() {
+        return "its registry has no entry for this id: check the id and the network, or check it against --key";
+    }
+
+    @Override
     public String asOf() {
         return asOf;
     }
