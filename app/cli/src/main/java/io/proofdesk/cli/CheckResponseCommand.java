@@ -8,6 +8,8 @@ import io.proofdesk.gateway.GatewayCheckResult;
 import io.proofdesk.gateway.GatewayKeySource;
 import io.proofdesk.gateway.GatewayResponseChecker;
 import io.proofdesk.gateway.StoreTeeRegistry;
+import io.proofdesk.network.NetworkProfile;
+import io.proofdesk.registry.ChainTeeRegistry;
 import io.proofdesk.store.DataDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +28,8 @@ import java.util.concurrent.Callable;
         description = {"Check a TEE gateway's response body exactly as it was returned (OpenAI-style chat or text "
                 + "completion; the current tee_signature format or the legacy one): the output hash against the "
                 + "response's own content, the request hash against --request, the key against the response's "
-                + "tee_id (or the registry's key and the TEE's status when it signed, from a synced store), and the "
-                + "RSA-PSS signature.",
+                + "tee_id (or the registry's key and the TEE's status when it signed, from a synced store or read live "
+                + "from --network's registry), and the RSA-PSS signature.",
                 "Exit 0 VALID, 1 INVALID, 2 cannot check (unknown format, no key, unknown TEE), 3 unreadable."})
 public final class CheckResponseCommand implements Callable<Integer> {
 
@@ -52,10 +54,15 @@ public final class CheckResponseCommand implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "A store filled by proofdesk sync: use the "
                 + "registry's key for the TEE and its enabled status when the response was signed")
         Path dataDir;
+
+        @Option(names = "--network", paramLabel = "NAME|FILE", description = "Read the TEE registry of this network "
+                + "live over JSON-RPC (every registry version): the registry's key for the TEE and whether it was "
+                + "enabled when the response was signed. " + NetworkChoice.DESCRIPTION)
+        String network;
     }
 
     @Option(names = "--tee-id", paramLabel = "0x...", description = "The TEE expected to have signed (legacy "
-            + "responses name none; needed with --data-dir for them)")
+            + "responses name none; needed with --data-dir or --network for them)")
     String teeId;
 
     @Override
@@ -96,6 +103,11 @@ public final class CheckResponseCommand implements Callable<Integer> {
             } catch (KeyFormatException e) {
                 throw new UserInputException(e.getMessage(), e);
             }
+        }
+        if (keyChoice.network != null) {
+            // "demo" is the devnet of the default data folder (proofdesk devnet writes its devnet.json there)
+            NetworkProfile profile = NetworkChoice.resolve(keyChoice.network, DataDirectory.resolve((Path) null).path());
+            return new GatewayKeySource.Registry(ChainTeeRegistry.of(profile));
         }
         return new GatewayKeySource.Registry(StoreTeeRegistry.in(DataDirectory.resolve(keyChoice.dataDir)));
     }

@@ -234,7 +234,7 @@ public final class GatewayResponseChecker {
         }
         if (found.isEmpty()) {
             return new KeyFinding(GatewayCheckLine.notChecked("unknown TEE " + teeId + ": " + lookup.describe()
-                    + " does not know it (sync first, or check it against --key)"), null);
+                    + " does not know it (" + lookup.unknownHint() + ")"), null);
         }
         RegisteredTee reg = found.get();
         byte[] der = reg.tee().publicKey().toArray();
@@ -253,6 +253,6 @@ public final class GatewayResponseChecker {
             return new KeyFinding(GatewayCheckLine.failed(e.getMessage()), null);
         }
         String text = "the registry's key of TEE " + teeId + " (" + lookup.describe() + ")";
-        return new KeyFinding(RegistryStatusAt.line(reg, response.signedAt(), text), key);
+        return new KeyFinding(RegistryStatusAt.line(reg, response.signedAt(), text, lookup.asOf()), key);
     }
 }

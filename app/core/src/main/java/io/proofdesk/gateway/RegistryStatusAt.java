@@ -17,7 +17,7 @@ final class RegistryStatusAt {
     private RegistryStatusAt() {
     }
 
-    static GatewayCheckLine line(RegisteredTee reg, Instant signedAt, String keyText) {
+    static GatewayCheckLine line(RegisteredTee reg, Instant signedAt, String keyText, String asOf) {
         String id = reg.tee().teeId();
         List<TeeEvent> status = reg.history().stream().filter(e -> switch (e.kind()) {
             case REGISTERED, ENABLED, DISABLED -> true;
@@ -28,9 +28,9 @@ final class RegistryStatusAt {
                 && status.stream().allMatch(e -> e.timestamp() != null);
         if (!timed) {
             return reg.tee().enabled()
-                    ? GatewayCheckLine.passed(keyText + "; enabled (as of the store's last sync: the registry history "
-                            + "has no times to check the response's time against)")
-                    : GatewayCheckLine.failed("TEE " + id + " is disabled in the registry (as of the store's last sync)");
+                    ? GatewayCheckLine.passed(keyText + "; enabled (" + asOf + ": the registry history has no times "
+                            + "to check the response's time against)")
+                    : GatewayCheckLine.failed("TEE " + id + " is disabled in the registry (" + asOf + ")");
         }
         boolean registered = false;
         boolean enabled = false;
@@ -59,7 +59,7 @@ final class RegistryStatusAt {
                     + "; disabled at " + last.timestamp() + ", block " + last.blockNumber() + ")");
         }
         return GatewayCheckLine.passed(keyText + "; registered and enabled when the response was signed (" + signedAt
-                + ")" + (reg.tee().enabled() ? "" : "; disabled since, as of the store's last sync"));
+                + ")" + (reg.tee().enabled() ? "" : "; disabled since, " + asOf));
     }
 
     private static TeeEvent registration(List<TeeEvent> status) {

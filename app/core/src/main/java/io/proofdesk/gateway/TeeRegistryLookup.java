@@ -14,4 +14,14 @@ public interface TeeRegistryLookup {
 
     /** Where the lookup reads, for the lines ("the store in /data/proofdesk"). */
     String describe();
+
+    /** What to do about a TEE it does not know, for the "unknown TEE" line. */
+    default String unknownHint() {
+        return "sync first, or check it against --key";
+    }
+
+    /** When the TEE's current entry was read, for a status line that cannot fold events by time. */
+    default String asOf() {
+        return "as of the store's last sync";
+    }
 }

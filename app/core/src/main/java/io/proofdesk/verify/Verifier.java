@@ -18,6 +18,7 @@ import io.proofdesk.verify.checks.ChatBlobCheck;
 import io.proofdesk.verify.checks.NotReexecutableCheck;
 import io.proofdesk.verify.checks.CheckLines;
 import io.proofdesk.verify.checks.InferenceCheck;
+import io.proofdesk.verify.checks.LegacySettlementCheck;
 import io.proofdesk.verify.checks.ModelCheck;
 import io.proofdesk.verify.checks.RecordCheck;
 import io.proofdesk.verify.checks.ReexecutionCheck;
@@ -63,6 +64,7 @@ public final class Verifier {
     private final ZkProofCheck zkProof = new ZkProofCheck();
     private final ChatBlobCheck chatBlob = new ChatBlobCheck();
     private final NotReexecutableCheck notReexecutable = new NotReexecutableCheck();
+    private final LegacySettlementCheck legacy;
 
     public Verifier(Store store, VerificationSources sources, SessionCache sessions, VerifierOptions options,
                     Clock clock) {
@@ -74,6 +76,7 @@ public final class Verifier {
         ModelFiles files = new ModelFiles(sources.models());
         this.chain = new SharedChainReader(sources.chain());
         this.record = new RecordCheck(chain);
+        this.legacy = new LegacySettlementCheck(chain);
         this.attestation = new AttestationCheck(sources.attestations(), sources.roots(), clock,
                 options.maxAttestationAge(), new SecureRandom());
         this.model = new ModelCheck(files);
@@ -147,7 +150,8 @@ public final class Verifier {
         return switch (r.mode()) {
             case VANILLA -> List.of(record, model, reexecution);
             case ZKML -> List.of(record, model, reexecution, zkProof);
-            case TEE -> r.settlement() == SettlementKind.BATCH
+            case TEE -> LegacySettlementCheck.isLegacy(r) ? List.of(record, legacy, LegacySettlementCheck.SIGNER)
+                    : r.settlement() == SettlementKind.BATCH
                     ? List.of(record, batchInclusion, blob, signature, teeStatus, attestation, model, reexecution)
                     : List.of(record, blob, signature, teeStatus, attestation, model, reexecution);
         };

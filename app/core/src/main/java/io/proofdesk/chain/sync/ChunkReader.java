@@ -1,8 +1,9 @@
 package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.BlockRange;
+import io.proofdesk.chain.LegacySettlementEvents;
+import io.proofdesk.chain.TeeRegistryEvents;
 import io.proofdesk.chain.contracts.IInferenceSettlementRelay;
-import io.proofdesk.chain.contracts.ITEERegistry;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
@@ -40,12 +41,6 @@ import java.util.concurrent.Executors;
  */
 final class ChunkReader implements AutoCloseable {
 
-    static final String TEE_REGISTERED = EventEncoder.encode(ITEERegistry.TEEREGISTERED_EVENT);
-    static final String TEE_ENABLED = EventEncoder.encode(ITEERegistry.TEEENABLED_EVENT);
-    static final String TEE_DISABLED = EventEncoder.encode(ITEERegistry.TEEDISABLED_EVENT);
-    static final String HEARTBEAT = EventEncoder.encode(ITEERegistry.HEARTBEATRECEIVED_EVENT);
-    static final String PCR_APPROVED = EventEncoder.encode(ITEERegistry.PCRAPPROVED_EVENT);
-    static final String PCR_REVOKED = EventEncoder.encode(ITEERegistry.PCRREVOKED_EVENT);
     static final String INDIVIDUAL = EventEncoder.encode(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     static final String BATCH = EventEncoder.encode(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
     static final String UNKNOWN_MODEL = "unknown";
@@ -81,10 +76,11 @@ final class ChunkReader implements AutoCloseable {
         }
         List<String> t = new ArrayList<>();
         if (contracts.registry() != null) {
-            t.addAll(List.of(TEE_REGISTERED, TEE_ENABLED, TEE_DISABLED, HEARTBEAT, PCR_APPROVED, PCR_REVOKED));
+            t.addAll(TeeRegistryEvents.topics()); // every registry version's
         }
         if (contracts.relay() != null) {
             t.addAll(List.of(INDIVIDUAL, BATCH));
+            t.addAll(LegacySettlementEvents.TOPICS);
         }
         return t;
     }
@@ -171,6 +167,11 @@ final class ChunkReader implements AutoCloseable {
             for (var e : batches) {
                 chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
+            }
+            for (Log l : sorted.legacy) {
+                // the Dec 2025 relay's events carry everything they say: nothing to fetch, built here
+                chunk.built.add(CompletableFuture.completedFuture(LegacySettledRecords.of(rpc.url(), l,
+                        chunk.headers.get(l.getBlockNumber().longValueExact()).timestamp())));
             }
             chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
             chunk.proved = proved;

@@ -133,28 +133,8 @@ final class SettledRecordBuilder {
                 out.add(batchLeafFromRecord(rpc, tx, index, i, blockNumber, root, blobId, tree, records.get(i), block));
             }
         } else {
-            for (int i = 0; i < tree.size(); i++) {
-                List<String> problems = new ArrayList<>();
-                TeeSettlementLeaf leaf;
-                try {
-                    leaf = TeeSettlementLeaf.fromAbiValues(tree.value(i));
-                } catch (IllegalArgumentException ex) {
-                    Inference inf = new Inference(RecordId.leaf(tx, index, i), InferenceMode.TEE, UNKNOWN_MODEL, null,
-                            null, null, SettlementKind.BATCH, blockNumber, Instant.EPOCH, null, null, null, null,
-                            blobId, root, List.of(), List.of(), List.of(), null);
-                    out.add(new BuiltRecord(inf, List.of("leaf " + i + " of the batch is not a TEE settlement leaf: "
-                            + ex.getMessage())));
-                    continue;
-                }
-                String teeId = hex(leaf.teeId());
-                problems.add("the batch blob holds only hashes (no records), so there are no tensors to re-execute");
-                Inference inf = new Inference(RecordId.leaf(tx, index, i), InferenceMode.TEE, UNKNOWN_MODEL, null,
-                        teeId, tees.endpointOf(rpc, teeId, block), SettlementKind.BATCH, blockNumber,
-                        settledTime(leaf.teeTimestamp(), problems), null, hex(leaf.inputHash()), hex(leaf.outputHash()),
-                        Bytes.of(leaf.teeSignature()), blobId, root, proofHex(tree.proof(i)), List.of(), List.of(),
-                        null);
-                out.add(new BuiltRecord(inf, problems));
-            }
+            out.addAll(BatchLeafRecords.of(tree, tx, index, blockNumber, root, blobId,
+                    teeId -> tees.endpointOf(rpc, teeId, block)));
         }
         return out;
     }
@@ -237,7 +217,7 @@ final class SettledRecordBuilder {
         }
     }
 
-    private static Instant settledTime(BigInteger seconds, List<String> problems) {
+    static Instant settledTime(BigInteger seconds, List<String> problems) {
         Instant t = instant(seconds, null);
         if (t == null) {
             problems.add("settled timestamp " + seconds + " is not a date; stored as 1970-01-01");
@@ -246,7 +226,7 @@ final class SettledRecordBuilder {
         return t;
     }
 
-    private static List<String> proofHex(List<byte[]> proof) {
+    static List<String> proofHex(List<byte[]> proof) {
         return proof.stream().map(ChunkReader::hex).toList();
     }
 

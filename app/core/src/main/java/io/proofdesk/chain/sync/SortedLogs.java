@@ -1,5 +1,6 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.LegacySettlementEvents;
 import io.proofdesk.domain.UnknownEvent;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -12,6 +13,8 @@ final class SortedLogs {
     final List<Log> registryLogs = new ArrayList<>();
     final List<Log> individual = new ArrayList<>();
     final List<Log> batch = new ArrayList<>();
+    /** Settlements of the Dec 2025 relay ({@link io.proofdesk.chain.LegacySettlementEvents}). */
+    final List<Log> legacy = new ArrayList<>();
     final List<Log> results = new ArrayList<>();
     final List<UnknownEvent> unknown = new ArrayList<>();
     int unused;
@@ -27,6 +30,8 @@ final class SortedLogs {
                 individual.add(l);
             } else if (address.equals(contracts.relay()) && topic.equals(ChunkReader.BATCH)) {
                 batch.add(l);
+            } else if (address.equals(contracts.relay()) && LegacySettlementEvents.isLegacyTopic(topic)) {
+                legacy.add(l);
             } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
                 results.add(l);
             } else if (contracts.isInference(address)) {

@@ -1,6 +1,7 @@
 package io.proofdesk.chain.sync;
 
-import io.proofdesk.chain.contracts.ITEERegistry;
+import io.proofdesk.chain.TeeRegistryEvents;
+import io.proofdesk.chain.TeeRegistryRecords;
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Bytes;
 import io.proofdesk.domain.Tee;
@@ -9,10 +10,6 @@ import io.proofdesk.domain.TeeEventKind;
 import io.proofdesk.store.Store;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.exceptions.ContractCallException;
-import org.web3j.tx.gas.DefaultGasProvider;
-import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -22,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.proofdesk.chain.sync.ChunkReader.hex;
@@ -47,9 +45,7 @@ final class TeeRegistryReader {
     }
 
     static boolean isRegistryTopic(String topic) {
-        return topic.equals(ChunkReader.TEE_REGISTERED) || topic.equals(ChunkReader.TEE_ENABLED)
-                || topic.equals(ChunkReader.TEE_DISABLED) || topic.equals(ChunkReader.HEARTBEAT)
-                || topic.equals(ChunkReader.PCR_APPROVED) || topic.equals(ChunkReader.PCR_REVOKED);
+        return TeeRegistryEvents.isKnown(topic);
     }
 
     /** Forgets cached TEE records (after a reorg they are read again). */
@@ -62,44 +58,36 @@ final class TeeRegistryReader {
     void readEvents(RpcEndpoint rpc, List<Log> logs, Map<Long, BlockRef> headers, List<TeeEvent> events,
                     List<ChunkData.RegistryOp> ops, Set<String> teesToRead) {
         for (Log l : logs) {
-            String topic = l.getTopics().getFirst().toLowerCase(Locale.ROOT);
             long block = l.getBlockNumber().longValueExact();
             long index = l.getLogIndex().longValueExact();
             String tx = l.getTransactionHash().toLowerCase(Locale.ROOT);
             Instant time = headers.get(block).timestamp();
-            if (topic.equals(ChunkReader.TEE_REGISTERED)) {
-                var e = decode(rpc, l, "TEERegistered", () -> ITEERegistry.getTEERegisteredEventFromLog(l));
-                String id = hex(e.teeId);
-                teesToRead.add(id);
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.REGISTERED, id, null, e.teeType.intValue(), null,
-                        time));
-            } else if (topic.equals(ChunkReader.TEE_ENABLED)) {
-                var e = decode(rpc, l, "TEEEnabled", () -> ITEERegistry.getTEEEnabledEventFromLog(l));
-                teesToRead.add(hex(e.teeId));
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.ENABLED, hex(e.teeId), null, null, null, time));
-            } else if (topic.equals(ChunkReader.TEE_DISABLED)) {
-                var e = decode(rpc, l, "TEEDisabled", () -> ITEERegistry.getTEEDisabledEventFromLog(l));
-                teesToRead.add(hex(e.teeId));
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.DISABLED, hex(e.teeId), null, null, null, time));
-            } else if (topic.equals(ChunkReader.HEARTBEAT)) {
-                var e = decode(rpc, l, "HeartbeatReceived", () -> ITEERegistry.getHeartbeatReceivedEventFromLog(l));
-                teesToRead.add(hex(e.teeId));
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.HEARTBEAT, hex(e.teeId), null, null, null,
-                        instant(e.timestamp, time)));
-            } else if (topic.equals(ChunkReader.PCR_APPROVED)) {
-                var e = decode(rpc, l, "PCRApproved", () -> ITEERegistry.getPCRApprovedEventFromLog(l));
-                String pcr = hex(e.pcrHash);
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.PCR_APPROVED, null, pcr, e.teeType.intValue(),
-                        e.version, time));
-                ops.add(new ChunkData.RegistryOp.Approve(pcr, e.teeType.intValue(), e.version, block));
-            } else if (topic.equals(ChunkReader.PCR_REVOKED)) {
-                var e = decode(rpc, l, "PCRRevoked", () -> ITEERegistry.getPCRRevokedEventFromLog(l));
-                String pcr = hex(e.pcrHash);
-                events.add(new TeeEvent(block, index, tx, TeeEventKind.PCR_REVOKED, null, pcr, null, null, time));
-                ops.add(new ChunkData.RegistryOp.Revoke(pcr, block));
-                // a revocation disables the TEEs running that PCR set, without a TEEDisabled log of their own
-                store.read(t -> t.tees().byPcrHash(pcr)).forEach(t -> teesToRead.add(t.teeId()));
-                cachedWithPcr(pcr).forEach(t -> teesToRead.add(t.teeId()));
+            TeeRegistryEvents.Decoded e = decode(rpc, l, "a TEERegistry event",
+                    () -> TeeRegistryEvents.decode(l.getTopics(), l.getData()));
+            switch (e.kind()) {
+                case REGISTERED, ENABLED, DISABLED -> {
+                    teesToRead.add(e.teeId());
+                    events.add(new TeeEvent(block, index, tx, e.kind(), e.teeId(), null, e.teeType(), null, time));
+                }
+                case HEARTBEAT -> {
+                    teesToRead.add(e.teeId());
+                    events.add(new TeeEvent(block, index, tx, e.kind(), e.teeId(), null, null, null,
+                            instant(e.timestamp(), time)));
+                }
+                case PCR_APPROVED -> {
+                    boolean typed = e.teeType() != TeeRegistryEvents.ANY_TEE_TYPE;
+                    events.add(new TeeEvent(block, index, tx, e.kind(), null, e.pcrHash(), typed ? e.teeType() : null,
+                            e.version(), time));
+                    ops.add(new ChunkData.RegistryOp.Approve(e.pcrHash(), e.teeType(), e.version(), block));
+                }
+                case PCR_REVOKED -> {
+                    String pcr = e.pcrHash();
+                    events.add(new TeeEvent(block, index, tx, e.kind(), null, pcr, e.teeType(), null, time));
+                    ops.add(new ChunkData.RegistryOp.Revoke(pcr, block));
+                    // a revocation disables the TEEs running that PCR set, without a TEEDisabled log of their own
+                    store.read(t -> t.tees().byPcrHash(pcr)).forEach(t -> teesToRead.add(t.teeId()));
+                    cachedWithPcr(pcr).forEach(t -> teesToRead.add(t.teeId()));
+                }
             }
         }
     }
@@ -117,6 +105,11 @@ final class TeeRegistryReader {
         List<Tee> out = new ArrayList<>();
         for (String id : ids) {
             Tee t = readTee(rpc, id, block);
+            if (t == null) {
+                // a TEE the registry no longer knows was removed (TEERemoved, og-evm 758e149): its last entry is kept
+                // for its key, no longer enabled
+                t = removed(id);
+            }
             if (t != null) {
                 out.add(t);
                 synchronized (this) {
@@ -126,6 +119,19 @@ final class TeeRegistryReader {
             }
         }
         return out;
+    }
+
+    private Tee removed(String id) {
+        Tee known;
+        synchronized (this) {
+            known = cache.get(id);
+        }
+        if (known == null) {
+            known = store.read(tx -> tx.tees().find(id)).orElse(null);
+        }
+        return known == null || !known.enabled() ? null : new Tee(known.teeId(), known.owner(),
+                known.paymentAddress(), known.endpoint(), known.publicKey(), known.tlsCertificate(), known.pcrHash(),
+                known.teeType(), false, known.registeredAt(), known.lastHeartbeat());
     }
 
     /** The PCR hash the registry gave this TEE in this sync, or null when it was not read. */
@@ -138,24 +144,22 @@ final class TeeRegistryReader {
         if (contracts.registry() == null) {
             return null;
         }
-        ITEERegistry registry = ITEERegistry.load(contracts.registry(), rpc.web3j(),
-                new ReadonlyTransactionManager(rpc.web3j(), null), new DefaultGasProvider());
-        registry.setDefaultBlockParameter(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-        ITEERegistry.TEEInfo info;
+        Optional<TeeRegistryRecords.RegistryTee> found;
         try {
-            info = registry.getTEE(Numeric.hexStringToByteArray(id)).send();
-        } catch (ContractCallException e) {
-            return null; // the registry does not know this TEE (reverted read)
+            found = TeeRegistryRecords.read(rpc.web3j(), contracts.registry(), id,
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
+        } catch (TeeRegistryRecords.UnknownLayoutException e) {
+            throw new RpcAnswerMalformedException(rpc.url(), e.getMessage(), e);
         } catch (Exception e) {
             throw rpc.translate("getTEE(" + id + ")", e);
         }
-        if (info == null || info.registeredAt == null || info.registeredAt.signum() == 0) {
-            return null;
+        if (found.isEmpty()) {
+            return null; // the registry does not know this TEE
         }
-        return new Tee(id, info.owner.toLowerCase(Locale.ROOT), info.paymentAddress.toLowerCase(Locale.ROOT),
-                info.endpoint, Bytes.of(info.publicKey), Bytes.of(info.tlsCertificate), hex(info.pcrHash),
-                info.teeType.intValue(), Boolean.TRUE.equals(info.enabled), instant(info.registeredAt, null),
-                instant(info.lastHeartbeatAt, null));
+        TeeRegistryRecords.RegistryTee info = found.get();
+        return new Tee(id, info.owner(), info.paymentAddress(), info.endpoint(), Bytes.of(info.publicKey()),
+                Bytes.of(info.tlsCertificate()), info.pcrHash(), info.teeType(), info.enabled(),
+                instant(info.registeredAt(), null), instant(info.lastHeartbeatAt(), null));
     }
 
     /** The node URL of a TEE: from this sync's reads, the store, or the registry; null if none knows it. */

@@ -28,6 +28,7 @@ import io.proofdesk.verify.checks.BatchInclusionCheck;
 import io.proofdesk.verify.checks.BlobCheck;
 import io.proofdesk.verify.checks.CheckLines;
 import io.proofdesk.verify.checks.InferenceCheck;
+import io.proofdesk.verify.checks.LegacySettlementCheck;
 import io.proofdesk.verify.checks.ModelCheck;
 import io.proofdesk.verify.checks.RecordCheck;
 import io.proofdesk.verify.checks.ReexecutionCheck;
@@ -156,7 +157,9 @@ public final class BundleVerifier {
         List<InferenceCheck> plan = switch (r.mode()) {
             case VANILLA -> List.of(record, model, reexecution);
             case ZKML -> List.of(record, model, reexecution, new ZkProofCheck());
-            case TEE -> r.settlement() == SettlementKind.BATCH
+            case TEE -> LegacySettlementCheck.isLegacy(r)
+                    ? List.of(record, new LegacySettlementCheck(sources.chain()), LegacySettlementCheck.SIGNER)
+                    : r.settlement() == SettlementKind.BATCH
                     ? List.of(record, new BatchInclusionCheck(), new BlobCheck(), new SignatureCheck(),
                     new TeeStatusCheck(), attestation, model, reexecution)
                     : List.of(record, new BlobCheck(), new SignatureCheck(), new TeeStatusCheck(), attestation, model,

@@ -62,7 +62,8 @@ public final class AttestationCheck implements InferenceCheck {
         StoredFacts facts = evidence.facts();
         String teeId = facts.inference().teeId();
         if (teeId == null) {
-            return CheckLines.fail(name(), "the record names no TEE");
+            return BatchInclusionCheck.layoutWithoutTee(evidence).map(why -> CheckLines.unverified(name(), why))
+                    .orElseGet(() -> CheckLines.fail(name(), "the record names no TEE"));
         }
         return perTee.get(teeId.toLowerCase(java.util.Locale.ROOT), () -> attest(facts));
     }

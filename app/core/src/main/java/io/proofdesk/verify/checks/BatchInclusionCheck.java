@@ -1,8 +1,8 @@
 package io.proofdesk.verify.checks;
 
+import io.proofdesk.attest.BatchLeafLayout;
 import io.proofdesk.attest.MerkleProofs;
 import io.proofdesk.attest.StandardMerkleTree;
-import io.proofdesk.attest.TeeSettlementLeaf;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.verify.BatchBlob;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -53,15 +54,21 @@ public final class BatchInclusionCheck implements InferenceCheck {
         details.put("treeRoot", tree.rootHex());
         details.put("recordIndex", Integer.toString(r.id().leafIndex()));
         details.put("leaves", Integer.toString(tree.size()));
-        TeeSettlementLeaf leaf;
+        Optional<BatchLeafLayout> layout = BatchLeafLayout.of(tree.leafEncoding());
+        if (layout.isEmpty()) {
+            return CheckLines.unverified(name(), "the batch tree's leaf encoding " + tree.leafEncoding()
+                    + " is none the facilitator has used; the record's leaf cannot be built");
+        }
+        details.put("leafLayout", layout.get().encoding().toString());
+        byte[] leafHash;
         try {
-            leaf = leafOf(r);
+            leafHash = leafOf(r, layout.get(), tree, details);
         } catch (IllegalArgumentException e) {
             return CheckLines.unverified(name(), "the stored record lacks what its leaf is made of: " + e.getMessage());
         }
-        details.put("leafHash", Numeric.toHexString(leaf.leafHash()));
+        details.put("leafHash", Numeric.toHexString(leafHash));
         // the record's leaf is found by its hash, not by position: a batch may list records it left out of its tree
-        OptionalInt index = tree.indexOf(leaf.leafHash());
+        OptionalInt index = tree.indexOf(leafHash);
         if (index.isEmpty()) {
             return CheckLines.fail(name(), "the record's leaf is not in the batch's Merkle tree (settled root "
                     + Numeric.toHexString(root) + ")", details);
@@ -85,7 +92,7 @@ public final class BatchInclusionCheck implements InferenceCheck {
             proofSource = "proof from the batch blob's tree";
         }
         details.put("proof", proofSource + ", " + proof.size() + " nodes");
-        if (!MerkleProofs.verify(proof, root, leaf.leafHash())) {
+        if (!MerkleProofs.verify(proof, root, leafHash)) {
             problems.add("the leaf does not prove into the settled root " + Numeric.toHexString(root) + " ("
                     + proofSource + (Arrays.equals(tree.root(), root) ? "" : "; the blob's tree has root "
                     + tree.rootHex()) + ")");
@@ -95,14 +102,50 @@ public final class BatchInclusionCheck implements InferenceCheck {
                 : CheckLines.fail(name(), String.join("; ", problems), details);
     }
 
-    /** The leaf the record claims: (tee_id, input_hash, output_hash, tee_signature, tee_timestamp) as stored. */
-    private static TeeSettlementLeaf leafOf(Inference r) {
-        if (r.signature() == null || r.signature().isEmpty()) {
-            throw new IllegalArgumentException("no signature");
-        }
-        return new TeeSettlementLeaf(bytes32(r.teeId(), "TEE id"), bytes32(r.inputHash(), "input hash"),
-                bytes32(r.outputHash(), "output hash"), r.signature().toArray(),
+    /**
+     * The hash of the leaf the record claims, in the tree's layout. A record of the (input, output, keccak(signature))
+     * layout stored without its signature is found by its two hashes: what it proves then is that a leaf with these
+     * hashes is in the settled root, and the signature's hash is the tree's own.
+     */
+    private static byte[] leafOf(Inference r, BatchLeafLayout layout, StandardMerkleTree tree,
+                                 Map<String, String> details) {
+        byte[] in = bytes32(r.inputHash(), "input hash");
+        byte[] out = bytes32(r.outputHash(), "output hash");
+        byte[] teeId = r.teeId() == null ? null : bytes32(r.teeId(), "TEE id");
+        byte[] signature = r.signature() == null || r.signature().isEmpty() ? null : r.signature().toArray();
+        Optional<byte[]> hash = layout.leafHash(teeId, in, out, signature,
                 java.math.BigInteger.valueOf(r.timestamp().getEpochSecond()));
+        if (hash.isPresent()) {
+            return hash.get();
+        }
+        if (layout == BatchLeafLayout.SIGNATURE_HASH) {
+            for (int i = 0; i < tree.size(); i++) {
+                BatchLeafLayout.Fields f = layout.read(tree.value(i));
+                if (Arrays.equals(f.inputHash(), in) && Arrays.equals(f.outputHash(), out)) {
+                    details.put("signatureHash", Numeric.toHexString(f.signatureHash()) + " (from the tree; the "
+                            + "signature itself is not published)");
+                    return tree.leafHash(i);
+                }
+            }
+            throw new IllegalArgumentException("no signature, and no leaf of the tree has its input and output "
+                    + "hashes");
+        }
+        throw new IllegalArgumentException(teeId == null ? "no TEE id" : "no signature");
+    }
+
+    /**
+     * Why a batch record names no TEE when its batch's leaf layout has none (the older facilitator's (input, output,
+     * keccak(signature)) leaves): then the TEE checks cannot be done, which is not a mismatch. Empty otherwise.
+     */
+    static Optional<String> layoutWithoutTee(RecordEvidence evidence) {
+        Inference r = evidence.inference();
+        if (r.teeId() != null || r.id().leafIndex() == null
+                || !(evidence.batch() instanceof Fetched.Ok<BatchBlob> ok)) {
+            return Optional.empty();
+        }
+        return BatchLeafLayout.of(ok.value().tree().leafEncoding())
+                .filter(l -> l != BatchLeafLayout.TEE_SIGNED)
+                .map(l -> "the batch's leaves are " + l.encoding() + ": they name no TEE, so none can be checked");
     }
 
     private static byte[] bytes32(String hex, String what) {

@@ -1,5 +1,6 @@
 package io.proofdesk.verify.checks;
 
+import io.proofdesk.chain.LegacySettlementEvents;
 import io.proofdesk.chain.LogFacts;
 import io.proofdesk.chain.sync.InferenceResultLogs;
 import io.proofdesk.domain.Inference;
@@ -59,6 +60,9 @@ public final class SettlementEvents {
         List<String> problems = new ArrayList<>();
         List<String> topics = log.topics();
         String topic0 = topics.isEmpty() ? "none" : topics.getFirst();
+        if (LegacySettlementEvents.isLegacyTopic(topic0)) {
+            return LegacySettlementCheck.mismatches(r, log);
+        }
         try {
             switch (r.settlement()) {
                 case INDIVIDUAL -> {

@@ -26,7 +26,8 @@ public final class TeeStatusCheck implements InferenceCheck {
         StoredFacts facts = evidence.facts();
         Inference r = facts.inference();
         if (r.teeId() == null) {
-            return CheckLines.fail(name(), "the record names no TEE");
+            return BatchInclusionCheck.layoutWithoutTee(evidence).map(why -> CheckLines.unverified(name(), why))
+                    .orElseGet(() -> CheckLines.fail(name(), "the record names no TEE"));
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("teeId", r.teeId());
