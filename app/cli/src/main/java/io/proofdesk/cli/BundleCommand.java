@@ -70,6 +70,10 @@ public final class BundleCommand implements Callable<Integer> {
             if (store.read(tx -> tx.inferences().find(record)).isEmpty()) {
                 throw new UserInputException("the store has no record " + record);
             }
+            if (store.read(tx -> tx.loadInference(record)).filter(io.proofdesk.domain.ChatText::isChat).isPresent()) {
+                spec.commandLine().getErr().println(record + ": " + BundleExporter.UNSUPPORTED_CHAT);
+                return ExitCode.UNVERIFIED;
+            }
             BundleExporter exporter = new BundleExporter(store, network.sources(), network.chain(), sessions,
                     options, network.network(), Clock.systemUTC(), key, network.profile().headerFormat());
             ReportEntry e = exporter.export(record, out);

@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -176,6 +177,18 @@ class LlmRecordsEndToEndTest {
             assertEquals("LLM output: not re-executable", o.line().reason());
             assertTrue(o.comparison().isEmpty() && o.localOutputs().isEmpty());
         }
+    }
+
+    @Test
+    @DisplayName("bundling an LLM record says plainly that it is unsupported (exit 2) and writes nothing")
+    void bundlesOfLlmRecordsAreUnsupported(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Llm l = llm.stream().filter(x -> x.truth().honest()).findFirst().orElseThrow();
+        Path zip = tmp.resolve("llm.zip");
+        CliTestRun bundle = CliTestRun.of("bundle", "--id", l.truth().id(), "--out", zip.toString(),
+                "--devnet", devnetDir.toString(), "--data-dir", dataDir.toString());
+        assertEquals(ExitCode.UNVERIFIED, bundle.exitCode(), bundle.out() + bundle.err());
+        assertTrue(bundle.err().contains("unsupported: a bundle of an LLM record"), bundle.err());
+        assertFalse(Files.exists(zip));
     }
 
     private static CheckResult line(VerdictRecord v, String name) {

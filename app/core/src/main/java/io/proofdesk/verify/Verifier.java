@@ -4,7 +4,6 @@ import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.RecordId;
-import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.domain.VerificationEnvironment;
@@ -12,19 +11,12 @@ import io.proofdesk.reexec.ReexecEngine;
 import io.proofdesk.reexec.SessionCache;
 import io.proofdesk.store.Store;
 import io.proofdesk.verify.checks.AttestationCheck;
-import io.proofdesk.verify.checks.BatchInclusionCheck;
-import io.proofdesk.verify.checks.BlobCheck;
-import io.proofdesk.verify.checks.ChatBlobCheck;
-import io.proofdesk.verify.checks.NotReexecutableCheck;
 import io.proofdesk.verify.checks.CheckLines;
 import io.proofdesk.verify.checks.InferenceCheck;
 import io.proofdesk.verify.checks.LegacySettlementCheck;
 import io.proofdesk.verify.checks.ModelCheck;
 import io.proofdesk.verify.checks.RecordCheck;
 import io.proofdesk.verify.checks.ReexecutionCheck;
-import io.proofdesk.verify.checks.SignatureCheck;
-import io.proofdesk.verify.checks.TeeStatusCheck;
-import io.proofdesk.verify.checks.ZkProofCheck;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,17 +46,10 @@ public final class Verifier {
     private final BatchBlobs batches = new BatchBlobs();
     private final BlobSource blobs;
     private final RecordCheck record;
-    private final BlobCheck blob = new BlobCheck();
-    private final SignatureCheck signature = new SignatureCheck();
-    private final TeeStatusCheck teeStatus = new TeeStatusCheck();
     private final AttestationCheck attestation;
-    private final BatchInclusionCheck batchInclusion = new BatchInclusionCheck();
     private final ModelCheck model;
     private final ReexecutionCheck reexecution;
-    private final ZkProofCheck zkProof = new ZkProofCheck();
-    private final ChatBlobCheck chatBlob = new ChatBlobCheck();
-    private final NotReexecutableCheck notReexecutable = new NotReexecutableCheck();
-    private final LegacySettlementCheck legacy;
+    private final CheckPlan plan;
 
     public Verifier(Store store, VerificationSources sources, SessionCache sessions, VerifierOptions options,
                     Clock clock) {
@@ -76,11 +61,11 @@ public final class Verifier {
         ModelFiles files = new ModelFiles(sources.models());
         this.chain = new SharedChainReader(sources.chain());
         this.record = new RecordCheck(chain);
-        this.legacy = new LegacySettlementCheck(chain);
         this.attestation = new AttestationCheck(sources.attestations(), sources.roots(), clock,
                 options.maxAttestationAge(), new SecureRandom());
         this.model = new ModelCheck(files);
         this.reexecution = new ReexecutionCheck(files, new ReexecEngine(sessions), options.tolerance());
+        this.plan = new CheckPlan(record, attestation, model, reexecution, new LegacySettlementCheck(chain));
     }
 
     public VerificationEnvironment environment() {
@@ -99,7 +84,7 @@ public final class Verifier {
     public Optional<ReexecutionOutcome> reexecute(RecordId id) {
         return store.read(tx -> StoredFacts.load(tx, id))
                 .map(facts -> ChatText.isChat(facts.inference())
-                        ? ReexecutionOutcome.without(notReexecutable.check(null))
+                        ? ReexecutionOutcome.without(CheckPlan.NOT_REEXECUTABLE.check(null))
                         : guardedOutcome(new RecordEvidence(facts, blobs, batches)));
     }
 
@@ -141,20 +126,7 @@ public final class Verifier {
 
     /** The checks a record's mode and settlement call for, in verdict order. */
     List<InferenceCheck> plan(Inference r) {
-        if (r.mode() == io.proofdesk.domain.InferenceMode.TEE && ChatText.isChat(r)) {
-            // an LLM record: no model file to hash and no answer to reproduce
-            return r.settlement() == SettlementKind.BATCH
-                    ? List.of(record, batchInclusion, chatBlob, signature, teeStatus, attestation, notReexecutable)
-                    : List.of(record, chatBlob, signature, teeStatus, attestation, notReexecutable);
-        }
-        return switch (r.mode()) {
-            case VANILLA -> List.of(record, model, reexecution);
-            case ZKML -> List.of(record, model, reexecution, zkProof);
-            case TEE -> LegacySettlementCheck.isLegacy(r) ? List.of(record, legacy, LegacySettlementCheck.SIGNER)
-                    : r.settlement() == SettlementKind.BATCH
-                    ? List.of(record, batchInclusion, blob, signature, teeStatus, attestation, model, reexecution)
-                    : List.of(record, blob, signature, teeStatus, attestation, model, reexecution);
-        };
+        return plan.of(r);
     }
 
     private static CheckResult guarded(InferenceCheck check, RecordEvidence evidence) {

@@ -85,6 +85,10 @@ public final class BundleExporter implements ReportExporter<RecordId> {
         this.key = key;
     }
 
+    /** Why an LLM record is not bundled: the offline verifier binds tensor files, not a chat, to the settled blob. */
+    public static final String UNSUPPORTED_CHAT = "unsupported: a bundle of an LLM record (chat request and response) "
+            + "cannot be checked offline yet; verify it against the network with proofdesk verify";
+
     @Override
     public String format() {
         return "bundle";
@@ -94,6 +98,9 @@ public final class BundleExporter implements ReportExporter<RecordId> {
     public ReportEntry export(RecordId id, Path target) throws IOException {
         StoredFacts facts = store.read(tx -> StoredFacts.load(tx, id))
                 .orElseThrow(() -> new IllegalArgumentException("the store has no record " + id));
+        if (io.proofdesk.domain.ChatText.isChat(facts.inference())) {
+            throw new IllegalArgumentException(UNSUPPORTED_CHAT);
+        }
         RecordingSources recording = new RecordingSources(sources);
         InferenceVerification result = new Verifier(store, recording.sources(clock), sessions, options, clock)
                 .verify(facts);

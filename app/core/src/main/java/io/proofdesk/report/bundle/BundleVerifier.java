@@ -7,7 +7,6 @@ import io.proofdesk.chain.proof.Checkpoint;
 import io.proofdesk.domain.Evidence;
 import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
-import io.proofdesk.domain.SettlementKind;
 import io.proofdesk.domain.Tensor;
 import io.proofdesk.domain.Verdict;
 import io.proofdesk.domain.VerdictRecord;
@@ -17,6 +16,7 @@ import io.proofdesk.reexec.TensorFormatException;
 import io.proofdesk.reexec.TensorProtoCodec;
 import io.proofdesk.reexec.Tolerance;
 import io.proofdesk.verify.CheckNames;
+import io.proofdesk.verify.CheckPlan;
 import io.proofdesk.verify.EnvironmentProbe;
 import io.proofdesk.verify.ModelFiles;
 import io.proofdesk.verify.RecordEvidence;
@@ -24,17 +24,12 @@ import io.proofdesk.verify.StoredFacts;
 import io.proofdesk.verify.VerifierOptions;
 import io.proofdesk.verify.Verdicts;
 import io.proofdesk.verify.checks.AttestationCheck;
-import io.proofdesk.verify.checks.BatchInclusionCheck;
-import io.proofdesk.verify.checks.BlobCheck;
 import io.proofdesk.verify.checks.CheckLines;
 import io.proofdesk.verify.checks.InferenceCheck;
 import io.proofdesk.verify.checks.LegacySettlementCheck;
 import io.proofdesk.verify.checks.ModelCheck;
 import io.proofdesk.verify.checks.RecordCheck;
 import io.proofdesk.verify.checks.ReexecutionCheck;
-import io.proofdesk.verify.checks.SignatureCheck;
-import io.proofdesk.verify.checks.TeeStatusCheck;
-import io.proofdesk.verify.checks.ZkProofCheck;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -154,17 +149,8 @@ public final class BundleVerifier {
                 ? new ReexecutionCheck(files, new ReexecEngine(sessions), tolerance) : notRun(binding.description());
         RecordCheck record = new RecordCheck(sources.chain());
         ModelCheck model = new ModelCheck(files);
-        List<InferenceCheck> plan = switch (r.mode()) {
-            case VANILLA -> List.of(record, model, reexecution);
-            case ZKML -> List.of(record, model, reexecution, new ZkProofCheck());
-            case TEE -> LegacySettlementCheck.isLegacy(r)
-                    ? List.of(record, new LegacySettlementCheck(sources.chain()), LegacySettlementCheck.SIGNER)
-                    : r.settlement() == SettlementKind.BATCH
-                    ? List.of(record, new BatchInclusionCheck(), new BlobCheck(), new SignatureCheck(),
-                    new TeeStatusCheck(), attestation, model, reexecution)
-                    : List.of(record, new BlobCheck(), new SignatureCheck(), new TeeStatusCheck(), attestation, model,
-                    reexecution);
-        };
+        List<InferenceCheck> plan = new CheckPlan(record, attestation, model, reexecution,
+                new LegacySettlementCheck(sources.chain())).of(r);
         RecordEvidence evidence = new RecordEvidence(facts, sources.blobs());
         List<CheckResult> lines = new ArrayList<>();
         for (InferenceCheck c : plan) {
