@@ -135,12 +135,19 @@ public final class BatchInclusionCheck implements InferenceCheck {
 
     /**
      * Why a batch record names no TEE when its batch's leaf layout has none (the older facilitator's (input, output,
-     * keccak(signature)) leaves): then the TEE checks cannot be done, which is not a mismatch. Empty otherwise.
+     * keccak(signature)) leaves) or its batch blob cannot be had: then the TEE checks cannot be done, which is not a
+     * mismatch. Empty otherwise.
      */
     static Optional<String> layoutWithoutTee(RecordEvidence evidence) {
         Inference r = evidence.inference();
-        if (r.teeId() != null || r.id().leafIndex() == null
-                || !(evidence.batch() instanceof Fetched.Ok<BatchBlob> ok)) {
+        if (r.teeId() != null || r.id().leafIndex() == null) {
+            return Optional.empty();
+        }
+        if (evidence.batch() instanceof Fetched.Failed<BatchBlob> f) {
+            // the TEE of a batch record is named only by its leaf: no blob, no TEE to check, which frames no one
+            return Optional.of("the batch blob that would name this record's TEE is not available: " + f.reason());
+        }
+        if (!(evidence.batch() instanceof Fetched.Ok<BatchBlob> ok)) {
             return Optional.empty();
         }
         return BatchLeafLayout.of(ok.value().tree().leafEncoding())

@@ -76,6 +76,7 @@ class SettlementErasSyncTest {
     private TransactionReceipt oldBatch;
     private TransactionReceipt sigHashBatch;
     private List<List<Type>> sigHashLeaves;
+    private TransactionReceipt missingBlobBatch;
 
     @BeforeAll
     void history(@TempDir Path tmp) throws Exception {
@@ -104,6 +105,9 @@ class SettlementErasSyncTest {
         String blobId = fx.blobs.put(tree.dump().getBytes(StandardCharsets.UTF_8));
         sigHashBatch = fx.contracts.settlementRelay().batchSettle(tree.root(), BigInteger.valueOf(3),
                 blobId.getBytes(StandardCharsets.UTF_8)).send();
+        // today's relay, a batch whose blob the blob store does not have
+        missingBlobBatch = fx.contracts.settlementRelay().batchSettle(Hash.sha3("lost".getBytes(
+                StandardCharsets.UTF_8)), BigInteger.valueOf(2), "no-such-blob".getBytes(StandardCharsets.UTF_8)).send();
     }
 
     @AfterAll
@@ -198,6 +202,15 @@ class SettlementErasSyncTest {
             assertEquals(CheckStatus.PASS, statuses(v).get("batch-inclusion"), v.reason());
             // the signer of an honest leaf of this layout is not known: unverified, not a mismatch
             assertEquals(Verdict.UNVERIFIED, v.verdict(), v.reason());
+            // a batch whose blob cannot be had names no TEE either: nothing about it is a mismatch
+            Inference lost = store.read(tx -> tx.loadInference(leafOf(missingBlobBatch, 0))).orElseThrow();
+            assertNull(lost.teeId());
+            VerdictRecord vl = verifier.verify(lost.id()).orElseThrow().verdict();
+            // the blob store's refusal is an ERROR of the fetch, never a MISMATCH of the record
+            assertEquals(Verdict.ERROR, vl.verdict(), vl.reason());
+            assertTrue(vl.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAIL), vl.checks().toString());
+            assertEquals(CheckStatus.UNVERIFIED, statuses(vl).get("tee-status"), vl.checks().toString());
+            assertEquals(CheckStatus.UNVERIFIED, statuses(vl).get("attestation"), vl.checks().toString());
         }
     }
 
