@@ -208,7 +208,7 @@ class SettlementErasSyncTest {
             VerdictRecord vl = verifier.verify(lost.id()).orElseThrow().verdict();
             // the blob store's refusal is an ERROR of the fetch, never a MISMATCH of the record
             assertEquals(Verdict.ERROR, vl.verdict(), vl.reason());
-            assertTrue(vl.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAIL), vl.checks().toString());
+            assertTrue(vl.checks().stream().noneMatch(line -> line.status() == CheckStatus.FAIL), vl.checks().toString());
             assertEquals(CheckStatus.UNVERIFIED, statuses(vl).get("tee-status"), vl.checks().toString());
             assertEquals(CheckStatus.UNVERIFIED, statuses(vl).get("attestation"), vl.checks().toString());
         }
