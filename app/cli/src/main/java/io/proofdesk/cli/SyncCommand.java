@@ -158,8 +158,8 @@ public final class SyncCommand implements Callable<Integer> {
         if (urls.isEmpty()) {
             throw new UserInputException("no RPC endpoint: give --rpc URL, --network NAME|FILE or --devnet DIR");
         }
-        skipped = base.contracts().unreadPrecompiles().orElse(null);
-        NetworkContracts given = base.contracts().withoutPrecompiles();
+        skipped = base.precompileWithoutNodeApi().orElse(null);
+        NetworkContracts given = base.contracts();
         ContractAddresses addresses = contracts != null ? parseContracts(contracts)
                 : given.isEmpty() ? null : ContractAddresses.of(given);
         if (addresses == null) {
@@ -181,7 +181,7 @@ public final class SyncCommand implements Callable<Integer> {
         NetworkProfile network = new NetworkProfile(name, chainId != null ? chainId : base.chainId(), urls,
                 base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
-                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo());
+                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo(), base.nodeApi());
         List<io.proofdesk.chain.proof.Checkpoint> pinned = new ArrayList<>();
         for (String c : checkpoints) {
             try {

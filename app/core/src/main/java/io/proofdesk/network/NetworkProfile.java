@@ -10,11 +10,22 @@ import java.util.List;
  * <p>{@code trustRoots} entries are PEM text or the path of a PEM file (relative paths are read from the folder of the
  * file that names them); {@link TrustRootFiles#resolve} reads the paths. {@code demo} marks Proofdesk's own demo
  * network (embedded, or a devnet written by {@code proofdesk devnet}): its trust roots are the demo attestation root,
- * which is shown as trusted only for the demo network. Optional URLs are null when not known.
+ * which is shown as trusted only for the demo network. Optional URLs are null when not known. {@code nodeApi}: the
+ * chain node's REST API that answers the inference precompile's asynchronous results (OpenGradient's SDK calls it
+ * {@code api_url}); null when not known.
  */
 public record NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
                              String hub, String fileStore, String blobStore, List<String> nodes,
-                             NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
+                             NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo,
+                             String nodeApi) {
+
+    /** A network whose node API is not known. */
+    public NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
+                          String hub, String fileStore, String blobStore, List<String> nodes,
+                          NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
+        this(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts, fromBlock,
+                trustRoots, demo, null);
+    }
 
     public static final String DEFAULT_NAME = "custom";
 
@@ -30,6 +41,7 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
         hub = blankToNull(hub);
         fileStore = blankToNull(fileStore);
         blobStore = blankToNull(blobStore);
+        nodeApi = blankToNull(nodeApi);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         contracts = contracts == null ? NetworkContracts.NONE : contracts;
         trustRoots = trustRoots == null ? List.of() : List.copyOf(trustRoots);
@@ -62,18 +74,34 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
 
     public NetworkProfile withTrustRoots(List<String> roots) {
         return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
-                contracts, fromBlock, roots, demo);
+                contracts, fromBlock, roots, demo, nodeApi);
     }
 
     public NetworkProfile withChainId(Long id) {
         return new NetworkProfile(name, id, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts,
-                fromBlock, trustRoots, demo);
+                fromBlock, trustRoots, demo, nodeApi);
     }
 
     /** The same network reached through these endpoints and contracts (what a sync was actually given). */
     public NetworkProfile withSources(List<String> rpcUrls, String hubUrl, String fileStoreUrl, String blobStoreUrl,
                                       NetworkContracts addresses, long firstBlock) {
         return new NetworkProfile(name, chainId, rpcUrls, headerFormat, explorer, hubUrl, fileStoreUrl, blobStoreUrl,
-                nodes, addresses, firstBlock, trustRoots, demo);
+                nodes, addresses, firstBlock, trustRoots, demo, nodeApi);
+    }
+
+    public NetworkProfile withNodeApi(String url) {
+        return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
+                contracts, fromBlock, trustRoots, demo, url);
+    }
+
+    /**
+     * What a sync of this network says when it reads an inference precompile but cannot fetch the results the chain
+     * does not hold (no node API named); empty otherwise.
+     */
+    public java.util.Optional<String> precompileWithoutNodeApi() {
+        return contracts.precompile().isEmpty() || nodeApi != null ? java.util.Optional.empty()
+                : java.util.Optional.of("the inference precompile " + String.join(", ", contracts.precompile())
+                + " is read, but results it ran asynchronously are not fetched: the network names no node API "
+                + "(profile key nodeApi); such records are stored without outputs, with the reason");
     }
 }

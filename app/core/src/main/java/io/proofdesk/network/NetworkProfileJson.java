@@ -26,7 +26,7 @@ public final class NetworkProfileJson {
     public static final long MAX_BYTES = 1 << 20;
 
     private static final Set<String> KEYS = Set.of("name", "chainId", "rpc", "headerFormat", "explorer", "hub",
-            "fileStore", "blobStore", "nodes", "contracts", "fromBlock", "trustRoots", "demo");
+            "fileStore", "blobStore", "nodes", "nodeApi", "contracts", "fromBlock", "trustRoots", "demo");
     private static final Set<String> CONTRACT_KEYS = Set.of("inference", "precompile", "registry", "relay");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -69,7 +69,8 @@ public final class NetworkProfileJson {
                         + "\u201d is not ethereum or cosmos-evm"));
         return new NetworkProfile(r.text(node, "name"), r.positive(node, "chainId"), r.urls(node, "rpc"), header,
                 r.url(node, "explorer"), r.url(node, "hub"), r.url(node, "fileStore"), r.url(node, "blobStore"),
-                r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"));
+                r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"),
+                r.url(node, "nodeApi"));
     }
 
     public static ObjectNode toTree(NetworkProfile p) {
@@ -85,6 +86,7 @@ public final class NetworkProfileJson {
         putIfSet(o, "fileStore", p.fileStore());
         putIfSet(o, "blobStore", p.blobStore());
         strings(o.putArray("nodes"), p.nodes());
+        putIfSet(o, "nodeApi", p.nodeApi());
         ObjectNode c = o.putObject("contracts");
         strings(c.putArray("inference"), p.contracts().inference());
         strings(c.putArray("precompile"), p.contracts().precompile());

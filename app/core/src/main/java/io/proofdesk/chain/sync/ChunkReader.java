@@ -56,6 +56,7 @@ final class ChunkReader implements AutoCloseable {
     private final TeeRegistryReader registry;
     private final SettledRecordBuilder settled;
     private final OnchainRecordReader onchain;
+    private final PrecompileRecordBuilder precompiles;
     /** The chunk started last: a chunk that reads the registry waits until this one is finished. */
     private volatile Started previous;
     /** Builds records (blob JSON, calldata, tensors) as their data arrives; made on first use, ended by close. */
@@ -63,6 +64,13 @@ final class ChunkReader implements AutoCloseable {
     private final Object decodingLock = new Object();
 
     ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store) {
+        this(contracts, blobReader, catalog, store, null);
+    }
+
+    /** {@code nodeApi}: where results the precompile's events do not hold are fetched; null when none is known. */
+    ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store,
+                io.proofdesk.node.NodeApiClient nodeApi) {
+        this.precompiles = new PrecompileRecordBuilder(catalog, nodeApi);
         this.contracts = contracts;
         this.blobReader = blobReader;
         this.registry = new TeeRegistryReader(contracts, store);
@@ -76,7 +84,7 @@ final class ChunkReader implements AutoCloseable {
      * such, not be filtered out by the node unseen.
      */
     List<String> topics() {
-        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
+        if (contracts.inference() != null || contracts.inferenceJsons() != null || contracts.precompile() != null) {
             return List.of();
         }
         List<String> t = new ArrayList<>();
@@ -172,6 +180,11 @@ final class ChunkReader implements AutoCloseable {
                 chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
             }
+            for (Log l : sorted.precompile) {
+                // the node API (when asked) answers on the decoding threads, beside the records' decoding
+                chunk.built.add(CompletableFuture.supplyAsync(
+                        () -> List.of(precompiles.build(rpc.url(), l, chunk.headers)), decoding()));
+            }
             chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
             chunk.proved = proved;
             started = true;
@@ -252,8 +265,10 @@ final class ChunkReader implements AutoCloseable {
             List<Inference> inferences = new ArrayList<>(records.size());
             Map<RecordId, String> notes = new LinkedHashMap<>();
             for (BuiltRecord b : records) {
-                inferences.add(proved == null ? b.inference()
-                        : b.inference().withEvidence(proved.of(b.inference().blockNumber())));
+                Inference i = proved == null ? b.inference()
+                        : b.inference().withEvidence(proved.of(b.inference().blockNumber()));
+                inferences.add(proved == null || b.nodeApiOutput() == null ? i
+                        : i.withEvidence(PrecompileRecordBuilder.fromNodeApi(i.evidence(), b.nodeApiOutput())));
                 if (!b.problems().isEmpty()) {
                     notes.put(b.inference().id(), String.join("; ", b.problems()));
                 }

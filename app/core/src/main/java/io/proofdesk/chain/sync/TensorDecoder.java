@@ -157,6 +157,9 @@ final class TensorDecoder {
     }
 
     private Tensor strings(NamedStrings s, String role) throws RecordProblem {
+        if (s.json()) {
+            return io.proofdesk.domain.JsonTensor.of(s.name(), s.values().getFirst());
+        }
         long[] shape = s.shape() == null ? new long[] {s.values().size()} : s.shape();
         checkCount(s.name(), shape, s.values().size());
         return Tensor.ofStrings(s.name(), shape, s.values());
