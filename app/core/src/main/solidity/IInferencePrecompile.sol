@@ -3,9 +3,10 @@ pragma solidity ^0.8.20;
 
 /// OpenGradient's inference precompile at 0x00000000000000000000000000000000000000F4 (sdk
 /// src/opengradient/abi/InferencePrecompile.abi at d5a74e9, Apr 2025): the ONNX part of it. The Inference contract's
-/// `run` calls `runModelInference`; the precompile logs ModelInferenceEvent with an inference id, the whole request
+/// `run` calls the precompile's `runModelInference`, which logs ModelInferenceEvent with an inference id, the whole request
 /// and the response, whose output is empty when the node runs the model asynchronously (the SDK then asks the node
-/// API for the result by that id). The LLM events of the same precompile are not declared here.
+/// API for the result by that id). Only the event is declared: a sync reads logs, and the precompile's `run` functions
+/// and LLM events (LLMChat, LLMCompletionEvent) are not read here.
 interface IInferencePrecompile {
     struct Number {
         int128 value;
@@ -47,6 +48,4 @@ interface IInferencePrecompile {
     }
 
     event ModelInferenceEvent(string inferenceID, ModelInferenceRequest request, ModelOutput response);
-
-    function runModelInference(ModelInferenceRequest calldata request) external returns (ModelOutput memory);
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * (mode, model CID, input) and the response, decoded through the generated wrapper. The response is empty when the
  * node ran the model asynchronously; its result is then the node API's ({@link PrecompileRecordBuilder}).
  */
-final class PrecompileLogs {
+public final class PrecompileLogs {
 
     static final String MODEL_INFERENCE = EventEncoder.encode(IInferencePrecompile.MODELINFERENCEEVENT_EVENT);
 
@@ -28,8 +28,29 @@ final class PrecompileLogs {
     private PrecompileLogs() {
     }
 
-    static boolean isModelInference(String topic0) {
+    public static boolean isModelInference(String topic0) {
         return MODEL_INFERENCE.equalsIgnoreCase(topic0);
+    }
+
+    /**
+     * How a ModelInferenceEvent log (topics and data as the receipt states them) disagrees with the mode and model of
+     * the record stored from it; empty when they agree.
+     */
+    public static List<String> requestMismatches(List<String> topics, String data, int storedMode, String storedModel) {
+        Log l = new Log();
+        l.setTopics(topics);
+        l.setData(data);
+        IInferencePrecompile.ModelInferenceEventEventResponse e =
+                IInferencePrecompile.getModelInferenceEventEventFromLog(l);
+        List<String> problems = new ArrayList<>();
+        if (e.request.mode.intValue() != storedMode || e.request.mode.bitLength() > 8) {
+            problems.add("inference mode on chain " + e.request.mode + ", stored " + storedMode);
+        }
+        String model = e.request.modelCID.isBlank() ? ChunkReader.UNKNOWN_MODEL : e.request.modelCID;
+        if (!model.equals(storedModel)) {
+            problems.add("model on chain " + model + ", stored " + storedModel);
+        }
+        return problems;
     }
 
     /** Decodes through the wrapper; a log it cannot decode fails as {@link RpcAnswerMalformedException}. */

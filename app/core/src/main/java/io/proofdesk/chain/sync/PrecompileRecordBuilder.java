@@ -91,15 +91,15 @@ final class PrecompileRecordBuilder {
     }
 
     /**
-     * The evidence of a record whose output is the node API's: the chain's evidence of the event, saying that the
-     * output is not on chain.
+     * The evidence of a record whose output is the node API's: one source's word, not proved, however firmly the event
+     * itself is established (its evidence is kept in the detail), and saying that the output is not on chain.
      */
     static Evidence fromNodeApi(Evidence chain, String url) {
         String detail = "event: " + chain.detail() + "; output: the node API's answer (" + url + "), not on chain";
         if (detail.length() > Evidence.MAX_DETAIL) {
             detail = "event: " + chain.detail() + "; output: the node API's answer, not on chain";
         }
-        return new Evidence(chain.level(), detail);
+        return new Evidence(io.proofdesk.domain.EvidenceLevel.TRUSTED, detail);
     }
 
     /** The node API's output, or null with the reason added to {@code problems}. */
