@@ -8,8 +8,6 @@ import io.proofdesk.domain.CheckResult;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.RecordId;
-import io.proofdesk.domain.Tensor;
-import io.proofdesk.domain.TensorValues;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.Store;
 import picocli.CommandLine.Command;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +40,7 @@ public final class InferenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: id, mode, model, modelName, modelVersion, tee, node, txHash, "
             + "logIndex, leafIndex, block, timestamp, settlement {kind, inputHash, outputHash, blobId, merkleRoot, "
             + "ethAddress}, verdict, evidence (PROVED, AGREED or TRUSTED), evidenceDetail, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, inputs and "
-            + "outputs [{name, type, shape, values}]")
+            + "outputs [{name, type, shape, values}] (a jsons document: type JSON, its value parsed)")
     boolean json;
 
     @Override
@@ -129,20 +126,8 @@ public final class InferenceCommand implements Callable<Integer> {
         });
         o.put("checkedAt", f.verdict().map(v -> v.checkedAt().toString()).orElse(null));
         o.put("syncNote", f.note());
-        tensors(o.putArray("inputs"), i.inputs());
-        tensors(o.putArray("outputs"), i.outputs());
+        TensorJson.write(o.putArray("inputs"), i.inputs());
+        TensorJson.write(o.putArray("outputs"), i.outputs());
         return o;
-    }
-
-    private static void tensors(ArrayNode into, List<Tensor> tensors) {
-        for (Tensor t : tensors) {
-            ObjectNode o = into.addObject();
-            o.put("name", t.name());
-            o.put("type", t.type().name());
-            ArrayNode shape = o.putArray("shape");
-            Arrays.stream(t.shape()).forEach(shape::add);
-            ArrayNode values = o.putArray("values");
-            TensorValues.decimals(t).forEach(values::add);
-        }
     }
 }
