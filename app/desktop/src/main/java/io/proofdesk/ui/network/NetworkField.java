@@ -18,7 +18,8 @@ public enum NetworkField {
     FROM_BLOCK("network.field.fromBlock"),
     TRUST_ROOTS("network.field.trustRoots"),
     HEADER_FORMAT("network.field.headerFormat"),
-    PRECOMPILE("network.field.precompile");
+    PRECOMPILE("network.field.precompile"),
+    NODE_API("network.field.nodeApi");
 
     private final String labelKey;
 
