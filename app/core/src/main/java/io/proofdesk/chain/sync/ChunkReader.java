@@ -242,6 +242,7 @@ final class ChunkReader implements AutoCloseable {
                     records.addAll(joined(f, rpc));
                 }
                 records.addAll(onchain.join(rpc));
+                records = PrecompileRecordBuilder.noteAsyncResults(records, sorted.precompile);
                 done = true;
             } finally {
                 if (!done) {

@@ -102,6 +102,39 @@ final class PrecompileRecordBuilder {
         return new Evidence(io.proofdesk.domain.EvidenceLevel.TRUSTED, detail);
     }
 
+    /**
+     * The records of a chunk with a note on each InferenceResult record whose output is empty because the model ran
+     * through the precompile: the Inference contract's own log of an asynchronous run states no output, the
+     * precompile's record of the same transaction holds it. Both stay records; the note links them.
+     */
+    static List<BuiltRecord> noteAsyncResults(List<BuiltRecord> records, List<Log> precompileLogs) {
+        if (precompileLogs.isEmpty()) {
+            return records;
+        }
+        Map<String, List<String>> byTx = new java.util.LinkedHashMap<>();
+        java.util.Set<String> precompileIds = new java.util.HashSet<>();
+        for (Log l : precompileLogs) {
+            RecordId id = RecordId.of(l.getTransactionHash().toLowerCase(Locale.ROOT), l.getLogIndex().longValueExact());
+            precompileIds.add(id.toString());
+            byTx.computeIfAbsent(id.txHash(), t -> new ArrayList<>()).add(id.toString());
+        }
+        List<BuiltRecord> out = new ArrayList<>(records.size());
+        for (BuiltRecord b : records) {
+            Inference i = b.inference();
+            List<String> linked = byTx.get(i.id().txHash());
+            if (linked == null || precompileIds.contains(i.id().toString()) || !i.outputs().isEmpty()
+                    || i.settlement() != SettlementKind.ONCHAIN) {
+                out.add(b);
+                continue;
+            }
+            List<String> problems = new ArrayList<>(b.problems());
+            problems.add("output empty on chain: the model ran through the inference precompile, whose record "
+                    + String.join(", ", linked) + " holds the result");
+            out.add(new BuiltRecord(i, problems, b.nodeApiOutput()));
+        }
+        return out;
+    }
+
     /** The node API's output, or null with the reason added to {@code problems}. */
     private ChainModelData fromNodeApi(PrecompileLogs.Event e, InferenceMode mode, List<String> problems) {
         String prefix = "output not on chain (run asynchronously, inference id " + e.inferenceId() + ")";

@@ -99,6 +99,32 @@ class PrecompilePathTest {
         assertThrows(RpcAnswerMalformedException.class, () -> PrecompileLogs.decode("rpc", l));
     }
 
+    private static BuiltRecord onchain(String tx, long logIndex, List<io.proofdesk.domain.Tensor> outputs) {
+        return new BuiltRecord(new io.proofdesk.domain.Inference(io.proofdesk.domain.RecordId.of(tx, logIndex),
+                io.proofdesk.domain.InferenceMode.VANILLA, "QmModel", null, null, null,
+                io.proofdesk.domain.SettlementKind.ONCHAIN, 5, java.time.Instant.EPOCH, null, null, null, null, null,
+                null, List.of(), List.of(), outputs, null), List.of());
+    }
+
+    @Test
+    void anEmptyInferenceResultOfAnAsynchronousRunIsLinkedToThePrecompilesRecord() {
+        String a = "0x" + "aa".repeat(32);
+        String b = "0x" + "bb".repeat(32);
+        Log precompileLog = new Log();
+        precompileLog.setTransactionHash(a);
+        precompileLog.setLogIndex("0x0");
+        List<BuiltRecord> records = List.of(onchain(a, 0, List.of()), onchain(a, 1, List.of()),
+                onchain(a, 2, List.of(io.proofdesk.domain.Tensor.ofDoubles("y", new long[] {1}, new double[] {1}))),
+                onchain(b, 0, List.of()));
+        List<BuiltRecord> noted = PrecompileRecordBuilder.noteAsyncResults(records, List.of(precompileLog));
+        assertEquals(List.of(), noted.get(0).problems(), "the precompile's own record");
+        assertEquals(List.of("output empty on chain: the model ran through the inference precompile, whose record "
+                + a + ":0 holds the result"), noted.get(1).problems());
+        assertEquals(List.of(), noted.get(2).problems(), "an output on chain needs no link");
+        assertEquals(List.of(), noted.get(3).problems(), "another transaction");
+        assertEquals(records, PrecompileRecordBuilder.noteAsyncResults(records, List.of()));
+    }
+
     private static byte[] answer(String kindJson) {
         String inner = Base64.getEncoder().encodeToString(("{\"InferenceResult\":" + kindJson + "}")
                 .getBytes(StandardCharsets.UTF_8));
