@@ -95,11 +95,15 @@ final class PrecompileRecordBuilder {
      * itself is established (its evidence is kept in the detail), and saying that the output is not on chain.
      */
     static Evidence fromNodeApi(Evidence chain, String url) {
-        String detail = "event: " + chain.detail() + "; output: the node API's answer (" + url + "), not on chain";
-        if (detail.length() > Evidence.MAX_DETAIL) {
-            detail = "event: " + chain.detail() + "; output: the node API's answer, not on chain";
+        String output = "; output: the node API's answer (" + url + "), not on chain";
+        if (output.length() > Evidence.MAX_DETAIL / 2) {
+            output = "; output: the node API's answer, not on chain";
         }
-        return new Evidence(io.proofdesk.domain.EvidenceLevel.TRUSTED, detail);
+        String event = "event: " + chain.detail();
+        if (event.length() + output.length() > Evidence.MAX_DETAIL) {
+            event = event.substring(0, Evidence.MAX_DETAIL - output.length() - 3) + "...";
+        }
+        return new Evidence(io.proofdesk.domain.EvidenceLevel.TRUSTED, event + output);
     }
 
     /**

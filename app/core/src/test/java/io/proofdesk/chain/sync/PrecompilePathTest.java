@@ -125,6 +125,19 @@ class PrecompilePathTest {
         assertEquals(records, PrecompileRecordBuilder.noteAsyncResults(records, List.of()));
     }
 
+    @Test
+    void theNodeApisEvidenceIsTrustedAndStaysASentenceWhateverTheLengths() {
+        var proved = io.proofdesk.domain.Evidence.proved(12, 0, "genesis");
+        var e = PrecompileRecordBuilder.fromNodeApi(proved, "http://127.0.0.1:9/x");
+        assertEquals(io.proofdesk.domain.EvidenceLevel.TRUSTED, e.level());
+        assertEquals("event: receipt proved against block 12, linked to checkpoint 0 (genesis); output: the node "
+                + "API's answer (http://127.0.0.1:9/x), not on chain", e.detail());
+        var longChain = new io.proofdesk.domain.Evidence(io.proofdesk.domain.EvidenceLevel.AGREED, "a".repeat(500));
+        var clipped = PrecompileRecordBuilder.fromNodeApi(longChain, "http://127.0.0.1:9/" + "b".repeat(400));
+        assertTrue(clipped.detail().length() <= io.proofdesk.domain.Evidence.MAX_DETAIL);
+        assertTrue(clipped.detail().endsWith("...; output: the node API's answer, not on chain"), clipped.detail());
+    }
+
     private static byte[] answer(String kindJson) {
         String inner = Base64.getEncoder().encodeToString(("{\"InferenceResult\":" + kindJson + "}")
                 .getBytes(StandardCharsets.UTF_8));
