@@ -2,6 +2,7 @@ package io.proofdesk.chain.sync;
 
 import io.proofdesk.domain.BlockRef;
 import io.proofdesk.domain.Evidence;
+import io.proofdesk.domain.EvidenceLevel;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.InferenceMode;
 import io.proofdesk.domain.RecordId;
@@ -17,9 +18,12 @@ import org.web3j.protocol.core.methods.response.Log;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.proofdesk.chain.sync.ChunkReader.UNKNOWN_MODEL;
 
@@ -103,7 +107,7 @@ final class PrecompileRecordBuilder {
         if (event.length() + output.length() > Evidence.MAX_DETAIL) {
             event = event.substring(0, Evidence.MAX_DETAIL - output.length() - 3) + "...";
         }
-        return new Evidence(io.proofdesk.domain.EvidenceLevel.TRUSTED, event + output);
+        return new Evidence(EvidenceLevel.TRUSTED, event + output);
     }
 
     /**
@@ -115,8 +119,8 @@ final class PrecompileRecordBuilder {
         if (precompileLogs.isEmpty()) {
             return records;
         }
-        Map<String, List<String>> byTx = new java.util.LinkedHashMap<>();
-        java.util.Set<String> precompileIds = new java.util.HashSet<>();
+        Map<String, List<String>> byTx = new LinkedHashMap<>();
+        Set<String> precompileIds = new HashSet<>();
         for (Log l : precompileLogs) {
             RecordId id = RecordId.of(l.getTransactionHash().toLowerCase(Locale.ROOT), l.getLogIndex().longValueExact());
             precompileIds.add(id.toString());
