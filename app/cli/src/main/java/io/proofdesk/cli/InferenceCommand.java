@@ -9,8 +9,6 @@ import io.proofdesk.domain.ChatText;
 import io.proofdesk.domain.Inference;
 import io.proofdesk.domain.ModelVersion;
 import io.proofdesk.domain.RecordId;
-import io.proofdesk.domain.Tensor;
-import io.proofdesk.domain.TensorValues;
 import io.proofdesk.domain.VerdictRecord;
 import io.proofdesk.store.Store;
 import picocli.CommandLine.Command;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,7 +41,8 @@ public final class InferenceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: id, mode, model, modelName, modelVersion, tee, node, txHash, "
             + "logIndex, leafIndex, block, timestamp, settlement {kind, inputHash, outputHash, blobId, merkleRoot, "
             + "ethAddress}, verdict, evidence (PROVED, AGREED or TRUSTED), evidenceDetail, failedChecks, checks [{name, status, reason}], checkedAt, syncNote, chat "
-            + "({request, response} text of an LLM record, else null), inputs and outputs [{name, type, shape, values}]")
+            + "({request, response} text of an LLM record, else null), inputs and outputs [{name, type, shape, values}] "
+            + "(a jsons document: type JSON, its value parsed)")
     boolean json;
 
     @Override
@@ -135,20 +133,8 @@ public final class InferenceCommand implements Callable<Integer> {
             c.put("request", chat.request());
             c.put("response", chat.response());
         }, () -> o.putNull("chat"));
-        tensors(o.putArray("inputs"), i.inputs());
-        tensors(o.putArray("outputs"), i.outputs());
+        TensorJson.write(o.putArray("inputs"), i.inputs());
+        TensorJson.write(o.putArray("outputs"), i.outputs());
         return o;
-    }
-
-    private static void tensors(ArrayNode into, List<Tensor> tensors) {
-        for (Tensor t : tensors) {
-            ObjectNode o = into.addObject();
-            o.put("name", t.name());
-            o.put("type", t.type().name());
-            ArrayNode shape = o.putArray("shape");
-            Arrays.stream(t.shape()).forEach(shape::add);
-            ArrayNode values = o.putArray("values");
-            TensorValues.decimals(t).forEach(values::add);
-        }
     }
 }

@@ -64,7 +64,7 @@ final class InferenceText {
             List<String> values = new ArrayList<>();
             JsonNode v = t.get("values");
             for (int i = 0; i < Math.min(v.size(), MAX_VALUES); i++) {
-                values.add(v.get(i).asText());
+                values.add(v.get(i).isValueNode() ? v.get(i).asText() : v.get(i).toString());
             }
             String more = v.size() > MAX_VALUES ? ", ... (" + (v.size() - MAX_VALUES) + " more)" : "";
             out.printf("%-12s %s %s [%s] = [%s%s]%n", label, t.get("name").asText(), t.get("type").asText(),

@@ -53,8 +53,12 @@ public final class SyncCommand implements Callable<Integer> {
     String files;
 
     @Option(names = "--contracts", paramLabel = "registry=0x..,relay=0x..,inference=0x..",
-            description = "Contract addresses (keys: registry, relay, inference, inferenceJsons)")
+            description = "Contract addresses (keys: registry, relay, inference, inferenceJsons, precompile)")
     String contracts;
+
+    @Option(names = "--node-api", paramLabel = "URL", description = "Node API answering the inference precompile's "
+            + "asynchronous results (profile key nodeApi)")
+    String nodeApi;
 
     @Option(names = "--chain-id", paramLabel = "N", description = "Expected chain id; refuse endpoints serving another")
     Long chainId;
@@ -169,8 +173,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (urls.isEmpty()) {
             throw new UserInputException("no RPC endpoint: give --rpc URL, --network NAME|FILE or --devnet DIR");
         }
-        skipped = base.contracts().unreadPrecompiles().orElse(null);
-        NetworkContracts given = base.contracts().withoutPrecompiles();
+        NetworkContracts given = base.contracts();
         ContractAddresses addresses = contracts != null ? parseContracts(contracts)
                 : given.isEmpty() ? null : ContractAddresses.of(given);
         if (addresses == null) {
@@ -188,11 +191,18 @@ public final class SyncCommand implements Callable<Integer> {
                 throw new UserInputException("--trust-root: " + e.getMessage(), e);
             }
         }
+        if (nodeApi != null) {
+            io.proofdesk.network.EndpointUrl.check(nodeApi).ifPresent(p -> {
+                throw new UserInputException(io.proofdesk.network.EndpointUrl.sentence("--node-api", nodeApi, p));
+            });
+        }
         String name = devnet != null || network != null ? base.name() : "network at " + urls.getFirst();
         NetworkProfile network = new NetworkProfile(name, chainId != null ? chainId : base.chainId(), urls,
                 base.headerFormat(), base.explorer(), hub != null ? hub : base.hub(),
                 files != null ? files : base.fileStore(), blobs != null ? blobs : base.blobStore(), base.nodes(),
-                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo(), base.checkpoints());
+                addresses.toContracts(), from != 0 ? from : base.fromBlock(), roots, base.demo(), base.checkpoints(),
+                nodeApi != null ? nodeApi : base.nodeApi());
+        skipped = network.precompileWithoutNodeApi().orElse(null);
         List<io.proofdesk.chain.proof.Checkpoint> pinned = new ArrayList<>();
         base.checkpoints().forEach(c -> pinned.add(io.proofdesk.chain.proof.Checkpoint.parse(c)));
         for (String c : checkpoints) {
@@ -252,6 +262,7 @@ public final class SyncCommand implements Callable<Integer> {
         String relay = null;
         String inference = null;
         String inferenceJsons = null;
+        String precompile = null;
         for (String part : text.split(",")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
@@ -262,12 +273,13 @@ public final class SyncCommand implements Callable<Integer> {
                 case "relay" -> relay = kv[1].trim();
                 case "inference" -> inference = kv[1].trim();
                 case "inferenceJsons" -> inferenceJsons = kv[1].trim();
+                case "precompile" -> precompile = kv[1].trim();
                 default -> throw new UserInputException("--contracts: unknown contract '" + kv[0]
-                        + "' (registry, relay, inference, inferenceJsons)");
+                        + "' (registry, relay, inference, inferenceJsons, precompile)");
             }
         }
         try {
-            return new ContractAddresses(registry, relay, inference, inferenceJsons);
+            return new ContractAddresses(registry, relay, inference, inferenceJsons, precompile);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--contracts: " + e.getMessage(), e);
         }

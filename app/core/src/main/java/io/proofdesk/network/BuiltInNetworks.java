@@ -27,8 +27,9 @@ public final class BuiltInNetworks {
                     load("opengradient-devnet.json"), List.of(
                     "inference contract 0x8383C9bD7462F12Eb996DD02F78234C0421A6FaE since 2024-09 "
                             + "(OpenGradient/OpenGradient-SDK e464d34, DEFAULT_INFERENCE_CONTRACT_ADDRESS)",
-                    "inference precompile 0x00000000000000000000000000000000000000F4 (results fetched from the "
-                            + "node API; sdk client/onchain_inference.py): not read yet",
+                    "inference precompile 0x00000000000000000000000000000000000000F4: ModelInferenceEvent read, "
+                            + "results it ran asynchronously fetched from the node API https://sdk-devnet.opengradient.ai "
+                            + "(OpenGradient-SDK d5a74e9, DEFAULT_API_URL; the node's word, not the chain's)",
                     "TEE registry 0x3d641a2791533b4a0000345ea8d509d01e1ec301 from 2026-03-05 "
                             + "(OpenGradient-SDK 08ce578)",
                     "TEE registry 0x4e72238852f3c918f4E4e57AeC9280dDB0c80248 from 2026-03-10 "

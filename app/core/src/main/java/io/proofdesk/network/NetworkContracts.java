@@ -51,21 +51,6 @@ public record NetworkContracts(List<String> inference, List<String> precompile, 
         return inference.isEmpty() && precompile.isEmpty() && registry.isEmpty() && relay.isEmpty();
     }
 
-    /**
-     * The contracts a sync reads today: a network's inference precompile is a fact of the network, but its records
-     * (results fetched from the node API) are not read yet, so it is left out and {@link #unreadPrecompiles} says so.
-     */
-    public NetworkContracts withoutPrecompiles() {
-        return precompile.isEmpty() ? this : new NetworkContracts(inference, List.of(), registry, relay);
-    }
-
-    /** The sentence a sync prints for the precompiles {@link #withoutPrecompiles} leaves out; empty if none. */
-    public java.util.Optional<String> unreadPrecompiles() {
-        return precompile.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("unsupported: the inference "
-                + "precompile " + String.join(", ", precompile) + " is not read yet; records made through it are not "
-                + "synced");
-    }
-
     /** Every address, without duplicates. */
     public List<String> all() {
         List<String> out = new ArrayList<>();

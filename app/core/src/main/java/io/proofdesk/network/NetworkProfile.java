@@ -12,25 +12,45 @@ import java.util.List;
  * network (embedded, or a devnet written by {@code proofdesk devnet}): its trust roots are the demo attestation root,
  * which is shown as trusted only for the demo network. Optional URLs are null when not known. {@code checkpoints}:
  * blocks the network's settings trust, each {@code N:0xHASH} ({@link CheckpointText}), kept in that canonical form.
+ * {@code nodeApi}: the chain node's REST API that answers the inference precompile's asynchronous results
+ * (OpenGradient's SDK calls it {@code api_url}); null when not known.
  */
 public record NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
                              String hub, String fileStore, String blobStore, List<String> nodes,
                              NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo,
-                             List<String> checkpoints) {
+                             List<String> checkpoints, String nodeApi) {
 
-    /** A profile without checkpoints of its own. */
+    /** A profile with checkpoints of its own, whose node API is not known. */
+    public NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
+                          String hub, String fileStore, String blobStore, List<String> nodes,
+                          NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo,
+                          List<String> checkpoints) {
+        this(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts, fromBlock,
+                trustRoots, demo, checkpoints, null);
+    }
+
+    /** A profile without checkpoints of its own, with this node API. */
+    public NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
+                          String hub, String fileStore, String blobStore, List<String> nodes,
+                          NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo,
+                          String nodeApi) {
+        this(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts, fromBlock,
+                trustRoots, demo, List.of(), nodeApi);
+    }
+
+    /** A profile without checkpoints of its own, whose node API is not known. */
     public NetworkProfile(String name, Long chainId, List<String> rpc, HeaderFormat headerFormat, String explorer,
                           String hub, String fileStore, String blobStore, List<String> nodes,
                           NetworkContracts contracts, long fromBlock, List<String> trustRoots, boolean demo) {
         this(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts, fromBlock,
-                trustRoots, demo, List.of());
+                trustRoots, demo, List.of(), null);
     }
 
     public static final String DEFAULT_NAME = "custom";
 
     /** Nothing configured yet. */
     public static final NetworkProfile EMPTY = new NetworkProfile(DEFAULT_NAME, null, List.of(), HeaderFormat.ETHEREUM,
-            null, null, null, null, List.of(), NetworkContracts.NONE, 0, List.of(), false, List.of());
+            null, null, null, null, List.of(), NetworkContracts.NONE, 0, List.of(), false, List.of(), null);
 
     public NetworkProfile {
         name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
@@ -40,6 +60,7 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
         hub = blankToNull(hub);
         fileStore = blankToNull(fileStore);
         blobStore = blankToNull(blobStore);
+        nodeApi = blankToNull(nodeApi);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         contracts = contracts == null ? NetworkContracts.NONE : contracts;
         trustRoots = trustRoots == null ? List.of() : List.copyOf(trustRoots);
@@ -99,24 +120,40 @@ public record NetworkProfile(String name, Long chainId, List<String> rpc, Header
 
     public NetworkProfile withTrustRoots(List<String> roots) {
         return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
-                contracts, fromBlock, roots, demo, checkpoints);
+                contracts, fromBlock, roots, demo, checkpoints, nodeApi);
     }
 
     /** The same network with these checkpoints ({@code N:0xHASH} each) instead of its own. */
     public NetworkProfile withCheckpoints(List<String> pinned) {
         return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
-                contracts, fromBlock, trustRoots, demo, pinned);
+                contracts, fromBlock, trustRoots, demo, pinned, nodeApi);
     }
 
     public NetworkProfile withChainId(Long id) {
         return new NetworkProfile(name, id, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes, contracts,
-                fromBlock, trustRoots, demo, checkpoints);
+                fromBlock, trustRoots, demo, checkpoints, nodeApi);
     }
 
     /** The same network reached through these endpoints and contracts (what a sync was actually given). */
     public NetworkProfile withSources(List<String> rpcUrls, String hubUrl, String fileStoreUrl, String blobStoreUrl,
                                       NetworkContracts addresses, long firstBlock) {
         return new NetworkProfile(name, chainId, rpcUrls, headerFormat, explorer, hubUrl, fileStoreUrl, blobStoreUrl,
-                nodes, addresses, firstBlock, trustRoots, demo, checkpoints);
+                nodes, addresses, firstBlock, trustRoots, demo, checkpoints, nodeApi);
+    }
+
+    public NetworkProfile withNodeApi(String url) {
+        return new NetworkProfile(name, chainId, rpc, headerFormat, explorer, hub, fileStore, blobStore, nodes,
+                contracts, fromBlock, trustRoots, demo, checkpoints, url);
+    }
+
+    /**
+     * What a sync of this network says when it reads an inference precompile but cannot fetch the results the chain
+     * does not hold (no node API named); empty otherwise.
+     */
+    public java.util.Optional<String> precompileWithoutNodeApi() {
+        return contracts.precompile().isEmpty() || nodeApi != null ? java.util.Optional.empty()
+                : java.util.Optional.of("the inference precompile " + String.join(", ", contracts.precompile())
+                + " is read, but results it ran asynchronously are not fetched: the network names no node API "
+                + "(profile key nodeApi); such records are stored without outputs, with the reason");
     }
 }

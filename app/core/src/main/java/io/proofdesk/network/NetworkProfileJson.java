@@ -26,7 +26,7 @@ public final class NetworkProfileJson {
     public static final long MAX_BYTES = 1 << 20;
 
     private static final Set<String> KEYS = Set.of("name", "chainId", "rpc", "headerFormat", "explorer", "hub",
-            "fileStore", "blobStore", "nodes", "contracts", "fromBlock", "trustRoots", "demo", "checkpoints");
+            "fileStore", "blobStore", "nodes", "nodeApi", "contracts", "fromBlock", "trustRoots", "demo", "checkpoints");
     private static final Set<String> CONTRACT_KEYS = Set.of("inference", "precompile", "registry", "relay");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -70,7 +70,7 @@ public final class NetworkProfileJson {
         NetworkProfile read = new NetworkProfile(r.text(node, "name"), r.positive(node, "chainId"), r.urls(node, "rpc"),
                 header, r.url(node, "explorer"), r.url(node, "hub"), r.url(node, "fileStore"), r.url(node, "blobStore"),
                 r.urls(node, "nodes"), contracts, r.fromBlock(node), r.texts(node, "trustRoots"), r.flag(node, "demo"),
-                List.of());
+                List.of(), r.url(node, "nodeApi"));
         List<String> checkpoints = r.texts(node, "checkpoints");
         try {
             // the profile reads them ("checkpoints[1]: checkpoint '12' is not N:0xHASH ...")
@@ -93,6 +93,7 @@ public final class NetworkProfileJson {
         putIfSet(o, "fileStore", p.fileStore());
         putIfSet(o, "blobStore", p.blobStore());
         strings(o.putArray("nodes"), p.nodes());
+        putIfSet(o, "nodeApi", p.nodeApi());
         ObjectNode c = o.putObject("contracts");
         strings(c.putArray("inference"), p.contracts().inference());
         strings(c.putArray("precompile"), p.contracts().precompile());

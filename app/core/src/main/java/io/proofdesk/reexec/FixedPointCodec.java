@@ -29,6 +29,12 @@ import java.util.List;
 public final class FixedPointCodec {
 
     public static final int MAX_DECIMALS = 18;
+    /**
+     * How many decimals a claimed output may state: the chain allows any int128, and OpenGradient's 2024 devnet logged
+     * outputs with decimals 22 (its SDK reads them as value / 10^decimals). Past a few hundred a double is zero
+     * anyway; the cap only bounds the arithmetic.
+     */
+    public static final int CLAIM_MAX_DECIMALS = 400;
 
     private static final BigDecimal FLOAT16_MAX = new BigDecimal("65504");
 
@@ -38,6 +44,18 @@ public final class FixedPointCodec {
     }
 
     public Tensor decode(FixedPointTensor t, DType target) {
+        return decode(t, target, MAX_DECIMALS);
+    }
+
+    /**
+     * Decodes a claimed output (what a record states the model gave), which may state up to
+     * {@link #CLAIM_MAX_DECIMALS} decimals; inputs keep the node's limit of {@link #MAX_DECIMALS}.
+     */
+    public Tensor decodeClaim(FixedPointTensor t, DType target) {
+        return decode(t, target, CLAIM_MAX_DECIMALS);
+    }
+
+    private Tensor decode(FixedPointTensor t, DType target, int maxDecimals) {
         long[] shape = t.shape();
         long n;
         try {
@@ -54,7 +72,7 @@ public final class FixedPointCodec {
         }
         ByteBuffer out = ByteBuffer.allocate((int) n * target.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
-            BigDecimal real = exact(t.name(), i, t.values().get(i));
+            BigDecimal real = exact(t.name(), i, t.values().get(i), maxDecimals);
             switch (target) {
                 case FLOAT -> out.putFloat(toFloat(t.name(), i, real));
                 case DOUBLE -> out.putDouble(toDouble(t.name(), i, real));
@@ -123,11 +141,11 @@ public final class FixedPointCodec {
         return new FixedPointNumber(d.unscaledValue(), BigInteger.valueOf(d.scale()));
     }
 
-    private static BigDecimal exact(String name, int i, FixedPointNumber v) {
+    private static BigDecimal exact(String name, int i, FixedPointNumber v, int maxDecimals) {
         BigInteger dec = v.decimals();
-        if (dec.abs().compareTo(BigInteger.valueOf(MAX_DECIMALS)) > 0) {
-            throw new FixedPointException(name, i, "decimals " + dec + " outside -" + MAX_DECIMALS + ".."
-                    + MAX_DECIMALS);
+        if (dec.abs().compareTo(BigInteger.valueOf(maxDecimals)) > 0) {
+            throw new FixedPointException(name, i, "decimals " + dec + " outside -" + maxDecimals + ".."
+                    + maxDecimals);
         }
         return new BigDecimal(v.value(), dec.intValue());
     }

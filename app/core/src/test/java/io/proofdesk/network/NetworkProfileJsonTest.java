@@ -28,7 +28,7 @@ class NetworkProfileJsonTest {
                 HeaderFormat.ETHEREUM, "https://explorer.example", "https://hub.example", "https://ipfs.example",
                 "https://walrus.example", List.of("https://node-1.example"),
                 new NetworkContracts(List.of(INFERENCE, INFERENCE_JSONS), List.of(), List.of(REGISTRY), List.of(RELAY)),
-                1_200, List.of("roots/extra.pem"), false);
+                1_200, List.of("roots/extra.pem"), false, "https://api.example");
     }
 
     @Test
@@ -39,7 +39,7 @@ class NetworkProfileJsonTest {
         assertEquals(full(), NetworkProfileJson.read(file));
         String text = Files.readString(file);
         for (String key : List.of("\"name\"", "\"chainId\"", "\"rpc\"", "\"headerFormat\"", "\"explorer\"", "\"hub\"",
-                "\"fileStore\"", "\"blobStore\"", "\"nodes\"", "\"contracts\"", "\"inference\"", "\"precompile\"",
+                "\"fileStore\"", "\"blobStore\"", "\"nodes\"", "\"nodeApi\"", "\"contracts\"", "\"inference\"", "\"precompile\"",
                 "\"registry\"", "\"relay\"", "\"fromBlock\"", "\"trustRoots\"")) {
             assertTrue(text.contains(key), key + " in " + text);
         }

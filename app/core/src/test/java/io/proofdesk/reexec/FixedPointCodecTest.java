@@ -70,6 +70,18 @@ class FixedPointCodecTest {
     }
 
     @Test
+    void aClaimMayStateMoreDecimalsThanAnInputUpToTheClaimCap() {
+        // OpenGradient's 2024 devnet logged Number(38972780704498291015625, 22): the SDK read 3.8972780704498291015625
+        FixedPointTensor claim = tensor(new long[] {1}, new FixedPointNumber(
+                new java.math.BigInteger("38972780704498291015625"), java.math.BigInteger.valueOf(22)));
+        assertThrows(FixedPointException.class, () -> codec.decode(claim, DType.DOUBLE));
+        assertEquals(3.8972780704498291015625, codec.decodeClaim(claim, DType.DOUBLE).toDoubles()[0]);
+        FixedPointException e = assertThrows(FixedPointException.class, () -> codec.decodeClaim(tensor(new long[] {1},
+                FixedPointNumber.of(1, 401)), DType.DOUBLE));
+        assertTrue(e.getMessage().contains("decimals 401 outside -400..400"), e.getMessage());
+    }
+
+    @Test
     void negativeDecimalsMultiply() {
         // OpenGradient states some numbers with negative decimals: (2, -1) is 20, (-35, -2) is -3500
         Tensor t = codec.decode(tensor(new long[] {2}, FixedPointNumber.of(2, -1), FixedPointNumber.of(-35, -2)),

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A ModelInput or ModelOutput in one neutral form, whichever wrapper layout it was decoded with. {@code jsons} are
- * the newer layouts' named JSON documents (kept as one-element string tensors). The first OpenGradient layout has no
+ * the newer layouts' named JSON documents (kept as one-element string tensors marked as JSON). The first OpenGradient layout has no
  * shape field: its tensors are kept flat (one dimension of the value count), as the chain states nothing more.
  */
 record ChainModelData(List<ChainTensor> numbers, List<NamedStrings> strings) {
@@ -38,7 +38,7 @@ record ChainModelData(List<ChainTensor> numbers, List<NamedStrings> strings) {
     static ChainModelData of(IInferenceJsons.ModelOutput out) {
         List<NamedStrings> strings = new ArrayList<>(stringsJ(out.strings));
         for (IInferenceJsons.JsonTensor j : out.jsons) {
-            strings.add(new NamedStrings(j.name, List.of(j.value), new long[] {1}));
+            strings.add(NamedStrings.json(j.name, j.value));
         }
         return new ChainModelData(numbersJ(out.numbers), strings);
     }
@@ -67,7 +67,7 @@ record ChainModelData(List<ChainTensor> numbers, List<NamedStrings> strings) {
         List<NamedStrings> strings = new ArrayList<>(out.strings.stream()
                 .map(t -> new NamedStrings(t.name, t.values, null)).toList());
         for (IInferenceU32Jsons.JsonScalar j : out.jsons) {
-            strings.add(new NamedStrings(j.name, List.of(j.value), new long[] {1}));
+            strings.add(NamedStrings.json(j.name, j.value));
         }
         List<ChainTensor> numbers = out.numbers.stream().map(t -> new ChainTensor(t.name, t.values.stream()
                 .map(v -> new FixedPointNumber(v.value, v.decimals)).toList(), t.shape)).toList();

@@ -92,7 +92,7 @@ public final class ChainSync {
                 return null;
             });
             Run run;
-            try (ChunkReader reader = new ChunkReader(config.contracts(), blobs, catalog, store)) {
+            try (ChunkReader reader = new ChunkReader(config.contracts(), blobs, catalog, store, config.nodeApi())) {
                 ChunkProver prover = new ChunkProver(config.headerFormat(), config.checkpoints(),
                         new io.proofdesk.chain.proof.Checkpoint(0, genesisHash), genesisFirstSeen,
                         config.contracts().all(), reader.topics(),

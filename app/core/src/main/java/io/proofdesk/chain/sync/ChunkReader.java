@@ -51,6 +51,7 @@ final class ChunkReader implements AutoCloseable {
     private final TeeRegistryReader registry;
     private final SettledRecordBuilder settled;
     private final OnchainRecordReader onchain;
+    private final PrecompileRecordBuilder precompiles;
     /** The chunk started last: a chunk that reads the registry waits until this one is finished. */
     private volatile Started previous;
     /** Builds records (blob JSON, calldata, tensors) as their data arrives; made on first use, ended by close. */
@@ -58,6 +59,13 @@ final class ChunkReader implements AutoCloseable {
     private final Object decodingLock = new Object();
 
     ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store) {
+        this(contracts, blobReader, catalog, store, null);
+    }
+
+    /** {@code nodeApi}: where results the precompile's events do not hold are fetched; null when none is known. */
+    ChunkReader(ContractAddresses contracts, SyncBlobReader blobReader, ModelCatalog catalog, Store store,
+                io.proofdesk.node.NodeApiClient nodeApi) {
+        this.precompiles = new PrecompileRecordBuilder(catalog, nodeApi);
         this.contracts = contracts;
         this.blobReader = blobReader;
         this.registry = new TeeRegistryReader(contracts, store);
@@ -71,7 +79,7 @@ final class ChunkReader implements AutoCloseable {
      * such, not be filtered out by the node unseen.
      */
     List<String> topics() {
-        if (contracts.inference() != null || contracts.inferenceJsons() != null) {
+        if (contracts.inference() != null || contracts.inferenceJsons() != null || contracts.precompile() != null) {
             return List.of();
         }
         List<String> t = new ArrayList<>();
@@ -173,6 +181,11 @@ final class ChunkReader implements AutoCloseable {
                 chunk.built.add(CompletableFuture.completedFuture(LegacySettledRecords.of(rpc.url(), l,
                         chunk.headers.get(l.getBlockNumber().longValueExact()).timestamp())));
             }
+            for (Log l : sorted.precompile) {
+                // the node API (when asked) answers on the decoding threads, beside the records' decoding
+                chunk.built.add(CompletableFuture.supplyAsync(
+                        () -> List.of(precompiles.build(rpc.url(), l, chunk.headers)), decoding()));
+            }
             chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
             chunk.proved = proved;
             started = true;
@@ -230,6 +243,7 @@ final class ChunkReader implements AutoCloseable {
                     records.addAll(joined(f, rpc));
                 }
                 records.addAll(onchain.join(rpc));
+                records = PrecompileRecordBuilder.noteAsyncResults(records, sorted.precompile);
                 done = true;
             } finally {
                 if (!done) {
@@ -253,8 +267,10 @@ final class ChunkReader implements AutoCloseable {
             List<Inference> inferences = new ArrayList<>(records.size());
             Map<RecordId, String> notes = new LinkedHashMap<>();
             for (BuiltRecord b : records) {
-                inferences.add(proved == null ? b.inference()
-                        : b.inference().withEvidence(proved.of(b.inference().blockNumber())));
+                Inference i = proved == null ? b.inference()
+                        : b.inference().withEvidence(proved.of(b.inference().blockNumber()));
+                inferences.add(proved == null || b.nodeApiOutput() == null ? i
+                        : i.withEvidence(PrecompileRecordBuilder.fromNodeApi(i.evidence(), b.nodeApiOutput())));
                 if (!b.problems().isEmpty()) {
                     notes.put(b.inference().id(), String.join("; ", b.problems()));
                 }

@@ -16,6 +16,8 @@ final class SortedLogs {
     /** Settlements of the Dec 2025 relay ({@link io.proofdesk.chain.LegacySettlementEvents}). */
     final List<Log> legacy = new ArrayList<>();
     final List<Log> results = new ArrayList<>();
+    /** ModelInferenceEvent logs of the inference precompile. */
+    final List<Log> precompile = new ArrayList<>();
     final List<UnknownEvent> unknown = new ArrayList<>();
     int unused;
 
@@ -34,7 +36,9 @@ final class SortedLogs {
                 legacy.add(l);
             } else if (contracts.isInference(address) && InferenceResultLogs.isKnown(topic)) {
                 results.add(l);
-            } else if (contracts.isInference(address)) {
+            } else if (contracts.isPrecompile(address) && PrecompileLogs.isModelInference(topic)) {
+                precompile.add(l);
+            } else if (contracts.isInference(address) || contracts.isPrecompile(address)) {
                 unknown.add(new UnknownEvent(l.getBlockNumber().longValueExact(), l.getLogIndex().longValueExact(),
                         l.getTransactionHash().toLowerCase(Locale.ROOT), address,
                         l.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),

@@ -92,6 +92,15 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
         }
     }
 
+    /**
+     * The client of the profile's node API (key {@code nodeApi}), which answers the inference precompile's asynchronous
+     * results; null when the sync reads no precompile or the profile names no node API.
+     */
+    public io.proofdesk.node.NodeApiClient nodeApi() {
+        return contracts.precompile() == null || profile == null || profile.nodeApi() == null ? null
+                : new io.proofdesk.node.NodeApiClient(profile.nodeApi());
+    }
+
     /** The network's header format (Ethereum's unless a profile says otherwise). */
     public HeaderFormat headerFormat() {
         return profile == null ? HeaderFormat.ETHEREUM : profile.headerFormat();

@@ -140,6 +140,12 @@ final class BundleTensorCheck {
         if (receipt.isEmpty()) {
             return Settled.unavailable("the bundle has no receipt of transaction " + txHash);
         }
+        if (receipt.get().log(r.id().logIndex()).filter(l -> !l.topics().isEmpty()
+                && io.proofdesk.chain.sync.PrecompileLogs.isModelInference(l.topics().getFirst())).isPresent()) {
+            // its input is in the precompile's event, its output maybe only the node API's: no calldata to bind
+            return Settled.unavailable("a record of the inference precompile: its tensors come from its "
+                    + "ModelInferenceEvent (and the node API), not from calldata; not bound here");
+        }
         SettledTensors.OnChain settled;
         try {
             settled = decoder.onChain(Numeric.prependHexPrefix(tx.getData()), tx.getTo(), receipt.get().logs(),

@@ -83,7 +83,7 @@ final class ClaimedTensors {
                 return fast;
             }
         }
-        return new FixedPointCodec().decode(fixedPoint(), type);
+        return new FixedPointCodec().decodeClaim(fixedPoint(), type);
     }
 
     /** One element of a node's {@code output} array: {name, shape, result, type}. */

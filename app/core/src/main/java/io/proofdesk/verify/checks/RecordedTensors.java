@@ -76,7 +76,10 @@ public final class RecordedTensors {
     }
 
     /** Stored outputs as claims; a companion's exact decimals replace the decoded tensor they belong to. */
-    static List<ClaimedTensors> read(List<Tensor> outputs) {
+    static List<ClaimedTensors> read(List<Tensor> stored) {
+        // a jsons document is compared under the name the record gives it, as before it was marked
+        List<Tensor> outputs = stored.stream().map(t -> io.proofdesk.domain.JsonTensor.isJson(t)
+                ? Tensor.ofStrings(io.proofdesk.domain.JsonTensor.nameOf(t), t.shape(), t.strings()) : t).toList();
         if (outputs.stream().noneMatch(FixedPointClaims::isCompanion)) {
             List<ClaimedTensors> claims = new ArrayList<>(outputs.size());
             outputs.forEach(t -> claims.add(ClaimedTensors.fromStored(t)));

@@ -108,7 +108,10 @@ public final class SettlementEvents {
                     sameBlobId(problems, (DynamicBytes) data.get(1), r.blobId());
                 }
                 case ONCHAIN -> {
-                    if (!InferenceResultLogs.isKnown(topic0)) {
+                    if (io.proofdesk.chain.sync.PrecompileLogs.isModelInference(topic0)) {
+                        problems.addAll(io.proofdesk.chain.sync.PrecompileLogs.requestMismatches(topics, log.data(),
+                                r.mode().code(), r.model()));
+                    } else if (!InferenceResultLogs.isKnown(topic0)) {
                         problems.add("the log is not an InferenceResult event (topic0 " + topic0 + ")");
                     }
                 }

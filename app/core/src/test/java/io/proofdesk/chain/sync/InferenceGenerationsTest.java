@@ -102,6 +102,8 @@ class InferenceGenerationsTest {
         assertEquals("meta", meta.name());
         assertEquals(List.of("{\"k\":[1,2]}"), meta.values());
         assertArrayEquals(new long[] {1}, meta.shape());
+        assertTrue(meta.json(), "a jsons entry is kept apart from the string tensors");
+        assertFalse(d.strings().get(0).json());
     }
 
     @Test

@@ -62,13 +62,20 @@ class SyncConfigProfileTest {
     }
 
     @Test
-    @DisplayName("precompiles, a third inference contract and unread root paths are refused; cosmos-evm headers are synced")
+    @DisplayName("two precompiles, a third inference contract and unread root paths are refused; one precompile and "
+            + "cosmos-evm headers are synced")
     void refused() {
-        NetworkContracts precompile = new NetworkContracts(List.of(), List.of("0x" + "00".repeat(19) + "f4"),
-                List.of(), List.of());
-        assertTrue(assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(precompile,
-                HeaderFormat.ETHEREUM, List.of()), false, 1000, 256, SyncLimits.DEFAULT)).getMessage()
-                .startsWith("inference precompiles"));
+        String f4 = "0x" + "00".repeat(19) + "f4";
+        NetworkContracts precompile = new NetworkContracts(List.of(), List.of(f4), List.of(), List.of());
+        SyncConfig read = SyncConfig.of(profile(precompile, HeaderFormat.ETHEREUM, List.of()), false, 1000, 256,
+                SyncLimits.DEFAULT);
+        assertEquals(f4, read.contracts().precompile());
+        assertEquals(List.of(f4), read.recorded(10740).contracts().precompile());
+        assertNull(read.nodeApi(), "no node API named, none asked");
+        NetworkContracts two = new NetworkContracts(List.of(), List.of(f4, "0x" + "00".repeat(19) + "f5"), List.of(),
+                List.of());
+        assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(two, HeaderFormat.ETHEREUM,
+                List.of()), false, 1000, 256, SyncLimits.DEFAULT));
         NetworkContracts three = new NetworkContracts(List.of(INFERENCE, JSONS, RELAY), List.of(), List.of(), List.of());
         assertThrows(UnsupportedNetworkException.class, () -> SyncConfig.of(profile(three, HeaderFormat.ETHEREUM,
                 List.of()), false, 1000, 256, SyncLimits.DEFAULT));

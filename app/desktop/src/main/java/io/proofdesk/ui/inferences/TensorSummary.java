@@ -15,6 +15,11 @@ public record TensorSummary(String name, String dtype, String shape, String firs
 
     public static TensorSummary of(Tensor t) {
         String shape = Arrays.stream(t.shape()).mapToObj(Long::toString).collect(Collectors.joining(" \u00d7 ", "[", "]"));
+        if (io.proofdesk.domain.JsonTensor.isJson(t)) {
+            // a jsons document: shown under its own name as the JSON text, not as a quoted string
+            return new TensorSummary(io.proofdesk.domain.JsonTensor.nameOf(t), "json", shape,
+                    io.proofdesk.domain.JsonTensor.documentOf(t));
+        }
         return new TensorSummary(t.name(), t.type().name().toLowerCase(Locale.ROOT), shape, firstValues(t));
     }
 

@@ -26,7 +26,7 @@ public final class ChainNetworkSync implements NetworkSync {
     @Override
     public Summary run(NetworkEndpoints endpoints, Store store, boolean follow, Listener listener, CancelSignal cancel) {
         SyncConfig config = config(endpoints, follow);
-        unreadPrecompiles(endpoints.profile()).ifPresent(listener::warning);
+        precompileWithoutNodeApi(endpoints.profile()).ifPresent(listener::warning);
         SyncControl control = new SyncControl();
         cancel.onCancel(control::cancel);
         SyncSummary s = new ChainSync(store, config, new SyncListener() {
@@ -59,20 +59,13 @@ public final class ChainNetworkSync implements NetworkSync {
         return new Summary(s.chainId(), s.toBlock(), s.records(), s.models());
     }
 
-    /**
-     * The network as the Network view connected to it: its profile, trust roots already read. A precompile the profile
-     * lists is left out, as {@code proofdesk sync} leaves it out: its records are not read yet, the rest of the
-     * network is.
-     */
+    /** The network as the Network view connected to it: its profile, trust roots already read. */
     static SyncConfig config(NetworkEndpoints ep, boolean follow) {
-        NetworkProfile p = ep.profile();
-        NetworkProfile read = p.contracts().precompile().isEmpty() ? p : p.withSources(p.rpc(), p.hub(),
-                p.fileStore(), p.blobStore(), p.contracts().withoutPrecompiles(), p.fromBlock());
-        return SyncConfig.of(read, follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
+        return SyncConfig.of(ep.profile(), follow, FOLLOW_POLL_MILLIS, KEPT_BLOCK_HASHES, SyncLimits.DEFAULT);
     }
 
-    /** What the sync says about the precompiles it leaves out (the CLI's words). */
-    static Optional<String> unreadPrecompiles(NetworkProfile p) {
-        return p.contracts().unreadPrecompiles();
+    /** What the sync says about a precompile whose asynchronous results it cannot fetch (the CLI's words). */
+    static Optional<String> precompileWithoutNodeApi(NetworkProfile p) {
+        return p.precompileWithoutNodeApi();
     }
 }

@@ -66,6 +66,7 @@ public record NetworkDraft(NetworkMode mode, Map<NetworkField, String> texts) {
         t.put(NetworkField.SETTLEMENT_RELAY, lines(c.contracts().relay()));
         t.put(NetworkField.INFERENCE, lines(c.contracts().inference()));
         t.put(NetworkField.PRECOMPILE, lines(c.contracts().precompile()));
+        t.put(NetworkField.NODE_API, text(c.nodeApi()));
         t.put(NetworkField.EXPLORER_URL, text(c.explorer()));
         t.put(NetworkField.FROM_BLOCK, c.fromBlock() == 0 ? "" : Long.toString(c.fromBlock()));
         t.put(NetworkField.TRUST_ROOTS, lines(c.trustRoots()));

@@ -19,7 +19,8 @@ public enum NetworkField {
     TRUST_ROOTS("network.field.trustRoots"),
     HEADER_FORMAT("network.field.headerFormat"),
     PRECOMPILE("network.field.precompile"),
-    CHECKPOINTS("network.field.checkpoints");
+    CHECKPOINTS("network.field.checkpoints"),
+    NODE_API("network.field.nodeApi");
 
     private final String labelKey;
 

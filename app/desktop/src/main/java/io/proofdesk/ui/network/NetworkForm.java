@@ -121,6 +121,7 @@ public final class NetworkForm {
                 && FieldChecks.blank(d.text(NetworkField.SETTLEMENT_RELAY))) {
             c.add(NetworkField.TEE_REGISTRY, "network.problem.noContracts");
         }
+        String nodeApi = c.optionalUrl(NetworkField.NODE_API, d.text(NetworkField.NODE_API));
         String explorer = c.optionalUrl(NetworkField.EXPLORER_URL, d.text(NetworkField.EXPLORER_URL));
         Long from = c.number(NetworkField.FROM_BLOCK, d.text(NetworkField.FROM_BLOCK), 0, "network.problem.fromBlock");
         List<String> roots = c.each(NetworkField.TRUST_ROOTS, "network.field.trustRootN",
@@ -132,7 +133,7 @@ public final class NetworkForm {
         }
         return new NetworkProfile(name.isEmpty() ? null : name, chainId, rpc, header, explorer, hub,
                 files, blobs, nodes, new NetworkContracts(inference, precompile, registry, relay),
-                from == null ? 0 : from, roots, false, checkpoints);
+                from == null ? 0 : from, roots, false, checkpoints, nodeApi);
     }
 
     /** Blank is Ethereum's (a profile's default); the choice in Settings gives only known keys. */

@@ -62,6 +62,7 @@ public final class NetworkSettingsController {
     @FXML private TextInputControl settlementRelay;
     @FXML private TextInputControl inference;
     @FXML private TextInputControl precompile;
+    @FXML private TextInputControl nodeApi;
     @FXML private TextInputControl explorerUrl;
     @FXML private TextInputControl fromBlock;
     @FXML private TextInputControl trustRoots;
@@ -110,6 +111,7 @@ public final class NetworkSettingsController {
         inputs.put(NetworkField.SETTLEMENT_RELAY, settlementRelay);
         inputs.put(NetworkField.INFERENCE, inference);
         inputs.put(NetworkField.PRECOMPILE, precompile);
+        inputs.put(NetworkField.NODE_API, nodeApi);
         inputs.put(NetworkField.EXPLORER_URL, explorerUrl);
         inputs.put(NetworkField.FROM_BLOCK, fromBlock);
         inputs.put(NetworkField.TRUST_ROOTS, trustRoots);

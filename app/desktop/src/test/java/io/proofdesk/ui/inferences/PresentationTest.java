@@ -46,6 +46,8 @@ class PresentationTest {
         assertEquals("0, 1, 2, 3, 4, 5, 6, 7, \u2026 (10 values)", big.firstValues());
         TensorSummary words = TensorSummary.of(Tensor.ofStrings("w", new long[] {2}, List.of("cat", "dög")));
         assertEquals("\"cat\", \"dög\"", words.firstValues());
+        assertEquals(new TensorSummary("meta", "json", "[1]", "{\"k\": [1, 2]}"),
+                TensorSummary.of(io.proofdesk.domain.JsonTensor.of("meta", "{\"k\": [1, 2]}")));
     }
 
     @ParameterizedTest(name = "{0} s span -> {1}")

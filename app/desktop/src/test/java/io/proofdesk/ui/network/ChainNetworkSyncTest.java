@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A custom network whose profile lists an inference precompile syncs the rest and says what it leaves out. */
+/** A custom network whose profile lists an inference precompile syncs it, and says when its node API is unknown. */
 class ChainNetworkSyncTest {
 
     private static final String REGISTRY = "0x" + "ab".repeat(20);
@@ -24,14 +24,21 @@ class ChainNetworkSyncTest {
     }
 
     @Test
-    void aPrecompileIsLeftOutOfTheSyncWithASentence() {
+    void aPrecompileIsReadAndANetworkWithoutNodeApiSaysItsResultsAreNotFetched() {
         NetworkProfile p = profile(HeaderFormat.ETHEREUM, List.of(PRECOMPILE));
         SyncConfig c = ChainNetworkSync.config(NetworkEndpoints.of(p), false);
         assertEquals(REGISTRY, c.contracts().registry());
-        assertEquals(List.of(), c.profile().contracts().precompile());
-        assertEquals(Optional.of("unsupported: the inference precompile " + PRECOMPILE
-                + " is not read yet; records made through it are not synced"), ChainNetworkSync.unreadPrecompiles(p));
-        assertEquals(Optional.empty(), ChainNetworkSync.unreadPrecompiles(profile(HeaderFormat.ETHEREUM, List.of())));
+        assertEquals(PRECOMPILE, c.contracts().precompile());
+        assertEquals(null, c.nodeApi());
+        assertEquals(Optional.of("the inference precompile " + PRECOMPILE + " is read, but results it ran "
+                + "asynchronously are not fetched: the network names no node API (profile key nodeApi); such records "
+                + "are stored without outputs, with the reason"), ChainNetworkSync.precompileWithoutNodeApi(p));
+        NetworkProfile withApi = p.withNodeApi("https://api.example.org");
+        assertEquals(Optional.empty(), ChainNetworkSync.precompileWithoutNodeApi(withApi));
+        assertEquals("https://api.example.org/artela-network/artela-rollkit/inference/tx/a%2Fb%20c",
+                ChainNetworkSync.config(NetworkEndpoints.of(withApi), false).nodeApi().resultUrl("a/b c").toString());
+        assertEquals(Optional.empty(), ChainNetworkSync.precompileWithoutNodeApi(
+                profile(HeaderFormat.ETHEREUM, List.of())));
     }
 
     @Test
@@ -40,6 +47,6 @@ class ChainNetworkSyncTest {
         NetworkEndpoints ep = NetworkEndpoints.of(profile(HeaderFormat.COSMOS_EVM, List.of(PRECOMPILE)));
         SyncConfig c = ChainNetworkSync.config(ep, false);
         assertEquals(HeaderFormat.COSMOS_EVM, c.profile().headerFormat());
-        assertEquals(List.of(), c.profile().contracts().precompile());
+        assertEquals(List.of(PRECOMPILE), c.profile().contracts().precompile());
     }
 }

@@ -191,6 +191,13 @@ class NetworkFormTest {
             assertTrue(r.ok(), r.problems().toString());
             assertEquals(p, r.config().custom(), p.name());
         }
+        // the node API the OpenGradient profile names is shown, and kept when the profile is applied again
+        assertEquals("https://sdk-devnet.opengradient.ai", NetworkDraft.of(new NetworkConfig(NetworkMode.CUSTOM, 2000,
+                null, og)).text(NetworkField.NODE_API));
+        NetworkDraft badApi = NetworkDraft.of(new NetworkConfig(NetworkMode.CUSTOM, 2000, null, lab))
+                .with(NetworkField.NODE_API, "ftp://api.example.org");
+        assertEquals(List.of(NetworkField.NODE_API), form.validate(badApi, NetworkConfig.FIRST_RUN).problems().stream()
+                .map(NetworkForm.Problem::field).toList());
         NetworkDraft started = NetworkDraft.of(NetworkConfig.FIRST_RUN).withCustom(lab);
         assertEquals(NetworkMode.CUSTOM, started.mode());
         assertEquals("0x" + "f4".repeat(20) + "\n0x" + "00".repeat(19) + "f5", started.text(NetworkField.PRECOMPILE));

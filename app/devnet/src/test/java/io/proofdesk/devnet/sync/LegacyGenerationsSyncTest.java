@@ -148,7 +148,8 @@ class LegacyGenerationsSyncTest {
             assertEquals(List.of("-700"), FixedPointClaims.claims(e.outputs()).get("z").values().stream()
                     .map(FixedPointNumber::toString).toList());
             Tensor meta = FixedPointClaims.values(e.outputs()).get(1);
-            assertEquals("meta", meta.name());
+            assertEquals("meta", io.proofdesk.domain.JsonTensor.nameOf(meta));
+            assertTrue(io.proofdesk.domain.JsonTensor.isJson(meta));
             assertEquals(List.of("{\"ok\":true,\"n\":[1,2]}"), meta.strings());
             // the call was read as run (selector 0xcbf09d80); only the unknown model kept its inputs undecoded
             String note = store.read(tx -> tx.syncNotes().find(e.id())).orElseThrow();

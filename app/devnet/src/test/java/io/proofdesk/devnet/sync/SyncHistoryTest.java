@@ -200,7 +200,8 @@ class SyncHistoryTest {
         Inference jFull = store.read(t -> t.loadInference(j.id())).orElseThrow();
         assertEquals(InferenceMode.TEE, jFull.mode());
         assertEquals(List.of("probabilities", "label", "meta"), FixedPointClaims.values(jFull.outputs()).stream()
-                .map(Tensor::name).toList());
+                .map(io.proofdesk.domain.JsonTensor::nameOf).toList());
+        assertTrue(io.proofdesk.domain.JsonTensor.isJson(FixedPointClaims.values(jFull.outputs()).get(2)));
         assertEquals(List.of("{\"score\":-0.5}"), FixedPointClaims.values(jFull.outputs()).get(2).strings());
     }
 
