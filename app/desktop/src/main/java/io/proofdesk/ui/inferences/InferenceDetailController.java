@@ -110,6 +110,7 @@ public final class InferenceDetailController {
         chatCard.setVisible(llm);
         tensorRow.setManaged(!llm);
         tensorRow.setVisible(!llm);
+        verificationController.showReexecution(!llm);
         chatRequest.setText(llm ? chat.request() : "");
         chatResponse.setText(llm ? chat.response() : "");
     }

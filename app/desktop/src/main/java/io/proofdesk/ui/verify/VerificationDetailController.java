@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** The verification part of the inference detail: verdict banner, re-execute with tolerance, check lines, outputs. */
@@ -33,6 +34,8 @@ public final class VerificationDetailController {
     @FXML private HBox evidenceLine;
     @FXML private EvidenceBadge evidenceBadge;
     @FXML private Label evidenceDetail;
+    @FXML private VBox reexecuteCard;
+    @FXML private VBox comparisonCard;
     @FXML private Button reexecuteButton;
     @FXML private TextField atolField;
     @FXML private TextField rtolField;
@@ -128,6 +131,17 @@ public final class VerificationDetailController {
                 view.runTime().toNanos() / 1000));
         runTime.getStyleClass().add("setting-help");
         comparisonBox.getChildren().add(runTime);
+    }
+
+    /**
+     * Shows or hides the re-execution and comparison cards: an LLM record has no model here to run, so offering to
+     * re-execute it would only produce the "not re-executable" line its checks already show.
+     */
+    public void showReexecution(boolean applicable) {
+        for (VBox card : List.of(reexecuteCard, comparisonCard)) {
+            card.setManaged(applicable);
+            card.setVisible(applicable);
+        }
     }
 
     /** Shows one record's verification; the detail calls this with the record it opens. */

@@ -83,6 +83,8 @@ class LlmRecordDetailTest {
         wiring = new AppWiring(new DataDirectory(dataDir));
         stage = new Stage();
         wiring.mainWindow().show(stage);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         wiring.main().open(View.INFERENCES);
     }
 
@@ -105,9 +107,25 @@ class LlmRecordDetailTest {
         assertTrue(shown.contains("\n"), "the request is indented JSON: " + shown);
         assertTrue(onFx(() -> robot.lookup("#chatCard").query().isVisible()));
         assertFalse(onFx(() -> robot.lookup("#tensorRow").query().isVisible()), "no tensor tables for a chat");
+        assertFalse(onFx(() -> robot.lookup("#reexecuteCard").query().isVisible()), "nothing to re-execute");
+        assertFalse(onFx(() -> robot.lookup("#comparisonCard").query().isVisible()), "nothing to compare");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> texts(robot).contains(
                 strings.getString("check.status.NOT_APPLICABLE"))
                 && texts(robot).contains("LLM output: not re-executable")));
+        String shots = System.getProperty("proofdesk.screenshots.dir");
+        if (shots != null) {
+            // the screenshot set (ScreenshotsTest's folder) shows an LLM record's detail too
+            robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#inferenceDetailView").query())
+                    .setVvalue(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png",
+                    Path.of(shots).resolve("32-llm-detail-light.png").toFile());
+            robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup("#inferenceDetailView").query())
+                    .setVvalue(0));
+        }
 
         robot.clickOn("#backButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -115,7 +133,8 @@ class LlmRecordDetailTest {
                 .filter(id -> !id.equals(llm)).findFirst().orElseThrow());
         open(robot, other);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
-                robot.lookup("#tensorRow").query().isVisible() && !robot.lookup("#chatCard").query().isVisible()));
+                robot.lookup("#tensorRow").query().isVisible() && !robot.lookup("#chatCard").query().isVisible()
+                        && robot.lookup("#reexecuteCard").query().isVisible()));
         assertEquals("", onFx(response::getText));
     }
 
