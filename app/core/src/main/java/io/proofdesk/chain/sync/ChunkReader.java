@@ -79,18 +79,9 @@ final class ChunkReader implements AutoCloseable {
      * such, not be filtered out by the node unseen.
      */
     List<String> topics() {
-        if (contracts.inference() != null || contracts.inferenceJsons() != null || contracts.precompile() != null) {
-            return List.of();
-        }
-        List<String> t = new ArrayList<>();
-        if (contracts.registry() != null) {
-            t.addAll(TeeRegistryEvents.topics()); // every registry version's
-        }
-        if (contracts.relay() != null) {
-            t.addAll(List.of(INDIVIDUAL, BATCH));
-            t.addAll(LegacySettlementEvents.TOPICS);
-        }
-        return t;
+        // no topic filter: an event version of a watched contract that Proofdesk does not know must still reach the
+        // sync, to be stored as such (SortedLogs); the housekeeping events this also brings are few
+        return List.of();
     }
 
     /** Forgets cached TEE records (after a reorg they are read again). */

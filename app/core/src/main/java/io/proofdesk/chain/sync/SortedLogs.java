@@ -1,5 +1,6 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.HousekeepingEvents;
 import io.proofdesk.chain.LegacySettlementEvents;
 import io.proofdesk.domain.UnknownEvent;
 import org.web3j.protocol.core.methods.response.Log;
@@ -38,13 +39,16 @@ final class SortedLogs {
                 results.add(l);
             } else if (contracts.isPrecompile(address) && PrecompileLogs.isModelInference(topic)) {
                 precompile.add(l);
-            } else if (contracts.isInference(address) || contracts.isPrecompile(address)) {
+            } else if (contracts.isInference(address) || contracts.isPrecompile(address)
+                    || (address.equals(contracts.registry()) || address.equals(contracts.relay()))
+                    && !HousekeepingEvents.isHousekeeping(topic) && !TeeRegistryReader.isRegistryTopic(topic)) {
+                // a topic of a watched contract that no version Proofdesk knows has: kept as it is, never guessed
                 unknown.add(new UnknownEvent(l.getBlockNumber().longValueExact(), l.getLogIndex().longValueExact(),
                         l.getTransactionHash().toLowerCase(Locale.ROOT), address,
                         l.getTopics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
                         l.getData().toLowerCase(Locale.ROOT)));
             } else {
-                unused++; // a known event of the registry or relay that the sync does not keep
+                unused++; // a known event the sync does not keep (housekeeping, or a registry event of no use here)
             }
         }
     }

@@ -24,7 +24,7 @@ public record SyncSummary(long chainId, long fromBlock, long toBlock, long block
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
         if (unknownEvents > 0) {
-            out.add(unknownEvents + " log(s) of the inference contract have an event version Proofdesk does not know: "
+            out.add(unknownEvents + " log(s) of the watched contracts have an event version Proofdesk does not know: "
                     + "stored raw as \"" + UnknownEvent.STATUS + "\", not decoded (proofdesk inferences lists them)");
         }
         if (logs > 0 && records == 0 && logs == unknownEvents + unusedLogs) {

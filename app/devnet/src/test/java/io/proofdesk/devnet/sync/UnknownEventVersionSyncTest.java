@@ -45,6 +45,30 @@ class UnknownEventVersionSyncTest {
         fx.registry();
         settled = fx.settleIndividually(2, false).receipt().getLogs();
         assertEquals(2, settled.size());
+        results = fx.runMany(List.of(java.math.BigInteger.ZERO, java.math.BigInteger.ONE)).receipt().getLogs();
+    }
+
+    private List<Log> results;
+
+    @Test
+    @DisplayName("a relay (or registry) log whose topic no version has is stored raw too, never dropped; the relay's "
+            + "and registry's housekeeping events are known and not stored")
+    void unknownRelayTopicsAreStored() throws Exception {
+        // the inference contract's address configured as the relay: its InferenceResult logs are no relay event
+        SyncConfig c = fx.config();
+        SyncConfig config = new SyncConfig(c.rpcUrls(), c.expectedChainId(), new ContractAddresses(
+                fx.addresses().registry(), fx.addresses().inference(), null, null), c.hubUrl(), c.fileStoreUrl(),
+                c.blobStoreUrl(), c.fromBlock(), c.follow(), c.pollMillis(), c.keptBlockHashes(), c.limits());
+        try (Store s = Store.open(new DataDirectory(dir.resolve("relay-unknown")))) {
+            SyncSummary summary = new ChainSync(s, config, SyncListener.NONE).run(new SyncControl());
+            assertEquals(results.size(), summary.unknownEvents(), summary.toString());
+            List<UnknownEvent> stored = s.read(tx -> tx.unknownEvents().page(-1, -1, 100));
+            assertEquals(results.stream().map(l -> l.getTopics().getFirst().toLowerCase(Locale.ROOT)).toList(),
+                    stored.stream().map(u -> u.topics().getFirst()).toList());
+            assertTrue(stored.stream().allMatch(u -> u.address().equals(fx.addresses().inference())));
+            // the demo registry's TEETypeAdded and AWSCertificateUpdated are housekeeping: known, not stored
+            assertTrue(summary.warnings().stream().noneMatch(w -> w.contains("stored no")), summary.warnings().toString());
+        }
     }
 
     @AfterAll
@@ -74,7 +98,7 @@ class UnknownEventVersionSyncTest {
             assertEquals(2, summary.unknownEvents());
             assertEquals(summary.warnings(), warnings);
             assertEquals(2, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).startsWith("2 log(s) of the inference contract have an event version"),
+            assertTrue(warnings.get(0).startsWith("2 log(s) of the watched contracts have an event version"),
                     warnings.get(0));
             assertTrue(warnings.get(1).contains("saw 2 log(s) but stored no inference record"), warnings.get(1));
 
@@ -110,7 +134,7 @@ class UnknownEventVersionSyncTest {
                 }
             }).run(new SyncControl());
             assertEquals(0, summary.unknownEvents());
-            assertEquals(2, summary.records());
+            assertEquals(2 + results.size(), summary.records(), "two settled and the on-chain results");
             assertEquals(List.of(), summary.warnings());
             assertTrue(warnings.stream().noneMatch(w -> w.contains("event version") || w.contains("stored no")),
                     warnings.toString());
