@@ -227,12 +227,15 @@ final class ChunkProver {
 
         List<Log> logs = new ArrayList<>(served);
         Map<String, SignedTransaction> transactions = new HashMap<>();
+        Map<Long, Object> blocks = proveBlocks(proving, full, receipts);
         for (long n : proving) {
             ProvedBlock block;
-            try {
-                block = ProvedBlock.prove(full.get(n), receipts.get(n));
-            } catch (ChainProofException e) {
-                throw new ChainProofFailedException(url, n, "block " + n + " fails its proof: " + e.getMessage(), e);
+            switch (blocks.get(n)) {
+                case ProvedBlock b -> block = b;
+                case ChainProofException e -> throw new ChainProofFailedException(url, n, "block " + n
+                        + " fails its proof: " + e.getMessage(), e);
+                case RuntimeException e -> throw e;
+                default -> throw new IllegalStateException("block " + n + " was not proved");
             }
             if (!java.util.Arrays.equals(block.header().hash(), headers.get(n).hash())) {
                 throw new ChainChangedException("block " + n + " changed while it was read");
@@ -297,6 +300,24 @@ final class ChunkProver {
                     Long.decode(json.path("timestamp").asText("0x0")))));
         }
         return new Proved(logs, transactions, evidence, fallback, refs);
+    }
+
+    /**
+     * Each block's proof (its header hash, its transactions and receipts rebuilt against their roots: hex, RLP and
+     * keccak over all of its calldata), the blocks on every core; per block the {@link ProvedBlock} or what it threw,
+     * so that the first failure in block order is the one reported, as when proved one after the other.
+     */
+    private static Map<Long, Object> proveBlocks(Set<Long> proving, Map<Long, JsonNode> full,
+                                                 Map<Long, List<JsonNode>> receipts) {
+        Map<Long, Object> out = new ConcurrentHashMap<>();
+        proving.parallelStream().forEach(n -> {
+            try {
+                out.put(n, ProvedBlock.prove(full.get(n), receipts.get(n)));
+            } catch (RuntimeException e) {
+                out.put(n, e);
+            }
+        });
+        return out;
     }
 
     private EthHeader header(String url, long n, JsonNode json) {
