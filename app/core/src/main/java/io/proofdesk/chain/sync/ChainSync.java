@@ -355,7 +355,7 @@ public final class ChainSync {
             ChunkReader.Started data = null;
             try {
                 ChunkProver.Proved proved = quorum.check(rpc, endpoints, range, addresses, reader.topics(), found,
-                        prover.prove(rpc, range, found));
+                        prover.prove(rpc, range, found, prefetch::blocksRead));
                 data = reader.start(rpc, range, prefetch, proved);
             } finally {
                 if (data == null) {

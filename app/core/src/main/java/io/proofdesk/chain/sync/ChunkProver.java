@@ -116,6 +116,16 @@ final class ChunkProver {
 
     /** Proves the logs {@code rpc} gave for {@code range}, or refuses them. */
     Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served) throws ChainChangedException {
+        return prove(rpc, range, served, blocks -> { });
+    }
+
+    /**
+     * As above; {@code blocksRead} is given the blocks with served logs (full transactions) as soon as they are read,
+     * before their receipts are read and anything is proved, so that work on them can start early. What it starts
+     * must be dropped unless this returns.
+     */
+    Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served, Consumer<Map<Long, JsonNode>> blocksRead)
+            throws ChainChangedException {
         refuseDuplicates(rpc, served);
         if (format == HeaderFormat.COSMOS_EVM) {
             return new Proved(served, null, Map.of(), Evidence.trustedSingleEndpoint(), null);
@@ -156,6 +166,7 @@ final class ChunkProver {
             }
         }
         Map<Long, JsonNode> full = new HashMap<>(rpc.blockJson(byBlock.keySet(), true));
+        blocksRead.accept(Map.copyOf(full));
         Map<Long, JsonNode> bare = rpc.blockJson(headerOnly, false);
 
         List<Checkpoint> checkpoints = new ArrayList<>();

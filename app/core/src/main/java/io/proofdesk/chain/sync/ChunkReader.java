@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -108,18 +109,36 @@ final class ChunkReader implements AutoCloseable {
         private final List<Log> served;
         private final Map<Log, Object> decoded;
         private final SyncBlobReader.Pending blobs;
+        /** The transactions of the served InferenceResult logs, with the inference contract each log came from. */
+        private final Map<String, String> calls = new java.util.HashMap<>();
+        private volatile Map<String, OnchainRecordReader.EarlyCall> early = Map.of();
 
-        private Prefetch(List<Log> served, Map<Log, Object> decoded, SyncBlobReader.Pending blobs) {
+        private Prefetch(List<Log> served, Map<Log, Object> decoded, SyncBlobReader.Pending blobs,
+                         List<Log> results) {
             this.served = served;
             this.decoded = decoded;
             this.blobs = blobs;
+            results.forEach(l -> calls.putIfAbsent(l.getTransactionHash().toLowerCase(Locale.ROOT),
+                    l.getAddress().toLowerCase(Locale.ROOT)));
         }
 
-        /** Abandons the blob downloads (the chunk failed its proof or was dropped). */
+        /**
+         * The chunk's blocks as the proofs read them (full transactions): the calldata of the served logs'
+         * transactions starts decoding now, while the receipts are read and the blocks proved; only what the proofs
+         * then prove is used.
+         */
+        void blocksRead(Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks) {
+            if (!calls.isEmpty()) {
+                early = onchain.decodeEarly(blocks, calls, decoding());
+            }
+        }
+
+        /** Abandons the blob downloads and early decodes (the chunk failed its proof or was dropped). */
         void cancel() {
             if (blobs != null) {
                 blobs.cancel();
             }
+            early.values().forEach(e -> e.call().cancel(false));
         }
     }
 
@@ -128,10 +147,12 @@ final class ChunkReader implements AutoCloseable {
      * the blob ids are decoded on every core (web3j's event decoding is some 100 us a log).
      */
     Prefetch prefetch(RpcEndpoint rpc, List<Log> served) {
-        Map<Log, Object> decoded = decodeSettlements(rpc, new SortedLogs(contracts, sortedCopy(served)));
+        SortedLogs sorted = new SortedLogs(contracts, sortedCopy(served));
+        Map<Log, Object> decoded = decodeSettlements(rpc, sorted);
         List<String> blobIds = new ArrayList<>();
         decoded.values().forEach(e -> blobIds.add(blobId(walrusBlobId(e))));
-        return new Prefetch(List.copyOf(served), decoded, blobIds.isEmpty() ? null : blobReader.start(blobIds));
+        return new Prefetch(List.copyOf(served), decoded, blobIds.isEmpty() ? null : blobReader.start(blobIds),
+                sorted.results);
     }
 
     /**
@@ -217,7 +238,8 @@ final class ChunkReader implements AutoCloseable {
                 chunk.built.add(chunk.blobOf(e.walrusBlobId).thenApplyAsync(
                         blob -> settled.batchRecords(rpc, e, blob, range.to()), decoding()));
             }
-            chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
+            chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions(),
+                    proved == null ? Map.of() : prefetch.early);
             chunk.proved = proved;
             started = true;
             return chunk;
