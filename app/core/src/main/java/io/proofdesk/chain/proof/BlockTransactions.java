@@ -19,14 +19,23 @@ import java.util.OptionalInt;
 public final class BlockTransactions {
     private final long block;
     private final List<byte[]> encoded;
+    /** What each transaction says, when it was rebuilt from its fields (else decoded from its encoding on demand). */
+    private final List<SignedTransaction> known;
     private final Map<ByteBuffer, Integer> indexByHash = new HashMap<>();
     private final IndexedTrie trie;
 
     private BlockTransactions(EthHeader header, List<byte[]> encoded) {
+        this(header, encoded, encoded.stream().map(Hash::sha3).toList(), null);
+    }
+
+    /** {@code hashes}: the keccak of each encoding; {@code known}: what each says, or null. */
+    private BlockTransactions(EthHeader header, List<byte[]> encoded, List<byte[]> hashes,
+                              List<SignedTransaction> known) {
         this.block = header.number();
         this.encoded = List.copyOf(encoded);
+        this.known = known == null ? null : List.copyOf(known);
         for (int i = 0; i < encoded.size(); i++) {
-            if (indexByHash.putIfAbsent(ByteBuffer.wrap(Hash.sha3(encoded.get(i))), i) != null) {
+            if (indexByHash.putIfAbsent(ByteBuffer.wrap(hashes.get(i)), i) != null) {
                 throw new ProofInputException("block " + block + " lists transaction " + i + " twice");
             }
         }
@@ -48,15 +57,21 @@ public final class BlockTransactions {
             throw new ProofInputException("block " + header.number() + " has no transactions list");
         }
         List<byte[]> encoded = new ArrayList<>(txs.size());
+        List<byte[]> hashes = new ArrayList<>(txs.size());
+        List<SignedTransaction> known = new ArrayList<>(txs.size());
         for (int i = 0; i < txs.size(); i++) {
             JsonNode tx = txs.get(i);
             if (!tx.isObject()) {
                 throw new ProofInputException("block " + header.number() + " lists transaction " + i
                         + " as a hash; ask for full transactions (eth_getBlockByNumber with true)");
             }
-            encoded.add(TransactionBytes.fromJson(tx, "transaction " + i + " of block " + header.number()));
+            TransactionBytes.Checked checked = TransactionBytes.checked(tx, "transaction " + i + " of block "
+                    + header.number());
+            encoded.add(checked.encoded());
+            hashes.add(checked.hash());
+            known.add(checked.transaction());
         }
-        return new BlockTransactions(header, encoded);
+        return new BlockTransactions(header, encoded, hashes, known);
     }
 
     /**
@@ -87,7 +102,7 @@ public final class BlockTransactions {
 
     /** The proved signed encoding; its calldata is {@link SignedTransaction#input()}. */
     public SignedTransaction transaction(int index) {
-        return SignedTransaction.decode(encoded.get(index));
+        return known != null ? known.get(index) : SignedTransaction.decode(encoded.get(index));
     }
 
     public byte[] encoded(int index) {

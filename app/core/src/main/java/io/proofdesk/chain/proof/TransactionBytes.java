@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The signed encoding of a transaction (what the transactions trie stores, and what its hash is the keccak of),
@@ -30,22 +31,37 @@ public final class TransactionBytes {
 
     /** The signed encoding; throws {@link TransactionHashMismatchException} if it does not hash to {@code hash}. */
     public static byte[] fromJson(JsonNode tx, String where) {
+        return checked(tx, where).encoded();
+    }
+
+    /**
+     * A transaction rebuilt from its JSON-RPC fields and checked against its hash: the encoding, its keccak, and what
+     * it says. The fields are exactly those the checked encoding was built from, so once the encoding is in a proved
+     * trie they are proved too, without decoding the encoding again (which costs as much as building it: the
+     * calldata is hex-decoded and hashed once more).
+     */
+    record Checked(byte[] encoded, byte[] hash, SignedTransaction transaction) {
+    }
+
+    static Checked checked(JsonNode tx, String where) {
         RpcFields f = new RpcFields(tx, where);
         BigInteger typeField = f.has("type") ? f.quantity("type") : BigInteger.ZERO;
         int type = typeField.bitLength() > 8 ? -1 : typeField.intValue();
+        byte[] input = type >= 0 && type <= 4 ? f.bytes("input") : null;
         byte[] encoded = switch (type) {
-            case 0 -> TransactionEncoder.encode(legacy(f), new Sign.SignatureData(
+            case 0 -> TransactionEncoder.encode(legacy(f, input), new Sign.SignatureData(
                     EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s")));
             case 1 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
-                    f.quantity("gasPrice"), f.quantity("gas"), to(f), f.quantity("value"), input(f),
+                    f.quantity("gasPrice"), f.quantity("gas"), to(f), f.quantity("value"), RpcFields.hex(input),
                     accessList(f)), typedSignature(f));
             case 2 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
-                    f.quantity("gas"), to(f), f.quantity("value"), input(f), f.quantity("maxPriorityFeePerGas"),
-                    f.quantity("maxFeePerGas"), accessList(f)), typedSignature(f));
-            case 3 -> blob(f);
+                    f.quantity("gas"), to(f), f.quantity("value"), RpcFields.hex(input),
+                    f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), accessList(f)),
+                    typedSignature(f));
+            case 3 -> blob(f, input);
             case 4 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
                     f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
-                    f.quantity("value"), input(f), accessList(f), authorizations(f)), typedSignature(f));
+                    f.quantity("value"), RpcFields.hex(input), accessList(f), authorizations(f)), typedSignature(f));
             default -> throw new ProofInputException(where + ": transaction type 0x" + typeField.toString(16)
                     + " is not an Ethereum type (0-4); unsupported");
         };
@@ -54,15 +70,17 @@ public final class TransactionBytes {
         if (!Arrays.equals(claimed, computed)) {
             throw new TransactionHashMismatchException(where, RpcFields.hex(claimed), RpcFields.hex(computed));
         }
-        return encoded;
+        String to = to(f);
+        return new Checked(encoded, computed, new SignedTransaction(type, RpcFields.hex(computed),
+                to == null ? Optional.empty() : Optional.of(to), input, f.quantity("value"), f.quantity("nonce")));
     }
 
-    private static RawTransaction legacy(RpcFields f) {
+    private static RawTransaction legacy(RpcFields f, byte[] input) {
         return RawTransaction.createTransaction(f.quantity("nonce"), f.quantity("gasPrice"), f.quantity("gas"),
-                to(f), f.quantity("value"), input(f));
+                to(f), f.quantity("value"), RpcFields.hex(input));
     }
 
-    private static byte[] blob(RpcFields f) {
+    private static byte[] blob(RpcFields f, byte[] input) {
         JsonNode hashes = f.node("blobVersionedHashes");
         List<Bytes> versioned = new ArrayList<>();
         for (int i = 0; i < hashes.size(); i++) {
@@ -77,7 +95,7 @@ public final class TransactionBytes {
         }
         RawTransaction raw = RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
                 f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
-                f.quantity("value"), input(f), f.quantity("maxFeePerBlobGas"), versioned);
+                f.quantity("value"), RpcFields.hex(input), f.quantity("maxFeePerBlobGas"), versioned);
         // web3j always gives the network form [payload, blobs, commitments, proofs]; a block holds the payload only
         List<RlpType> network = TransactionEncoder.asRlpValues(raw, typedSignature(f));
         return TypedEnvelope.wrap(3, RlpEncoder.encode(network.getFirst()));
@@ -122,10 +140,6 @@ public final class TransactionBytes {
 
     private static String to(RpcFields f) {
         return f.has("to") ? RpcFields.hex(f.fixed("to", 20)) : null;
-    }
-
-    private static String input(RpcFields f) {
-        return RpcFields.hex(f.bytes("input"));
     }
 
     private static List<AccessListObject> accessList(RpcFields f) {

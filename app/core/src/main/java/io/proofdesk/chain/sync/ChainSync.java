@@ -353,9 +353,18 @@ public final class ChainSync {
                 found = found.stream().filter(l -> fitted.contains(l.getBlockNumber().longValueExact())).toList();
                 range = fitted;
             }
-            ChunkProver.Proved proved = quorum.check(rpc, endpoints, range, addresses, reader.topics(), found,
-                    prover.prove(rpc, range, found));
-            ChunkReader.Started data = reader.start(rpc, range, proved.logs(), proved);
+            // the served logs' blobs download while the chunk is proved; a chunk that fails its proof stores nothing
+            ChunkReader.Prefetch prefetch = reader.prefetch(rpc, found);
+            ChunkReader.Started data = null;
+            try {
+                ChunkProver.Proved proved = quorum.check(rpc, endpoints, range, addresses, reader.topics(), found,
+                        prover.prove(rpc, range, found, prefetch::blocksRead));
+                data = reader.start(rpc, range, prefetch, proved);
+            } finally {
+                if (data == null) {
+                    prefetch.cancel();
+                }
+            }
             chunker.succeeded(range, found.size());
             return new ChunkRead(range, data, chunker.span());
         }

@@ -116,6 +116,16 @@ final class ChunkProver {
 
     /** Proves the logs {@code rpc} gave for {@code range}, or refuses them. */
     Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served) throws ChainChangedException {
+        return prove(rpc, range, served, blocks -> { });
+    }
+
+    /**
+     * As above; {@code blocksRead} is given the blocks with served logs (full transactions) as soon as they are read,
+     * before their receipts are read and anything is proved, so that work on them can start early. What it starts
+     * must be dropped unless this returns.
+     */
+    Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served, Consumer<Map<Long, JsonNode>> blocksRead)
+            throws ChainChangedException {
         refuseDuplicates(rpc, served);
         if (format == HeaderFormat.COSMOS_EVM) {
             return new Proved(served, null, Map.of(), Evidence.trustedSingleEndpoint(), null);
@@ -156,6 +166,7 @@ final class ChunkProver {
             }
         }
         Map<Long, JsonNode> full = new HashMap<>(rpc.blockJson(byBlock.keySet(), true));
+        blocksRead.accept(Map.copyOf(full));
         Map<Long, JsonNode> bare = rpc.blockJson(headerOnly, false);
 
         List<Checkpoint> checkpoints = new ArrayList<>();
@@ -227,12 +238,15 @@ final class ChunkProver {
 
         List<Log> logs = new ArrayList<>(served);
         Map<String, SignedTransaction> transactions = new HashMap<>();
+        Map<Long, Object> blocks = proveBlocks(proving, full, receipts);
         for (long n : proving) {
             ProvedBlock block;
-            try {
-                block = ProvedBlock.prove(full.get(n), receipts.get(n));
-            } catch (ChainProofException e) {
-                throw new ChainProofFailedException(url, n, "block " + n + " fails its proof: " + e.getMessage(), e);
+            switch (blocks.get(n)) {
+                case ProvedBlock b -> block = b;
+                case ChainProofException e -> throw new ChainProofFailedException(url, n, "block " + n
+                        + " fails its proof: " + e.getMessage(), e);
+                case RuntimeException e -> throw e;
+                default -> throw new IllegalStateException("block " + n + " was not proved");
             }
             if (!java.util.Arrays.equals(block.header().hash(), headers.get(n).hash())) {
                 throw new ChainChangedException("block " + n + " changed while it was read");
@@ -297,6 +311,24 @@ final class ChunkProver {
                     Long.decode(json.path("timestamp").asText("0x0")))));
         }
         return new Proved(logs, transactions, evidence, fallback, refs);
+    }
+
+    /**
+     * Each block's proof (its header hash, its transactions and receipts rebuilt against their roots: hex, RLP and
+     * keccak over all of its calldata), the blocks on every core; per block the {@link ProvedBlock} or what it threw,
+     * so that the first failure in block order is the one reported, as when proved one after the other.
+     */
+    private static Map<Long, Object> proveBlocks(Set<Long> proving, Map<Long, JsonNode> full,
+                                                 Map<Long, List<JsonNode>> receipts) {
+        Map<Long, Object> out = new ConcurrentHashMap<>();
+        proving.parallelStream().forEach(n -> {
+            try {
+                out.put(n, ProvedBlock.prove(full.get(n), receipts.get(n)));
+            } catch (RuntimeException e) {
+                out.put(n, e);
+            }
+        });
+        return out;
     }
 
     private EthHeader header(String url, long n, JsonNode json) {

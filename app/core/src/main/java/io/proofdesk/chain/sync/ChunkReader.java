@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,61 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /**
+     * A chunk's logs sorted out and its blobs started, before the logs are proved: blobs are the slowest part of a
+     * chunk, so they download while the chunk's headers, blocks and receipts are read and proved. Nothing of it is
+     * stored unless {@link #start} is given the proved logs; a chunk whose proof fails {@link #cancel}s it.
+     */
+    final class Prefetch {
+        private final List<Log> served;
+        private final Map<Log, Object> decoded;
+        private final SyncBlobReader.Pending blobs;
+        /** The transactions of the served InferenceResult logs, with the inference contract each log came from. */
+        private final Map<String, String> calls = new java.util.HashMap<>();
+        private volatile Map<String, OnchainRecordReader.EarlyCall> early = Map.of();
+
+        private Prefetch(List<Log> served, Map<Log, Object> decoded, SyncBlobReader.Pending blobs,
+                         List<Log> results) {
+            this.served = served;
+            this.decoded = decoded;
+            this.blobs = blobs;
+            results.forEach(l -> calls.putIfAbsent(l.getTransactionHash().toLowerCase(Locale.ROOT),
+                    l.getAddress().toLowerCase(Locale.ROOT)));
+        }
+
+        /**
+         * The chunk's blocks as the proofs read them (full transactions): the calldata of the served logs'
+         * transactions starts decoding now, while the receipts are read and the blocks proved; only what the proofs
+         * then prove is used.
+         */
+        void blocksRead(Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks) {
+            if (!calls.isEmpty()) {
+                early = onchain.decodeEarly(blocks, calls, decoding());
+            }
+        }
+
+        /** Abandons the blob downloads and early decodes (the chunk failed its proof or was dropped). */
+        void cancel() {
+            if (blobs != null) {
+                blobs.cancel();
+            }
+            early.values().forEach(e -> e.call().cancel(false));
+        }
+    }
+
+    /**
+     * Sorts the served logs out and starts every distinct blob their settlements name; the settlement logs holding
+     * the blob ids are decoded on every core (web3j's event decoding is some 100 us a log).
+     */
+    Prefetch prefetch(RpcEndpoint rpc, List<Log> served) {
+        SortedLogs sorted = new SortedLogs(contracts, sortedCopy(served));
+        Map<Log, Object> decoded = decodeSettlements(rpc, sorted);
+        List<String> blobIds = new ArrayList<>();
+        decoded.values().forEach(e -> blobIds.add(blobId(walrusBlobId(e))));
+        return new Prefetch(List.copyOf(served), decoded, blobIds.isEmpty() ? null : blobReader.start(blobIds),
+                sorted.results);
+    }
+
+    /**
      * Reads what a chunk's records need and starts building them: sorts the logs out, starts the blobs, reads the
      * headers (checking each log's block hash) and the registry's TEE records, schedules each settled record's build
      * for when its blob arrives, and fetches the InferenceResult transactions, scheduling their records' builds as
@@ -102,31 +158,41 @@ final class ChunkReader implements AutoCloseable {
      * decoding; {@link Started#finish} waits for them. On a failure nothing of the chunk is left running.
      */
     Started start(RpcEndpoint rpc, BlockRange range, List<Log> unsorted) throws ChainChangedException {
-        return start(rpc, range, unsorted, null);
+        return start(rpc, range, prefetch(rpc, unsorted), null);
     }
 
-    /** With {@code proved}: calldata from the proved transactions, and each record's evidence from its block. */
-    Started start(RpcEndpoint rpc, BlockRange range, List<Log> unsorted, ChunkProver.Proved proved)
+    /**
+     * With the {@link #prefetch} of the served logs and, with {@code proved}, the proved logs (the served ones and
+     * any recovered from receipts, whose settlements are decoded and blobs started now), calldata from the proved
+     * transactions, and each record's evidence from its block.
+     */
+    Started start(RpcEndpoint rpc, BlockRange range, Prefetch prefetch, ChunkProver.Proved proved)
             throws ChainChangedException {
-        List<Log> logs = new ArrayList<>(unsorted);
-        logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
-                ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
+        List<Log> logs = sortedCopy(proved == null ? prefetch.served : proved.logs());
         SortedLogs sorted = new SortedLogs(contracts, logs);
-
-        // settled records need their blobs, the slowest part of a chunk: start every distinct blob of the chunk
-        // first, and do everything else (headers, registry, calldata) while they download; the blob ids are in the
-        // settlement logs, decoded on every core (web3j's event decoding is some 100 us a log)
-        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = sorted.individual.parallelStream()
-                .map(l -> decodeLog(rpc.url(), l, "IndividualSettlement",
-                        () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
-        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = sorted.batch.parallelStream()
-                .map(l -> decodeLog(rpc.url(), l, "BatchSettlement",
-                        () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l))).toList();
-        List<String> blobIds = new ArrayList<>();
-        singles.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
-        batches.forEach(e -> blobIds.add(blobId(e.walrusBlobId)));
-        Started chunk = new Started(rpc, range, logs.size(), sorted, blobIds.isEmpty() ? null
-                : blobReader.start(blobIds), onchain.builds(sorted.results));
+        SyncBlobReader.Pending pending = prefetch.blobs;
+        // logs recovered from proved receipts (or given by another source): their settlements and blobs were not
+        // known before the proof
+        Map<Log, Object> decoded = new java.util.IdentityHashMap<>(prefetch.decoded);
+        Map<Log, Object> more = decodeSettlements(rpc, sorted, decoded);
+        decoded.putAll(more);
+        List<String> moreIds = new ArrayList<>();
+        more.values().forEach(e -> moreIds.add(blobId(walrusBlobId(e))));
+        if (!moreIds.isEmpty()) {
+            pending = pending == null ? blobReader.start(moreIds) : pending.with(moreIds);
+        }
+        List<IInferenceSettlementRelay.IndividualSettlementEventResponse> singles = new ArrayList<>();
+        List<IInferenceSettlementRelay.BatchSettlementEventResponse> batches = new ArrayList<>();
+        for (Log l : sorted.individual) {
+            singles.add((IInferenceSettlementRelay.IndividualSettlementEventResponse) decoded.get(l));
+        }
+        for (Log l : sorted.batch) {
+            batches.add((IInferenceSettlementRelay.BatchSettlementEventResponse) decoded.get(l));
+        }
+        Set<String> named = new java.util.HashSet<>();
+        singles.forEach(e -> named.add(blobId(e.walrusBlobId)));
+        batches.forEach(e -> named.add(blobId(e.walrusBlobId)));
+        Started chunk = new Started(rpc, range, logs.size(), sorted, pending, named, onchain.builds(sorted.results));
         Started before = previous;
         previous = chunk;
         boolean started = false;
@@ -177,7 +243,8 @@ final class ChunkReader implements AutoCloseable {
                 chunk.built.add(CompletableFuture.supplyAsync(
                         () -> List.of(precompiles.build(rpc.url(), l, chunk.headers)), decoding()));
             }
-            chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions());
+            chunk.onchain.start(rpc, chunk.headers, decoding(), proved == null ? null : proved.transactions(),
+                    proved == null ? Map.of() : prefetch.early);
             chunk.proved = proved;
             started = true;
             return chunk;
@@ -188,6 +255,40 @@ final class ChunkReader implements AutoCloseable {
         }
     }
 
+    private static List<Log> sortedCopy(List<Log> unsorted) {
+        List<Log> logs = new ArrayList<>(unsorted);
+        logs.sort((a, b) -> a.getBlockNumber().equals(b.getBlockNumber())
+                ? a.getLogIndex().compareTo(b.getLogIndex()) : a.getBlockNumber().compareTo(b.getBlockNumber()));
+        return logs;
+    }
+
+    /** The settlement events of {@code sorted}'s settlement logs not in {@code known}, by log (identity). */
+    private Map<Log, Object> decodeSettlements(RpcEndpoint rpc, SortedLogs sorted, Map<Log, Object> known) {
+        Map<Log, Object> out = new java.util.IdentityHashMap<>();
+        List<Log> singles = sorted.individual.stream().filter(l -> !known.containsKey(l)).toList();
+        List<Log> batches = sorted.batch.stream().filter(l -> !known.containsKey(l)).toList();
+        List<Object> s = singles.parallelStream().map(l -> (Object) decodeLog(rpc.url(), l, "IndividualSettlement",
+                () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
+        List<Object> b = batches.parallelStream().map(l -> (Object) decodeLog(rpc.url(), l, "BatchSettlement",
+                () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l))).toList();
+        for (int i = 0; i < singles.size(); i++) {
+            out.put(singles.get(i), s.get(i));
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            out.put(batches.get(i), b.get(i));
+        }
+        return out;
+    }
+
+    private Map<Log, Object> decodeSettlements(RpcEndpoint rpc, SortedLogs sorted) {
+        return decodeSettlements(rpc, sorted, Map.of());
+    }
+
+    private static byte[] walrusBlobId(Object settlement) {
+        return settlement instanceof IInferenceSettlementRelay.IndividualSettlementEventResponse e ? e.walrusBlobId
+                : ((IInferenceSettlementRelay.BatchSettlementEventResponse) settlement).walrusBlobId;
+    }
+
     /** A chunk whose reads are done and whose records are being built. */
     final class Started {
         private final RpcEndpoint rpc;
@@ -195,6 +296,8 @@ final class ChunkReader implements AutoCloseable {
         private final int logs;
         private final SortedLogs sorted;
         private final SyncBlobReader.Pending blobs;
+        /** The blobs the chunk's proved settlements name: only these are stored. */
+        private final Set<String> blobIds;
         private final OnchainRecordReader.Builds onchain;
         private final List<CompletableFuture<List<BuiltRecord>>> built = new ArrayList<>();
         private final List<TeeEvent> teeEvents = new ArrayList<>();
@@ -205,7 +308,8 @@ final class ChunkReader implements AutoCloseable {
         private ChunkProver.Proved proved;
 
         private Started(RpcEndpoint rpc, BlockRange range, int logs, SortedLogs sorted, SyncBlobReader.Pending blobs,
-                        OnchainRecordReader.Builds onchain) {
+                        Set<String> blobIds, OnchainRecordReader.Builds onchain) {
+            this.blobIds = blobIds;
             this.rpc = rpc;
             this.range = range;
             this.logs = logs;
@@ -249,6 +353,9 @@ final class ChunkReader implements AutoCloseable {
             Map<String, byte[]> keptBlobs = new LinkedHashMap<>();
             int blobsFailed = 0;
             for (BlobFetch f : fetched.values()) {
+                if (!blobIds.contains(f.blobId())) {
+                    continue; // started for a served log that the proved logs do not hold
+                }
                 if (f instanceof BlobFetch.Fetched ok) {
                     keptBlobs.put(ok.blobId(), ok.bytes());
                 } else {

@@ -69,6 +69,15 @@ final class OnchainRecordReader {
          */
         void start(RpcEndpoint rpc, Map<Long, BlockRef> headers, Executor pool,
                    Map<String, io.proofdesk.chain.proof.SignedTransaction> proved) {
+            start(rpc, headers, pool, proved, Map.of());
+        }
+
+        /**
+         * As above; {@code early} holds calls already being decoded, by transaction hash, from the calldata the proofs
+         * were given (see {@link #decodeEarly}): a call whose calldata is the proved one is not decoded again.
+         */
+        void start(RpcEndpoint rpc, Map<Long, BlockRef> headers, Executor pool,
+                   Map<String, io.proofdesk.chain.proof.SignedTransaction> proved, Map<String, EarlyCall> early) {
             List<String> hashes = List.copyOf(byTx.keySet());
             for (int i = 0; i < hashes.size(); i += RpcEndpoint.TRANSACTIONS_PER_BATCH) {
                 List<String> batch = hashes.subList(i, Math.min(hashes.size(), i + RpcEndpoint.TRANSACTIONS_PER_BATCH));
@@ -76,9 +85,15 @@ final class OnchainRecordReader {
                 Map<String, Transaction> txs = proved == null ? rpc.transactions(batch) : fromProved(batch, proved);
                 for (String hash : batch) {
                     Transaction tx = txs.get(hash);
+                    EarlyCall e = early.get(hash);
                     for (Group g : byTx.get(hash)) {
                         startedGroups.add(g);
-                        started.add(CompletableFuture.supplyAsync(() -> build(rpc, tx, g, headers), pool));
+                        if (e != null && e.decodes(tx, g.address())) {
+                            started.add(e.call().thenApplyAsync(call -> build(rpc, g, headers, call), pool));
+                        } else {
+                            started.add(CompletableFuture.supplyAsync(() -> build(rpc, g, headers,
+                                    decodeCall(tx, g.address())), pool));
+                        }
                     }
                 }
             }
@@ -125,9 +140,48 @@ final class OnchainRecordReader {
         return new Builds(logs);
     }
 
-    /** The records of one transaction's logs of one contract, in log order. */
-    private List<BuiltRecord> build(RpcEndpoint rpc, Transaction tx, Group g, Map<Long, BlockRef> headers) {
-        Object call = decodeCall(tx, g.address());
+    /**
+     * A call's calldata being decoded before its transaction is proved, so that web3j's decoding (the chunk's largest
+     * CPU item) runs while the chunk's receipts are read and its blocks proved. Its result is used only for a
+     * transaction whose proved recipient and calldata are exactly these; a chunk whose proof fails drops it.
+     */
+    record EarlyCall(String to, String input, CompletableFuture<Object> call) {
+        boolean decodes(Transaction proved, String address) {
+            return to != null && to.equalsIgnoreCase(address) && proved.getTo() != null
+                    && proved.getTo().equalsIgnoreCase(to) && proved.getInput() != null
+                    && proved.getInput().equalsIgnoreCase(input);
+        }
+    }
+
+    /**
+     * Starts decoding, on {@code pool}, the calldata of the transactions of {@code blocks} (JSON block objects with
+     * full transactions) that {@code wanted} names (transaction hash to the inference contract its logs came from).
+     */
+    Map<String, EarlyCall> decodeEarly(Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks,
+                                       Map<String, String> wanted, Executor pool) {
+        Map<String, EarlyCall> out = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode block : blocks.values()) {
+            for (com.fasterxml.jackson.databind.JsonNode tx : block.path("transactions")) {
+                String hash = tx.path("hash").asText("").toLowerCase(Locale.ROOT);
+                String to = tx.path("to").isTextual() ? tx.path("to").asText() : null;
+                String input = tx.path("input").isTextual() ? tx.path("input").asText() : null;
+                String address = wanted.get(hash);
+                if (address == null || to == null || input == null || !to.equalsIgnoreCase(address)
+                        || out.containsKey(hash)) {
+                    continue;
+                }
+                Transaction t = new Transaction();
+                t.setTo(to);
+                t.setInput(input);
+                out.put(hash, new EarlyCall(to, input, CompletableFuture.supplyAsync(() -> decodeCall(t, address),
+                        pool)));
+            }
+        }
+        return out;
+    }
+
+    /** The records of one transaction's logs of one contract, in log order, from its decoded call. */
+    private List<BuiltRecord> build(RpcEndpoint rpc, Group g, Map<Long, BlockRef> headers, Object call) {
         List<BuiltRecord> out = new ArrayList<>(g.logs().size());
         for (int k = 0; k < g.logs().size(); k++) {
             Log l = g.logs().get(k);

@@ -78,9 +78,15 @@ public final class SyncBlobReader implements AutoCloseable {
      * while the blobs arrive; {@link Pending#await} collects them, {@link Pending#cancel} abandons them.
      */
     public Pending start(Collection<String> ids) {
-        Map<String, CompletableFuture<BlobFetch>> results = new LinkedHashMap<>();
-        List<Future<?>> tasks = new ArrayList<>();
+        return start(ids, new LinkedHashMap<>(), new ArrayList<>());
+    }
+
+    private Pending start(Collection<String> ids, Map<String, CompletableFuture<BlobFetch>> results,
+                          List<Future<?>> tasks) {
         for (String id : new LinkedHashSet<>(ids)) {
+            if (results.containsKey(id)) {
+                continue;
+            }
             CompletableFuture<BlobFetch> result = new CompletableFuture<>();
             results.put(id, result);
             tasks.add(pool.submit(() -> {
@@ -111,6 +117,14 @@ public final class SyncBlobReader implements AutoCloseable {
                 throw new IllegalArgumentException("blob " + id + " was not asked for");
             }
             return f;
+        }
+
+        /**
+         * These fetches and those of the ids not among them, started now (blobs named by logs that were not known
+         * when the first fetches started). This object then stands for the first ones only.
+         */
+        public Pending with(Collection<String> more) {
+            return start(more, new LinkedHashMap<>(results), new ArrayList<>(tasks));
         }
 
         /** Waits for every fetch; one entry per id, in the order first given. */

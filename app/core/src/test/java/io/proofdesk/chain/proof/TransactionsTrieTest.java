@@ -32,6 +32,28 @@ class TransactionsTrieTest {
         }
     }
 
+    /**
+     * The sync takes a proved transaction's fields from the JSON it rebuilt the encoding from, not by decoding the
+     * encoding again: both must say the same for every transaction type of these blocks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("BLOCKS")
+    void fieldsFromJsonAreWhatTheEncodingSays(String file) {
+        JsonNode block = MainnetBlocks.load(file);
+        EthHeader header = EthHeader.fromJson(block).requireClaimedHash();
+        BlockTransactions txs = BlockTransactions.fromBlock(header, block);
+        for (int i = 0; i < txs.size(); i++) {
+            SignedTransaction fromJson = txs.transaction(i);
+            SignedTransaction decoded = SignedTransaction.decode(txs.encoded(i));
+            assertEquals(decoded.type(), fromJson.type(), "type of " + i);
+            assertEquals(decoded.hash(), fromJson.hash(), "hash of " + i);
+            assertEquals(decoded.to(), fromJson.to(), "recipient of " + i);
+            assertArrayEquals(decoded.input(), fromJson.input(), "calldata of " + i);
+            assertEquals(decoded.value(), fromJson.value(), "value of " + i);
+            assertEquals(decoded.nonce(), fromJson.nonce(), "nonce of " + i);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("BLOCKS")
     void everyTransactionHasAnOfflineProof(String file) {
