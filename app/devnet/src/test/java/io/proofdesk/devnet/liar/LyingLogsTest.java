@@ -84,7 +84,7 @@ class LyingLogsTest {
         List<String> keys = new ArrayList<>();
         raw.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("chainId", "rpcUrl", "contracts", "hubUrl", "fileStoreUrl", "blobStoreUrl", "nodes",
-                "groundTruth", "inferences", "attestationRootPem", "rpcEndpoints"), keys);
+                "groundTruth", "inferences", "attestationRootPem", "rpcEndpoints", "explorerUrl", "explorers"), keys);
         assertEquals(honest, raw.get("rpcUrl").asText());
         JsonNode endpoints = raw.get("rpcEndpoints");
         assertEquals(1 + LieMode.values().length, endpoints.size());
