@@ -64,6 +64,15 @@ public final class ChatBlobCheck implements InferenceCheck {
         details.put("outputHashOf", chat.responseWhat());
         boolean outputOk = MessageDigest.isEqual(outputHash, s.outputHash());
         boolean inputOk = matches(inputForms.forms(), s.inputHash());
+        if (!outputOk && !settledIsTheAnswersOwn(entry.get("output"), s.outputHash())) {
+            // the settled hash is not what the answer itself says it signed: the older x402 middleware settled
+            // SHA-256 of the raw HTTP bodies, which parsed JSON cannot give back; an honest record of that form
+            // must not be called forged
+            return CheckLines.unverified(name(), "the settled output hash " + Numeric.toHexString(s.outputHash())
+                    + " is neither keccak256 of the published response nor the answer's own tee_output_hash: the "
+                    + "record may be of the older x402 form, which settled SHA-256 of the raw HTTP bodies; the "
+                    + "published blob cannot give those bytes back", details);
+        }
         if (!outputOk) {
             return CheckLines.fail(name(), "the published response (" + chat.responseWhat() + ") hashes to "
                     + Numeric.toHexString(outputHash) + ", not to the settled output hash "
@@ -86,6 +95,16 @@ public final class ChatBlobCheck implements InferenceCheck {
         }
         return CheckLines.pass(name(), "the published request and response hash to the settled hashes (keccak256 "
                 + "of the request's sorted-keys JSON and of the response text)", details);
+    }
+
+    /** Whether the answer's own {@code tee_output_hash} (hex, with or without 0x) is the settled output hash. */
+    private static boolean settledIsTheAnswersOwn(JsonNode output, byte[] settled) {
+        String own = output == null ? "" : output.path("tee_output_hash").asText("");
+        String hex = own.startsWith("0x") || own.startsWith("0X") ? own.substring(2) : own;
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            return true; // no hash of its own to weigh: the response is held against the settled hash alone
+        }
+        return MessageDigest.isEqual(java.util.HexFormat.of().parseHex(hex), settled);
     }
 
     private static boolean matches(List<byte[]> forms, byte[] settled) {

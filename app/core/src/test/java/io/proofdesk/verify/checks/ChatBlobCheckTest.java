@@ -80,10 +80,24 @@ class ChatBlobCheckTest {
     void forgedResponseFails() throws Exception {
         ObjectNode b = blob();
         byte[] signedOutput = keccak(content(b));
+        // the gateway's answer names what it signed; a forger who edits the text leaves that as it was
+        ((ObjectNode) b.get("output")).put("tee_output_hash", Numeric.toHexStringNoPrefix(signedOutput));
         ((ObjectNode) b.get("output").get("choices").get(0).get("message")).put("content", "Something else.");
         CheckResult line = check(b, ChatRequestHashes.currentChat(b.get("input")), signedOutput, AFTER);
         assertEquals(CheckStatus.FAIL, line.status());
         assertTrue(line.reason().contains("the response is not the one the TEE signed"), line.reason());
+    }
+
+    @Test
+    @DisplayName("a settled output hash that is neither the response's keccak nor the answer's own tee_output_hash "
+            + "(the older x402 form settled SHA-256 of the raw bodies) is UNVERIFIED, not a forgery")
+    void olderX402FormIsUnverified() throws Exception {
+        ObjectNode b = blob();
+        ((ObjectNode) b.get("output")).put("tee_output_hash", Numeric.toHexStringNoPrefix(keccak(content(b))));
+        byte[] rawBodySha256 = org.web3j.crypto.Hash.sha256(JSON.writeValueAsBytes(b.get("output")));
+        CheckResult line = check(b, ChatRequestHashes.currentChat(b.get("input")), rawBodySha256, AFTER);
+        assertEquals(CheckStatus.UNVERIFIED, line.status(), line.reason());
+        assertTrue(line.reason().contains("older x402 form"), line.reason());
     }
 
     @Test
