@@ -71,7 +71,7 @@ public final class ChatBlobCheck implements InferenceCheck {
             return CheckLines.unverified(name(), "the settled output hash " + Numeric.toHexString(s.outputHash())
                     + " is neither keccak256 of the published response nor the answer's own tee_output_hash: the "
                     + "record may be of the older x402 form, which settled SHA-256 of the raw HTTP bodies; the "
-                    + "published blob cannot give those bytes back", details);
+                    + "published blob cannot give those bytes back");
         }
         if (!outputOk) {
             return CheckLines.fail(name(), "the published response (" + chat.responseWhat() + ") hashes to "
