@@ -2,17 +2,11 @@ package io.proofdesk.chain;
 
 import okhttp3.HttpUrl;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A block explorer given as something other than an http:// or https:// URL ({@code file:///etc/passwd},
  * {@code ftp://...}, no scheme): bad input, refused before anything is read or written.
  */
 public final class UnsupportedExplorerUrlException extends IllegalArgumentException {
-
-    private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*)://");
 
     private UnsupportedExplorerUrlException(String message) {
         super(message);
@@ -30,11 +24,7 @@ public final class UnsupportedExplorerUrlException extends IllegalArgumentExcept
         if (parsed != null) {
             return parsed;
         }
-        Matcher m = SCHEME.matcher(url.strip());
-        String scheme = m.lookingAt() ? m.group(1) : null;
-        String why = scheme == null ? "it has no http:// or https:// scheme"
-                : scheme.toLowerCase(Locale.ROOT).matches("https?") ? "it has no valid host"
-                : "the scheme '" + scheme + "' is not supported";
+        String why = NotHttpUrlReason.of(url.strip());
         throw new UnsupportedExplorerUrlException("the block explorer '" + url.strip()
                 + "' is not an http:// or https:// URL (" + why + ")");
     }

@@ -2,17 +2,11 @@ package io.proofdesk.chain;
 
 import okhttp3.HttpUrl;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A JSON-RPC endpoint given as something other than an http:// or https:// URL ({@code file:///etc/passwd},
  * {@code ftp://...}, no scheme at all): bad input, refused before anything is read or written.
  */
 public final class UnsupportedRpcUrlException extends IllegalArgumentException {
-
-    private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*)://");
 
     private final String url;
 
@@ -36,11 +30,7 @@ public final class UnsupportedRpcUrlException extends IllegalArgumentException {
         if (HttpUrl.parse(url) != null) {
             return url;
         }
-        Matcher m = SCHEME.matcher(url.trim());
-        String scheme = m.lookingAt() ? m.group(1) : null;
-        String why = scheme == null ? "it has no http:// or https:// scheme"
-                : scheme.toLowerCase(Locale.ROOT).matches("https?") ? "it has no valid host"
-                : "the scheme '" + scheme + "' is not supported";
+        String why = NotHttpUrlReason.of(url.trim());
         throw new UnsupportedRpcUrlException(url, "the RPC endpoint '" + url + "' is not an http:// or https:// URL ("
                 + why + ")");
     }
