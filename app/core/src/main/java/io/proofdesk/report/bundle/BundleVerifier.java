@@ -198,18 +198,8 @@ public final class BundleVerifier {
 
     /** The re-execution line of a record whose tensor files cannot be checked: never run on unchecked tensors. */
     private static InferenceCheck notRun(String why) {
-        return new InferenceCheck() {
-            @Override
-            public String name() {
-                return CheckNames.REEXECUTION;
-            }
-
-            @Override
-            public CheckResult check(RecordEvidence evidence) {
-                return CheckLines.unverified(name(), "not run: the bundle's tensor files cannot be checked against "
-                        + "what was settled (" + why + ")");
-            }
-        };
+        return InferenceCheck.alwaysUnverified(CheckNames.REEXECUTION, "not run: the bundle's tensor files cannot be "
+                + "checked against what was settled (" + why + ")");
     }
 
     private static List<Tensor> tensors(BundleContents b, boolean inputs) throws BundleFormatException {

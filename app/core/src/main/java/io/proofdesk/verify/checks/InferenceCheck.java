@@ -9,4 +9,19 @@ public interface InferenceCheck {
     String name();
 
     CheckResult check(RecordEvidence evidence);
+
+    /** A line that is UNVERIFIED for the same reason whatever the record: what a missing piece of evidence says. */
+    static InferenceCheck alwaysUnverified(String name, String reason) {
+        return new InferenceCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CheckResult check(RecordEvidence evidence) {
+                return CheckLines.unverified(name, reason);
+            }
+        };
+    }
 }

@@ -35,18 +35,9 @@ import java.util.Optional;
 public final class LegacySettlementCheck implements InferenceCheck {
 
     /** The signer line of every legacy record: nothing names one. */
-    public static final InferenceCheck SIGNER = new InferenceCheck() {
-        @Override
-        public String name() {
-            return CheckNames.SIGNATURE;
-        }
-
-        @Override
-        public CheckResult check(RecordEvidence evidence) {
-            return CheckLines.unverified(name(), "the Dec 2025 settlement relay settled no TEE id and no signature, "
-                    + "so who produced this output cannot be checked");
-        }
-    };
+    public static final InferenceCheck SIGNER = InferenceCheck.alwaysUnverified(CheckNames.SIGNATURE,
+            "the Dec 2025 settlement relay settled no TEE id and no signature, so who produced this output cannot be "
+                    + "checked");
 
     private final ChainReader chain;
 
