@@ -59,11 +59,16 @@ final class RpcFields {
 
     /** DATA of any length ("0x" is empty). */
     byte[] bytes(String field) {
-        String hex = digits(field);
-        if (hex.length() % 2 != 0) {
+        String s = prefixed(field);
+        if (s.length() % 2 != 0) {
             throw new ProofInputException(where + ": " + field + " has an odd number of hex digits");
         }
-        return HEX.parseHex(hex);
+        try {
+            // one pass over the digits, no copy: a block's calldata is megabytes of hex
+            return HEX.parseHex(s, 2, s.length());
+        } catch (IllegalArgumentException e) {
+            throw new ProofInputException(where + ": " + field + " is not hex: " + abbreviate(s));
+        }
     }
 
     /** DATA of exactly {@code length} bytes (hashes, addresses, blooms, nonces). */
@@ -75,7 +80,8 @@ final class RpcFields {
         return b;
     }
 
-    private String digits(String field) {
+    /** The field's text, checked to be a string that starts with 0x. */
+    private String prefixed(String field) {
         JsonNode v = node(field);
         if (!v.isTextual()) {
             throw new ProofInputException(where + ": " + field + " is not a hex string: " + abbreviate(v.toString()));
@@ -84,6 +90,11 @@ final class RpcFields {
         if (!s.startsWith("0x") && !s.startsWith("0X")) {
             throw new ProofInputException(where + ": " + field + " does not start with 0x: " + abbreviate(s));
         }
+        return s;
+    }
+
+    private String digits(String field) {
+        String s = prefixed(field);
         String hex = s.substring(2);
         for (int i = 0; i < hex.length(); i++) {
             if (Character.digit(hex.charAt(i), 16) < 0) {

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * wrappers' struct types: the real network's {@code run} in each of its three input layouts (no shape 0x17f7542e,
  * int256[] shape 0x926779b3, uint32[] shape 0xcbf09d80), and the demo network's {@code runWithResult} and
  * {@code runManyWithResults} in both ModelOutput layouts, told apart by their 4-byte selectors, all through web3j's
- * decoder (the project decodes ABI only through web3j and the generated wrappers).
+ * decoder. headlong decodes each first ({@link StrictInferenceAbi}, with the wrappers' own signatures); web3j decodes
+ * what headlong refuses, as before. No ABI is decoded by hand.
  */
 final class InferenceCalls {
 
@@ -50,6 +51,7 @@ final class InferenceCalls {
     private final String runWithResultJsons;
     private final String runMany;
     private final String runManyJsons;
+    private final StrictInferenceAbi strict;
 
     InferenceCalls() {
         IInference.ModelInput in = new IInference.ModelInput(List.of(), List.of());
@@ -70,6 +72,25 @@ final class InferenceCalls {
                 List.of(new DynamicArray<>(IInference.InferenceRecord.class, List.of())), List.of()));
         runManyJsons = selector(new Function(IInferenceJsons.FUNC_RUNMANYWITHRESULTS,
                 List.of(new DynamicArray<>(IInferenceJsons.InferenceRecord.class, List.of())), List.of()));
+        StrictInferenceAbi.DataShape plain = new StrictInferenceAbi.DataShape(false, false);
+        StrictInferenceAbi.DataShape shaped = new StrictInferenceAbi.DataShape(true, false);
+        strict = new StrictInferenceAbi()
+                .call(run, IInference.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0), in),
+                        StrictInferenceAbi.CallShape.SINGLE, shaped)
+                .call(runNoShape, IInferenceNoShape.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0),
+                        new IInferenceNoShape.ModelInput(List.of(), List.of())), StrictInferenceAbi.CallShape.SINGLE, plain)
+                .call(runU32, IInferenceU32.FUNC_RUN, List.of(new Utf8String(""), new Uint8(0),
+                        new IInferenceU32.ModelInput(List.of(), List.of())), StrictInferenceAbi.CallShape.SINGLE, shaped)
+                .call(runWithResult, IInference.FUNC_RUNWITHRESULT, List.of(new Utf8String(""), new Uint8(0), in, out),
+                        StrictInferenceAbi.CallShape.SINGLE, shaped)
+                .call(runWithResultJsons, IInferenceJsons.FUNC_RUNWITHRESULT,
+                        List.of(new Utf8String(""), new Uint8(0), inJ, outJ), StrictInferenceAbi.CallShape.SINGLE, shaped)
+                .call(runMany, IInference.FUNC_RUNMANYWITHRESULTS,
+                        List.of(new DynamicArray<>(IInference.InferenceRecord.class, List.of())),
+                        StrictInferenceAbi.CallShape.MANY, shaped)
+                .call(runManyJsons, IInferenceJsons.FUNC_RUNMANYWITHRESULTS,
+                        List.of(new DynamicArray<>(IInferenceJsons.InferenceRecord.class, List.of())),
+                        StrictInferenceAbi.CallShape.MANY, shaped);
     }
 
     private static String selector(Function f) {
@@ -77,8 +98,14 @@ final class InferenceCalls {
     }
 
     /** The records the calldata carries, in order; a problem if it is none of the known calls. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     List<CallRecord> decode(String calldata) throws RecordProblem {
+        java.util.Optional<List<CallRecord>> fast = strictOnly(calldata);
+        return fast.isPresent() ? fast.get() : web3jOnly(calldata);
+    }
+
+    /** What web3j makes of the calldata: the records, or why there are none. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    List<CallRecord> web3jOnly(String calldata) throws RecordProblem {
         if (calldata == null || calldata.length() < 10) {
             throw new RecordProblem("the transaction's calldata is too short to be an inference call");
         }
@@ -140,6 +167,25 @@ final class InferenceCalls {
         }
         throw new RecordProblem("the transaction is not a run/runWithResult/runManyWithResults call (selector " + sel
                 + ")");
+    }
+
+    /** headlong's answer alone (empty when it refuses), so tests can tell which decoder answered. */
+    java.util.Optional<List<CallRecord>> strictOnly(String calldata) {
+        byte[] bytes = calldata == null || calldata.length() < 10 ? null : bytes(calldata);
+        return bytes == null ? java.util.Optional.empty()
+                : strict.records(calldata.substring(0, 10).toLowerCase(Locale.ROOT), bytes);
+    }
+
+    /** The calldata's bytes, or null when it is not 0x-prefixed hex (web3j then says what it makes of it). */
+    private static byte[] bytes(String calldata) {
+        if (!calldata.startsWith("0x") || calldata.length() % 2 != 0) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(calldata, 2, calldata.length());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -6,18 +6,22 @@ import io.proofdesk.chain.contracts.IInferenceNoShape;
 import io.proofdesk.chain.contracts.IInferenceU32;
 import io.proofdesk.chain.contracts.IInferenceU32Jsons;
 import org.web3j.abi.EventEncoder;
+import org.web3j.abi.Utils;
 import org.web3j.protocol.core.methods.response.Log;
 
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Every InferenceResult layout Proofdesk decodes, by topic0 (the tuple type is part of the event signature, so each
- * layout has its own). Decoding is through the generated wrappers only; a topic0 not listed here is never decoded
- * with a guessed layout.
+ * layout has its own). Each is decoded by headlong with the wrapper's own event signature ({@link StrictInferenceAbi}),
+ * and by the generated wrapper (web3j) when headlong refuses the data; a topic0 not listed here is never decoded with a
+ * guessed layout.
  */
 public final class InferenceResultLogs {
 
@@ -34,24 +38,59 @@ public final class InferenceResultLogs {
 
     private static final Map<String, Layout> LAYOUTS = new LinkedHashMap<>();
 
+    /** headlong first, with each wrapper's own event signature; web3j for what headlong refuses. */
+    private static final StrictInferenceAbi STRICT = new StrictInferenceAbi();
+
     static {
-        put(NO_SHAPE, "InferenceResult (no shape)",
+        put(NO_SHAPE, "InferenceResult (no shape)", IInferenceNoShape.INFERENCERESULT_EVENT.getName(),
+                IInferenceNoShape.ModelOutput.class, new StrictInferenceAbi.DataShape(false, false),
                 l -> ChainModelData.of(IInferenceNoShape.getInferenceResultEventFromLog(l).output));
-        put(INT256_SHAPE, "InferenceResult (int256[] shape)",
+        put(INT256_SHAPE, "InferenceResult (int256[] shape)", IInference.INFERENCERESULT_EVENT.getName(),
+                IInference.ModelOutput.class, new StrictInferenceAbi.DataShape(true, false),
                 l -> ChainModelData.of(IInference.getInferenceResultEventFromLog(l).output));
-        put(UINT32_SHAPE, "InferenceResult (uint32[] shape)",
+        put(UINT32_SHAPE, "InferenceResult (uint32[] shape)", IInferenceU32.INFERENCERESULT_EVENT.getName(),
+                IInferenceU32.ModelOutput.class, new StrictInferenceAbi.DataShape(true, false),
                 l -> ChainModelData.of(IInferenceU32.getInferenceResultEventFromLog(l).output));
-        put(UINT32_JSONS, "InferenceResult (uint32[] shape, jsons)",
+        put(UINT32_JSONS, "InferenceResult (uint32[] shape, jsons)", IInferenceU32Jsons.INFERENCERESULT_EVENT.getName(),
+                IInferenceU32Jsons.ModelOutput.class, new StrictInferenceAbi.DataShape(true, true),
                 l -> ChainModelData.of(IInferenceU32Jsons.getInferenceResultEventFromLog(l).output));
         put(INT256_JSONS, "InferenceResult (int256[] shape, jsons; demo network)",
+                IInferenceJsons.INFERENCERESULT_EVENT.getName(), IInferenceJsons.ModelOutput.class,
+                new StrictInferenceAbi.DataShape(true, true),
                 l -> ChainModelData.of(IInferenceJsons.getInferenceResultEventFromLog(l).output));
     }
 
     private InferenceResultLogs() {
     }
 
-    private static void put(String topic0, String name, Function<Log, ChainModelData> decoder) {
-        LAYOUTS.put(topic0.toLowerCase(Locale.ROOT), new Layout(topic0.toLowerCase(Locale.ROOT), name, decoder));
+    private static void put(String topic0, String name, String event, Class<?> output,
+                            StrictInferenceAbi.DataShape shape, Function<Log, ChainModelData> web3j) {
+        String topic = topic0.toLowerCase(Locale.ROOT);
+        STRICT.event(topic, event, Utils.getStructType(output), shape);
+        LAYOUTS.put(topic, new Layout(topic, name, l -> {
+            byte[] data = data(l);
+            return (data == null ? Optional.<ChainModelData>empty() : STRICT.output(topic, data))
+                    .orElseGet(() -> web3j.apply(l));
+        }));
+    }
+
+    /** headlong's answer alone (empty when it refuses or the topic is unknown), so tests can tell who answered. */
+    static Optional<ChainModelData> strictOnly(Log l) {
+        byte[] data = data(l);
+        return data == null || l.getTopics().isEmpty() ? Optional.empty() : STRICT.output(l.getTopics().getFirst(), data);
+    }
+
+    /** A log's data as bytes, or null when it is not 0x-prefixed hex (web3j then says what it makes of it). */
+    private static byte[] data(Log l) {
+        String d = l.getData();
+        if (d == null || !d.startsWith("0x") || d.length() % 2 != 0) {
+            return null;
+        }
+        try {
+            return HexFormat.of().parseHex(d, 2, d.length());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The topic0 of every InferenceResult layout decoded, lower case. */

@@ -43,6 +43,10 @@ class RecordedOpenGradientBytesTest {
             l.setTopics(List.of(topic0));
             l.setData(log.get("data").asText());
             ChainModelData out = InferenceResultLogs.layout(topic0).decoder().apply(l);
+            // headlong answered (the fast path), and as the generated wrapper does
+            assertEquals(out, InferenceResultLogs.strictOnly(l).orElseThrow());
+            assertEquals(ChainModelData.of(io.proofdesk.chain.contracts.IInferenceNoShape
+                    .getInferenceResultEventFromLog(l).output), out);
             assertEquals(1, out.numbers().size());
             assertEquals(0, out.strings().size());
             ChainTensor t = out.numbers().getFirst();
@@ -69,6 +73,9 @@ class RecordedOpenGradientBytesTest {
             String calldata = rs.get(i).get("calldata").asText();
             assertEquals("0x17f7542e", calldata.substring(0, 10));
             List<InferenceCalls.CallRecord> r = calls.decode(calldata);
+            // headlong answered (the fast path), and as web3j does
+            assertEquals(r, calls.strictOnly(calldata).orElseThrow());
+            assertEquals(calls.web3jOnly(calldata), r);
             assertEquals(1, r.size());
             assertEquals("QmbbzDwqSxZSgkz1EbsNHp2mb67rYeUYHYWJ4wECE24S7A", r.getFirst().modelId());
             assertEquals(BigInteger.ZERO, r.getFirst().mode());
