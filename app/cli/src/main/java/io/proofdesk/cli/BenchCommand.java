@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             BenchSyncCommand.class,
+            BenchSyncProofsCommand.class,
             BenchTableCommand.class,
             BenchReexecCommand.class,
             BenchBatchCommand.class,

@@ -153,7 +153,7 @@ public final class SyncBenchmark {
     }
 
     /** A sync from block 0 into a fresh store whose hub copy was made before the clock started. */
-    private static SyncSummary timedSync(SyncConfig config, long head, Path dir) {
+    static SyncSummary timedSync(SyncConfig config, long head, Path dir) {
         try (Store store = Store.open(new DataDirectory(dir))) {
             // the hub copy and model signatures: once per store, so outside the timed part
             new ChainSync(store, config.withFromBlock(head + 1), SyncListener.NONE).run(new SyncControl());

@@ -158,6 +158,12 @@ public record SyncConfig(List<String> rpcUrls, Long expectedChainId, ContractAdd
                 pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum, explorers);
     }
 
+    /** The same endpoints read as the network {@code p} says (its header format, name and trust roots). */
+    public SyncConfig withProfile(NetworkProfile p) {
+        return new SyncConfig(rpcUrls, expectedChainId, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
+                pollMillis, keptBlockHashes, limits, p, checkpoints, quorum, explorers);
+    }
+
     public SyncConfig withExpectedChainId(Long id) {
         return new SyncConfig(rpcUrls, id, contracts, hubUrl, fileStoreUrl, blobStoreUrl, fromBlock, follow,
                 pollMillis, keptBlockHashes, limits, profile, checkpoints, quorum, explorers);
