@@ -41,4 +41,9 @@ public record SignedTransaction(int type, String hash, Optional<String> to, byte
     public byte[] input() {
         return input.clone();
     }
+
+    /** Whether the calldata is exactly {@code other}, without copying megabytes of it. */
+    public boolean inputEquals(byte[] other) {
+        return java.util.Arrays.equals(input, other);
+    }
 }

@@ -169,6 +169,18 @@ final class InferenceCalls {
                 + ")");
     }
 
+    /** As {@link #decode(String)} for calldata as bytes (a proved transaction's). */
+    List<CallRecord> decode(byte[] calldata) throws RecordProblem {
+        if (calldata.length >= 4) {
+            java.util.Optional<List<CallRecord>> fast = strict.records(
+                    "0x" + java.util.HexFormat.of().formatHex(calldata, 0, 4), calldata);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        }
+        return web3jOnly("0x" + java.util.HexFormat.of().formatHex(calldata));
+    }
+
     /** headlong's answer alone (empty when it refuses), so tests can tell which decoder answered. */
     java.util.Optional<List<CallRecord>> strictOnly(String calldata) {
         byte[] bytes = calldata == null || calldata.length() < 10 ? null : bytes(calldata);
@@ -177,8 +189,8 @@ final class InferenceCalls {
     }
 
     /** The calldata's bytes, or null when it is not 0x-prefixed hex (web3j then says what it makes of it). */
-    private static byte[] bytes(String calldata) {
-        if (!calldata.startsWith("0x") || calldata.length() % 2 != 0) {
+    static byte[] bytes(String calldata) {
+        if (calldata == null || !calldata.startsWith("0x") || calldata.length() % 2 != 0) {
             return null;
         }
         try {

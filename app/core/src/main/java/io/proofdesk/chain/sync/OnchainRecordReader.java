@@ -82,14 +82,21 @@ final class OnchainRecordReader {
             for (int i = 0; i < hashes.size(); i += RpcEndpoint.TRANSACTIONS_PER_BATCH) {
                 List<String> batch = hashes.subList(i, Math.min(hashes.size(), i + RpcEndpoint.TRANSACTIONS_PER_BATCH));
                 // proved calldata comes from the block's proved transactions, never from eth_getTransactionByHash
-                Map<String, Transaction> txs = proved == null ? rpc.transactions(batch) : fromProved(batch, proved);
+                Map<String, Transaction> txs = proved == null ? rpc.transactions(batch) : Map.of();
                 for (String hash : batch) {
+                    io.proofdesk.chain.proof.SignedTransaction p = proved == null ? null : proved.get(hash);
+                    if (proved != null && p == null) {
+                        throw new IllegalStateException("transaction " + hash + " was not proved with its block");
+                    }
                     Transaction tx = txs.get(hash);
                     EarlyCall e = early.get(hash);
                     for (Group g : byTx.get(hash)) {
                         startedGroups.add(g);
-                        if (e != null && e.decodes(tx, g.address())) {
+                        if (p != null && e != null && e.decodes(p, g.address())) {
                             started.add(e.call().thenApplyAsync(call -> build(rpc, g, headers, call), pool));
+                        } else if (p != null) {
+                            started.add(CompletableFuture.supplyAsync(() -> build(rpc, g, headers,
+                                    decodeCall(p.to().orElse(null), p.input(), g.address())), pool));
                         } else {
                             started.add(CompletableFuture.supplyAsync(() -> build(rpc, g, headers,
                                     decodeCall(tx, g.address())), pool));
@@ -97,23 +104,6 @@ final class OnchainRecordReader {
                     }
                 }
             }
-        }
-
-        private static Map<String, Transaction> fromProved(List<String> batch,
-                                                           Map<String, io.proofdesk.chain.proof.SignedTransaction> proved) {
-            Map<String, Transaction> out = new LinkedHashMap<>();
-            for (String hash : batch) {
-                io.proofdesk.chain.proof.SignedTransaction p = proved.get(hash);
-                if (p == null) {
-                    throw new IllegalStateException("transaction " + hash + " was not proved with its block");
-                }
-                Transaction t = new Transaction();
-                t.setHash(hash);
-                t.setTo(p.to().orElse(null));
-                t.setInput(org.web3j.utils.Numeric.toHexString(p.input()));
-                out.put(hash, t);
-            }
-            return out;
         }
 
         /** The builds started so far, to wait for when the chunk fails. */
@@ -145,11 +135,10 @@ final class OnchainRecordReader {
      * CPU item) runs while the chunk's receipts are read and its blocks proved. Its result is used only for a
      * transaction whose proved recipient and calldata are exactly these; a chunk whose proof fails drops it.
      */
-    record EarlyCall(String to, String input, CompletableFuture<Object> call) {
-        boolean decodes(Transaction proved, String address) {
-            return to != null && to.equalsIgnoreCase(address) && proved.getTo() != null
-                    && proved.getTo().equalsIgnoreCase(to) && proved.getInput() != null
-                    && proved.getInput().equalsIgnoreCase(input);
+    record EarlyCall(String to, byte[] input, CompletableFuture<Object> call) {
+        boolean decodes(io.proofdesk.chain.proof.SignedTransaction proved, String address) {
+            return to != null && to.equalsIgnoreCase(address) && proved.to().isPresent()
+                    && proved.to().get().equalsIgnoreCase(to) && proved.inputEquals(input);
         }
     }
 
@@ -164,17 +153,16 @@ final class OnchainRecordReader {
             for (com.fasterxml.jackson.databind.JsonNode tx : block.path("transactions")) {
                 String hash = tx.path("hash").asText("").toLowerCase(Locale.ROOT);
                 String to = tx.path("to").isTextual() ? tx.path("to").asText() : null;
-                String input = tx.path("input").isTextual() ? tx.path("input").asText() : null;
                 String address = wanted.get(hash);
-                if (address == null || to == null || input == null || !to.equalsIgnoreCase(address)
-                        || out.containsKey(hash)) {
+                if (address == null || to == null || !to.equalsIgnoreCase(address) || out.containsKey(hash)) {
                     continue;
                 }
-                Transaction t = new Transaction();
-                t.setTo(to);
-                t.setInput(input);
-                out.put(hash, new EarlyCall(to, input, CompletableFuture.supplyAsync(() -> decodeCall(t, address),
-                        pool)));
+                byte[] input = tx.path("input").isTextual() ? InferenceCalls.bytes(tx.path("input").asText()) : null;
+                if (input == null) {
+                    continue; // not hex: the proof refuses the block
+                }
+                out.put(hash, new EarlyCall(to, input, CompletableFuture.supplyAsync(() -> decodeCall(to, input,
+                        address), pool)));
             }
         }
         return out;
@@ -251,13 +239,28 @@ final class OnchainRecordReader {
     /** The records of the call, or the reason (String) they cannot be had. */
     private Object decodeCall(Transaction tx, String address) {
         if (tx.getTo() == null || !tx.getTo().equalsIgnoreCase(address)) {
-            return "the transaction calls " + tx.getTo() + ", not the inference contract, so its input is not in the "
-                    + "calldata";
+            return notTheContract(tx.getTo());
         }
         try {
             return calls.decode(tx.getInput());
         } catch (RecordProblem p) {
             return p.getMessage();
         }
+    }
+
+    /** As above for a proved transaction's recipient and calldata bytes. */
+    private Object decodeCall(String to, byte[] input, String address) {
+        if (to == null || !to.equalsIgnoreCase(address)) {
+            return notTheContract(to);
+        }
+        try {
+            return calls.decode(input);
+        } catch (RecordProblem p) {
+            return p.getMessage();
+        }
+    }
+
+    private static String notTheContract(String to) {
+        return "the transaction calls " + to + ", not the inference contract, so its input is not in the calldata";
     }
 }

@@ -1,11 +1,13 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.proof.SignedTransaction;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.core.methods.response.Transaction;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,17 +23,15 @@ class EarlyWorkTest {
 
     private static final String INFERENCE = "0x00000000000000000000000000000000000000aa";
 
-    private static Transaction proved(String to, String input) {
-        Transaction t = new Transaction();
-        t.setTo(to);
-        t.setInput(input);
-        return t;
+    private static SignedTransaction proved(String to, String input) {
+        return new SignedTransaction(2, "0x" + "11".repeat(32), Optional.ofNullable(to),
+                java.util.HexFormat.of().parseHex(input.substring(2)), BigInteger.ZERO, BigInteger.ONE);
     }
 
     @Test
     void anEarlyDecodeIsUsedOnlyForTheProvedRecipientAndCalldata() {
-        var early = new OnchainRecordReader.EarlyCall(INFERENCE.toUpperCase().replace("0X", "0x"), "0xabcdef",
-                CompletableFuture.completedFuture(List.of()));
+        var early = new OnchainRecordReader.EarlyCall(INFERENCE.toUpperCase().replace("0X", "0x"),
+                java.util.HexFormat.of().parseHex("abcdef"), CompletableFuture.completedFuture(List.of()));
         assertTrue(early.decodes(proved(INFERENCE, "0xABCDEF"), INFERENCE), "same call, other hex case");
         assertFalse(early.decodes(proved(INFERENCE, "0xabcdee"), INFERENCE), "proved calldata differs");
         assertFalse(early.decodes(proved(INFERENCE, "0xabcdef00"), INFERENCE), "proved calldata is longer");
@@ -40,7 +40,7 @@ class EarlyWorkTest {
         assertFalse(early.decodes(proved(INFERENCE, "0xabcdef"), "0x00000000000000000000000000000000000000bb"),
                 "the log is of another inference contract");
         assertFalse(early.decodes(proved(null, "0xabcdef"), INFERENCE), "contract creation");
-        assertFalse(early.decodes(proved(INFERENCE, null), INFERENCE), "no calldata");
+        assertFalse(early.decodes(proved(INFERENCE, "0x"), INFERENCE), "no calldata");
     }
 
     @Test
