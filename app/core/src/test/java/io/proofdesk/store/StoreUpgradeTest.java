@@ -134,7 +134,7 @@ class StoreUpgradeTest {
         Path file = dir.resolve(Store.DATABASE_FILE);
         List<Inference> rows = writeVersion2Store(file);
         try (Store store = Store.open(new DataDirectory(dir))) {
-            assertEquals(9, store.schemaVersion());
+            assertEquals(10, store.schemaVersion());
             // V8 added unknown_events: an upgraded store keeps logs of unknown event versions and a reorg undoes them
             UnknownEvent raw = new UnknownEvent(9000, 2, "0x" + "ef".repeat(32), "0x" + "12".repeat(20),
                     List.of("0x" + "9a".repeat(32), "0x" + "01".repeat(32)), "0xdeadbeef");
