@@ -27,6 +27,10 @@ public final class InferenceIndexDao extends Dao {
     /** Fewer expected rows than this are written with the indexes in place: the DDL would cost more than it saves. */
     static final long MIN_BULK_ROWS = 500;
 
+    /** What a recorded definition must be: one CREATE INDEX on the inferences table, nothing after it. */
+    private static final java.util.regex.Pattern INDEX_ON_INFERENCES = java.util.regex.Pattern.compile(
+            "CREATE (UNIQUE )?INDEX \\w+ ON inferences\\s*\\([^;]*");
+
     private final StoreJson json;
     private final MetaDao meta;
 
@@ -79,6 +83,12 @@ public final class InferenceIndexDao extends Dao {
         }
         List<String> definitions = json.readStrings(recorded.get(), "deferred inference indexes");
         for (String definition : definitions) {
+            // the record is only ever what deferForBulk read from sqlite_master; anything else is not run
+            if (!INDEX_ON_INFERENCES.matcher(definition).matches()) {
+                throw new IllegalStateException("the store's record of deferred indexes holds \""
+                        + (definition.length() > 80 ? definition.substring(0, 77) + "..." : definition)
+                        + "\", which is not an index of the inferences table");
+            }
             ddl(definition);
         }
         update("clear the record of deferred indexes", "DELETE FROM meta WHERE key = ?",

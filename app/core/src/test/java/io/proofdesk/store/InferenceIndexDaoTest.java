@@ -214,4 +214,18 @@ class InferenceIndexDaoTest {
             assertTrue(plan.contains("USING COVERING INDEX inferences_model_facets"), plan);
         }
     }
+
+    @Test
+    void aRecordOfDeferredIndexesHoldingOtherSqlIsNotRun() {
+        try (Store s = open()) {
+            s.inTransaction(tx -> tx.meta().put(InferenceIndexDao.META_KEY,
+                    "[\"CREATE INDEX inferences_model ON inferences (model); DROP TABLE inferences\"]"));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> s.inTransaction(tx -> tx.inferenceIndexes().restore()));
+            assertTrue(e.getMessage().contains("not an index of the inferences table"), e.getMessage());
+            s.inTransaction(tx -> tx.meta().put(InferenceIndexDao.META_KEY, "[\"DELETE FROM inferences\"]"));
+            assertThrows(IllegalStateException.class, () -> s.inTransaction(tx -> tx.inferenceIndexes().restore()));
+            assertTrue(s.read(tx -> tx.inferenceIndexes().names()).contains("inferences_model"));
+        }
+    }
 }
