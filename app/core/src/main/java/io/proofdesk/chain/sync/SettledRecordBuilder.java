@@ -153,6 +153,10 @@ final class SettledRecordBuilder {
             if (r == null) {
                 r = json.treeToValue(node, SettledBlobJson.class);
             }
+            if (r == null) {
+                // databind maps a JSON null entry to no record at all
+                throw new IOException("null");
+            }
         } catch (IOException | RuntimeException ex) {
             return new BuiltRecord(new Inference(id, InferenceMode.TEE, UNKNOWN_MODEL, null, null, null,
                     SettlementKind.BATCH, blockNumber, Instant.EPOCH, null, null, null, null, blobId, root, List.of(),

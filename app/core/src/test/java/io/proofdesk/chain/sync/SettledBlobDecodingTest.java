@@ -169,6 +169,12 @@ class SettledBlobDecodingTest {
         ObjectNode notRecords = (ObjectNode) JSON.readTree(dump);
         notRecords.putArray("records").add(5).add("text").add(true).addArray().add(records.getFirst());
         assertSameBatch(JSON.writeValueAsBytes(notRecords));
+        // a null entry stopped the databind reading with a NullPointerException (the oracle still does): now a note
+        notRecords.putArray("records").add(records.getFirst()).addNull();
+        List<BuiltRecord> withNull = after.batchRecords(null, batchEvent(), new BlobFetch.Fetched("batch-id",
+                JSON.writeValueAsBytes(notRecords)), 1);
+        assertEquals(List.of(), withNull.get(0).problems());
+        assertEquals(List.of("record 1 of the batch blob is not a settled record (null)"), withNull.get(1).problems());
         notRecords.put("records", "not an array");
         assertSameBatch(JSON.writeValueAsBytes(notRecords));
         List<BuiltRecord> bare = assertSameBatch(dump.getBytes(StandardCharsets.UTF_8));
@@ -222,11 +228,7 @@ class SettledBlobDecodingTest {
     }
 
     private List<BuiltRecord> assertSameBatch(byte[] blob) {
-        var e = new IInferenceSettlementRelay.BatchSettlementEventResponse();
-        e.log = log();
-        e.merkleRoot = new byte[32];
-        e.batchSize = BigInteger.valueOf(12);
-        e.walrusBlobId = "batch-id".getBytes(StandardCharsets.UTF_8);
+        var e = batchEvent();
         BlobFetch fetched = new BlobFetch.Fetched("batch-id", blob);
         List<BuiltRecord> expected = before.batchRecords(null, e, fetched, 1);
         List<BuiltRecord> actual = after.batchRecords(null, e, fetched, 1);
@@ -234,6 +236,15 @@ class SettledBlobDecodingTest {
                 actual.stream().map(RecordDigest::render).toList());
         assertEquals(expected, actual);
         return actual;
+    }
+
+    private IInferenceSettlementRelay.BatchSettlementEventResponse batchEvent() {
+        var e = new IInferenceSettlementRelay.BatchSettlementEventResponse();
+        e.log = log();
+        e.merkleRoot = new byte[32];
+        e.batchSize = BigInteger.valueOf(12);
+        e.walrusBlobId = "batch-id".getBytes(StandardCharsets.UTF_8);
+        return e;
     }
 
     private Log log() {

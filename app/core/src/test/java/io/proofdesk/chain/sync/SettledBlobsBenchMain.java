@@ -19,6 +19,8 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import java.util.List;
 /**
  * Manual tool (not a test): times building the settled records of a running demo network from its real blobs, the
  * work {@link SettledRecordBuilder} does on the sync's decoding threads, on one thread and without any I/O in the
- * clock. Args: DEVNET_DIR DATA_DIR [rounds] [warm-up rounds]. DATA_DIR is a store synced from that network (its
+ * clock. Args: DEVNET_DIR DATA_DIR [rounds] [warm-up rounds] [before]; {@code before} times
+ * {@link SettledRecordBuilderBefore} (the databind reading) instead, for a comparison under the same load. DATA_DIR is a store synced from that network (its
  * models and TEEs are what the sync's catalog and registry reader hold). Prints each round's time, ms per 1,000 blobs,
  * and a SHA-256 over every built record (tensor bytes and notes included) that must not change between builds.
  */
@@ -47,6 +50,7 @@ public final class SettledBlobsBenchMain {
         Path dataDir = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        boolean old = args.length > 4 && args[4].equals("before");
         JsonNode devnet = new ObjectMapper().readTree(Files.readAllBytes(devnetDir.resolve("devnet.json")));
         String relay = devnet.path("contracts").path("InferenceSettlementRelay").asText();
         List<Settlement> settlements = settlements(devnet.path("rpcUrl").asText(), relay,
@@ -62,37 +66,68 @@ public final class SettledBlobsBenchMain {
                 return null;
             });
             TeeRegistryReader tees = new TeeRegistryReader(new ContractAddresses(null, relay, null, null), store);
-            SettledRecordBuilder builder = new SettledRecordBuilder(catalog, tees);
+            Builder builder;
+            if (old) {
+                SettledRecordBuilderBefore b = new SettledRecordBuilderBefore(catalog, tees);
+                builder = new Builder(b::individualRecord, b::batchRecords);
+            } else {
+                SettledRecordBuilder b = new SettledRecordBuilder(catalog, tees);
+                builder = new Builder(b::individualRecord, b::batchRecords);
+            }
             List<BuiltRecord> first = buildAll(builder, settlements);
             System.out.printf("%d records, %d with a note, digest %s%n", first.size(),
                     first.stream().filter(r -> !r.problems().isEmpty()).count(), RecordDigest.sha256(first));
             for (int i = 0; i < warmUp; i++) {
                 buildAll(builder, settlements);
             }
+            // the thread's CPU time as well as the wall clock: on a shared machine the wall clock mostly measures
+            // the other processes (GC and JIT threads are in neither)
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             double[] msPer1000 = new double[rounds];
+            double[] cpuMsPer1000 = new double[rounds];
             for (int i = 0; i < rounds; i++) {
+                long cpu0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 List<BuiltRecord> built = buildAll(builder, settlements);
                 double ms = (System.nanoTime() - t0) / 1e6;
+                double cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
                 if (built.size() != first.size()) {
                     throw new IllegalStateException("round " + i + " built " + built.size() + " records");
                 }
                 msPer1000[i] = ms * 1000 / settlements.size();
-                System.out.printf("round %d: %.1f ms, %.1f ms per 1,000 blobs%n", i, ms, msPer1000[i]);
+                cpuMsPer1000[i] = cpuMs * 1000 / settlements.size();
+                System.out.printf("round %d: %.1f ms (%.1f ms CPU), %.1f ms per 1,000 blobs (%.1f CPU)%n", i, ms,
+                        cpuMs, msPer1000[i], cpuMsPer1000[i]);
             }
             Arrays.sort(msPer1000);
-            System.out.printf("RESULT settled-blobs best_ms_per_1000=%.1f median_ms_per_1000=%.1f blobs=%d "
-                    + "records=%d%n", msPer1000[0], msPer1000[rounds / 2], settlements.size(), first.size());
+            Arrays.sort(cpuMsPer1000);
+            System.out.printf("RESULT settled-blobs best_cpu_ms_per_1000=%.1f median_cpu_ms_per_1000=%.1f "
+                    + "best_ms_per_1000=%.1f median_ms_per_1000=%.1f blobs=%d records=%d builder=%s%n",
+                    cpuMsPer1000[0], cpuMsPer1000[rounds / 2], msPer1000[0], msPer1000[rounds / 2],
+                    settlements.size(), first.size(), old ? "before" : "current");
         }
     }
 
-    private static List<BuiltRecord> buildAll(SettledRecordBuilder builder, List<Settlement> settlements) {
+    private interface Single {
+        BuiltRecord build(RpcEndpoint rpc, IInferenceSettlementRelay.IndividualSettlementEventResponse e,
+                          BlobFetch blob, long block);
+    }
+
+    private interface Batch {
+        List<BuiltRecord> build(RpcEndpoint rpc, IInferenceSettlementRelay.BatchSettlementEventResponse e,
+                                BlobFetch blob, long block);
+    }
+
+    private record Builder(Single single, Batch batch) {
+    }
+
+    private static List<BuiltRecord> buildAll(Builder builder, List<Settlement> settlements) {
         List<BuiltRecord> out = new ArrayList<>();
         for (Settlement s : settlements) {
             if (s.single() != null) {
-                out.add(builder.individualRecord(null, s.single(), s.blob(), 0));
+                out.add(builder.single().build(null, s.single(), s.blob(), 0));
             } else {
-                out.addAll(builder.batchRecords(null, s.batch(), s.blob(), 0));
+                out.addAll(builder.batch().build(null, s.batch(), s.blob(), 0));
             }
         }
         return out;
