@@ -165,15 +165,26 @@ public final class StandardMerkleTree {
 
     /** Reads a dump and checks it the way OZ's {@code validate()} does: every leaf and inner node must hash right. */
     public static StandardMerkleTree load(byte[] json) {
+        return load(readDump(json));
+    }
+
+    /**
+     * A dump's JSON as {@link #load(byte[])} reads it (size cap, nesting depth, duplicate keys refused), for a caller
+     * that also reads other fields of the same document and so parses it once.
+     */
+    public static JsonNode readDump(byte[] json) {
         if (json.length > MAX_DUMP_BYTES) {
             throw new MerkleTreeFormatException("dump", json.length + " bytes, more than " + MAX_DUMP_BYTES);
         }
-        JsonNode root;
         try {
-            root = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new MerkleTreeFormatException("dump", "not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #load(byte[])} of a dump already read by {@link #readDump}. */
+    public static StandardMerkleTree load(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new MerkleTreeFormatException("dump", "not a JSON object");
         }

@@ -37,6 +37,9 @@ public final class FixedPointCodec {
     public static final int CLAIM_MAX_DECIMALS = 400;
 
     private static final BigDecimal FLOAT16_MAX = new BigDecimal("65504");
+    /** 1e0..1e22, each exactly a double. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /** Decodes for the element type the model declares for this input. */
     public Tensor decode(FixedPointTensor t, TensorSpec spec) {
@@ -72,7 +75,19 @@ public final class FixedPointCodec {
         }
         ByteBuffer out = ByteBuffer.allocate((int) n * target.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
-            BigDecimal real = exact(t.name(), i, t.values().get(i), maxDecimals);
+            FixedPointNumber v = t.values().get(i);
+            if (target == DType.DOUBLE || target == DType.FLOAT) {
+                double quick = quickDouble(v, maxDecimals);
+                if (!Double.isNaN(quick)) {
+                    if (target == DType.DOUBLE) {
+                        out.putDouble(quick);
+                    } else {
+                        out.putFloat((float) quick);
+                    }
+                    continue;
+                }
+            }
+            BigDecimal real = exact(t.name(), i, v, maxDecimals);
             switch (target) {
                 case FLOAT -> out.putFloat(toFloat(t.name(), i, real));
                 case DOUBLE -> out.putDouble(toDouble(t.name(), i, real));
@@ -139,6 +154,25 @@ public final class FixedPointCodec {
             throw new FixedPointException(name, i, shortest + " does not fit an int128 fixed-point value");
         }
         return new FixedPointNumber(d.unscaledValue(), BigInteger.valueOf(d.scale()));
+    }
+
+    /**
+     * value / 10^decimals rounded to the nearest double without BigDecimal, when both are exact doubles (|value| below
+     * 2^53, |decimals| at most 22): one IEEE division or multiplication of exact operands is correctly rounded, as
+     * {@link BigDecimal#doubleValue()} is, so the result is the same double. NaN when that does not apply (the exact
+     * path decides, and words any error).
+     */
+    private static double quickDouble(FixedPointNumber v, int maxDecimals) {
+        BigInteger dec = v.decimals();
+        if (v.value().bitLength() > 53 || dec.bitLength() > 5) {
+            return Double.NaN;
+        }
+        int d = dec.intValue();
+        if (Math.abs(d) > Math.min(maxDecimals, 22)) {
+            return Double.NaN;
+        }
+        double value = v.value().longValue();
+        return d >= 0 ? value / POWERS_OF_TEN[d] : value * POWERS_OF_TEN[-d];
     }
 
     private static BigDecimal exact(String name, int i, FixedPointNumber v, int maxDecimals) {

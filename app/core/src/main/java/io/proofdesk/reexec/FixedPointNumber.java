@@ -41,7 +41,8 @@ public record FixedPointNumber(BigInteger value, BigInteger decimals) {
     }
 
     public static boolean fitsInt128(BigInteger v) {
-        return v.compareTo(INT128_MIN) >= 0 && v.compareTo(INT128_MAX) <= 0;
+        // bitLength excludes the sign: at most 127 is exactly -2^127 .. 2^127-1, without two comparisons
+        return v.bitLength() <= 127;
     }
 
     @Override

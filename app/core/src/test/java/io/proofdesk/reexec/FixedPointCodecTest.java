@@ -185,4 +185,47 @@ class FixedPointCodecTest {
                 () -> codec.decode(tensor(new long[] {2, 2}, FixedPointNumber.of(1, 0)), DType.FLOAT))
                 .getMessage().contains("holds 4 elements but 1 values"));
     }
+
+    @Test
+    void floatsAndDoublesAreTheExactQuotientRoundedOnceAsBigDecimalRoundsIt() {
+        // the decoder divides by a power of ten in double arithmetic when both are exact doubles; that must be the
+        // very double BigDecimal gives (and its float32), at the edges of where it applies and past them
+        SplittableRandom random = new SplittableRandom(11);
+        List<FixedPointNumber> values = new ArrayList<>();
+        long[] edges = {0, 1, -1, 9, (1L << 53) - 1, -((1L << 53) - 1), 1L << 53, -(1L << 53), (1L << 53) + 1,
+            Long.MAX_VALUE, Long.MIN_VALUE, 123_456_789, 5, 15, 25, 35};
+        for (int d = -22; d <= 22; d++) {
+            for (long v : edges) {
+                values.add(FixedPointNumber.of(v, d));
+            }
+            for (int k = 0; k < 300; k++) {
+                long v = random.nextLong() >> random.nextInt(64);
+                values.add(FixedPointNumber.of(v, d));
+            }
+        }
+        values.add(new FixedPointNumber(BigInteger.TWO.pow(126), BigInteger.valueOf(3)));
+        for (int maxDecimals : new int[] {FixedPointCodec.MAX_DECIMALS, FixedPointCodec.CLAIM_MAX_DECIMALS}) {
+            for (FixedPointNumber n : values) {
+                FixedPointTensor t = tensor(new long[] {1}, n);
+                boolean allowed = n.decimals().abs().intValueExact() <= maxDecimals;
+                double expected = n.toBigDecimal().doubleValue();
+                if (!allowed) {
+                    assertThrows(FixedPointException.class, () -> decode(t, DType.DOUBLE, maxDecimals));
+                    continue;
+                }
+                assertEquals(Double.doubleToRawLongBits(expected),
+                        Double.doubleToRawLongBits(decode(t, DType.DOUBLE, maxDecimals).toDoubles()[0]), n::toString);
+                if (Float.isInfinite((float) expected)) {
+                    assertThrows(FixedPointException.class, () -> decode(t, DType.FLOAT, maxDecimals));
+                } else {
+                    assertEquals(Float.floatToRawIntBits((float) expected),
+                            Float.floatToRawIntBits(decode(t, DType.FLOAT, maxDecimals).toFloats()[0]), n::toString);
+                }
+            }
+        }
+    }
+
+    private Tensor decode(FixedPointTensor t, DType type, int maxDecimals) {
+        return maxDecimals == FixedPointCodec.MAX_DECIMALS ? codec.decode(t, type) : codec.decodeClaim(t, type);
+    }
 }

@@ -45,6 +45,8 @@ final class SettledRecordBuilder {
     /** Placeholders made for a batch whose blob is missing; a larger declared size is not trusted. */
     static final int MAX_PLACEHOLDERS = 10_000;
     private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
+    private static final List<String> TEXT_FIELDS = List.of("teeSignature", "teeId", "ethAddress", "inputHash",
+            "outputHash");
 
     private final ModelCatalog catalog;
     private final TeeRegistryReader tees;
@@ -108,10 +110,12 @@ final class SettledRecordBuilder {
         String failure = null;
         if (blob instanceof BlobFetch.Fetched ok) {
             try {
-                tree = StandardMerkleTree.load(ok.bytes());
-                JsonNode rootNode = json.readTree(ok.bytes());
+                // one parse for the tree and the records: the dump's reading is the stricter of the two, and the
+                // records were read from the same document after it passed
+                JsonNode rootNode = StandardMerkleTree.readDump(ok.bytes());
+                tree = StandardMerkleTree.load(rootNode);
                 records = rootNode.get("records");
-            } catch (MerkleTreeFormatException | IOException ex) {
+            } catch (MerkleTreeFormatException ex) {
                 failure = "batch blob " + blobId + " is not a Merkle tree dump (" + shortMessage(ex) + ")";
             }
         } else if (blob instanceof BlobFetch.Failed f) {
@@ -144,9 +148,15 @@ final class SettledRecordBuilder {
                                             long block) {
         RecordId id = RecordId.leaf(tx, index, i);
         List<String> problems = new ArrayList<>();
-        SettledBlobJson r;
+        SettledBlobJson r = plainRecord(node);
         try {
-            r = json.treeToValue(node, SettledBlobJson.class);
+            if (r == null) {
+                r = json.treeToValue(node, SettledBlobJson.class);
+            }
+            if (r == null) {
+                // databind maps a JSON null entry to no record at all
+                throw new IOException("null");
+            }
         } catch (IOException | RuntimeException ex) {
             return new BuiltRecord(new Inference(id, InferenceMode.TEE, UNKNOWN_MODEL, null, null, null,
                     SettlementKind.BATCH, blockNumber, Instant.EPOCH, null, null, null, null, blobId, root, List.of(),
@@ -183,6 +193,34 @@ final class SettledRecordBuilder {
                 tees.endpointOf(rpc, teeId, block), SettlementKind.BATCH, blockNumber, time, lower(r.ethAddress()),
                 inputHash, outputHash, signature == null ? null : Bytes.of(signature), blobId, root, proof, d.inputs,
                 d.outputs, null), problems);
+    }
+
+    /**
+     * A batch entry as {@code treeToValue} reads it, without databind, when every field it names has its own JSON type
+     * (text, a whole number within a long, input and output present and not null); otherwise null, and databind reads
+     * it (coercions, defaults and errors are its own). Unknown fields are ignored, as the databind reader does.
+     */
+    private static SettledBlobJson plainRecord(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        JsonNode input = node.get("input");
+        JsonNode output = node.get("output");
+        JsonNode timestamp = node.get("timestamp");
+        if (input == null || input.isNull() || output == null || output.isNull() || timestamp == null
+                || !(timestamp.isInt() || timestamp.isLong())) {
+            return null;
+        }
+        String[] texts = new String[TEXT_FIELDS.size()];
+        for (int i = 0; i < texts.length; i++) {
+            JsonNode v = node.get(TEXT_FIELDS.get(i));
+            if (v != null && !v.isTextual()) {
+                return null;
+            }
+            texts[i] = v == null ? null : v.textValue();
+        }
+        return new SettledBlobJson(input, output, texts[0], texts[1], timestamp.longValue(), texts[2], texts[3],
+                texts[4]);
     }
 
     /** Model, version and tensors of a settled record's JSON; a problem leaves the tensors empty. */

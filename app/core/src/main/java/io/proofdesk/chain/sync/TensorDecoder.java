@@ -32,6 +32,7 @@ final class TensorDecoder {
 
     private final FixedPointCodec codec = new FixedPointCodec();
     private final ObjectMapper json = new ObjectMapper();
+    private final ModelInputsReader plainModelInputs = new ModelInputsReader(json.getFactory());
 
     List<Tensor> inputs(List<FixedPointTensor> numbers, List<NamedStrings> strings, List<TensorSpec> declared)
             throws RecordProblem {
@@ -71,11 +72,13 @@ final class TensorDecoder {
 
     /** {@code model_inputs} of a blob's request: a JSON string of {@link ModelInputsJson}. */
     List<Tensor> blobInputs(String modelInputs, List<TensorSpec> declared) throws RecordProblem {
-        ModelInputsJson parsed;
-        try {
-            parsed = json.readValue(modelInputs, ModelInputsJson.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RecordProblem("the blob's model_inputs is not the inputs JSON", e);
+        ModelInputsJson parsed = plainModelInputs.read(modelInputs);
+        if (parsed == null) {
+            try {
+                parsed = json.readValue(modelInputs, ModelInputsJson.class);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RecordProblem("the blob's model_inputs is not the inputs JSON", e);
+            }
         }
         if (parsed == null) {
             throw new RecordProblem("the blob's model_inputs is empty");
