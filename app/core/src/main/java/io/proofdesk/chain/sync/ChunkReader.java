@@ -139,7 +139,8 @@ final class ChunkReader implements AutoCloseable {
 
     /**
      * Sorts the served logs out and starts every distinct blob their settlements name; the settlement logs holding
-     * the blob ids are decoded on every core (web3j's event decoding is some 100 us a log).
+     * the blob ids are decoded on every core (headlong first, {@link StrictSettlementEvents}; the wrapper's web3j
+     * decoding, some 100 us a log, for what headlong refuses).
      */
     Prefetch prefetch(RpcEndpoint rpc, List<Log> served) {
         SortedLogs sorted = new SortedLogs(contracts, sortedCopy(served));
@@ -268,9 +269,11 @@ final class ChunkReader implements AutoCloseable {
         List<Log> singles = sorted.individual.stream().filter(l -> !known.containsKey(l)).toList();
         List<Log> batches = sorted.batch.stream().filter(l -> !known.containsKey(l)).toList();
         List<Object> s = singles.parallelStream().map(l -> (Object) decodeLog(rpc.url(), l, "IndividualSettlement",
-                () -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l))).toList();
+                () -> StrictSettlementEvents.individual(l)
+                        .orElseGet(() -> IInferenceSettlementRelay.getIndividualSettlementEventFromLog(l)))).toList();
         List<Object> b = batches.parallelStream().map(l -> (Object) decodeLog(rpc.url(), l, "BatchSettlement",
-                () -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l))).toList();
+                () -> StrictSettlementEvents.batch(l)
+                        .orElseGet(() -> IInferenceSettlementRelay.getBatchSettlementEventFromLog(l)))).toList();
         for (int i = 0; i < singles.size(); i++) {
             out.put(singles.get(i), s.get(i));
         }
