@@ -82,8 +82,6 @@ public final class Store implements AutoCloseable {
             StoreFileCheck.check(databaseFile, migrations.latestVersion());
             Connection writer = SqliteConnections.openWriter(databaseFile);
             opened.add(writer);
-            // before any migration, which may expect every index of the schema it upgrades
-            restoreDeferredIndexes(writer, databaseFile);
             int version = new Migrator(migrations, clock).migrate(writer, databaseFile);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
@@ -153,34 +151,6 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAfterFailure(opened, shared.lock());
             throw e;
-        }
-    }
-
-    /**
-     * Re-creates the inferences indexes a bulk sync set aside if it was stopped before it could (a crash, a kill), in
-     * one transaction; a store without the record (every store not cut off mid-sync, a new file) is left as it is.
-     */
-    private static void restoreDeferredIndexes(Connection writer, Path file) throws SQLException {
-        try (Statement s = writer.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
-            if (!rs.next() || rs.getInt(1) == 0) {
-                return;
-            }
-        }
-        try (StatementCache statements = new StatementCache(writer); Statement s = writer.createStatement()) {
-            InferenceIndexDao indexes = new InferenceIndexDao(statements, new StoreJson(), new MetaDao(statements));
-            if (!indexes.deferred()) {
-                return;
-            }
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                indexes.restore();
-                s.execute("COMMIT");
-            } catch (RuntimeException e) {
-                s.execute("ROLLBACK");
-                throw new StoreException("cannot rebuild the inferences indexes a stopped sync set aside in " + file
-                        + ": " + e.getMessage(), e);
-            }
         }
     }
 

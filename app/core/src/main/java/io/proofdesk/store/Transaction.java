@@ -32,7 +32,6 @@ public final class Transaction {
     private final ReportDao reports;
     private final SyncNoteDao syncNotes;
     private final UnknownEventDao unknownEvents;
-    private final InferenceIndexDao inferenceIndexes;
     private final StoreJson json;
 
     Transaction(StatementCache c, StoreJson json, boolean readOnly) {
@@ -56,7 +55,6 @@ public final class Transaction {
         this.reports = new ReportDao(c);
         this.syncNotes = new SyncNoteDao(c);
         this.unknownEvents = new UnknownEventDao(c, json);
-        this.inferenceIndexes = new InferenceIndexDao(c, json, meta);
     }
 
     /**
@@ -146,11 +144,6 @@ public final class Transaction {
 
     public UnknownEventDao unknownEvents() {
         return unknownEvents;
-    }
-
-    /** The inferences table's filter indexes, set aside during a bulk sync ({@link InferenceIndexDao}). */
-    public InferenceIndexDao inferenceIndexes() {
-        return inferenceIndexes;
     }
 
     /**

@@ -114,26 +114,9 @@ public final class StoreWriteBench {
                 cpuSum += cpu;
                 line.append(String.format(Locale.ROOT, "%6.1f/%5.1f ", wall, cpu));
             }
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            String end = atHead(store);
-            double wall = (System.nanoTime() - t0) / 1e6;
-            double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
-            wallSum += wall;
-            cpuSum += cpu;
-            line.append(String.format(Locale.ROOT, "| at head %5.1f/%5.1f%s ", wall, cpu, end));
         }
         return String.format(Locale.ROOT, "chunks wall/cpu ms: %s| total %.1f/%.1f", line, wallSum, cpuSum) + phases();
     }
-
-    /** What the sync does once it reaches the head: rebuild the indexes a bulk write set aside. */
-    private static String atHead(Store store) {
-        int built = store.inTransactionGet(tx -> tx.inferenceIndexes().restore());
-        return built == 0 ? "" : " (" + built + " indexes built)";
-    }
-
-    /** -Dbench.defer=false writes every chunk with the indexes in place, as before the bulk path. */
-    private static final boolean DEFER = Boolean.parseBoolean(System.getProperty("bench.defer", "true"));
 
     /** -Dbench.sql="stmt;stmt": run before the chunks, for trying a schema change by hand. */
     private static void experiment(Store store) {
@@ -156,9 +139,6 @@ public final class StoreWriteBench {
         Instant now = Instant.now();
         return store.inTransactionGet(tx -> {
             long t = THREADS.getCurrentThreadCpuTime();
-            if (DEFER) {
-                tx.inferenceIndexes().deferForBulk(c.expectedRows());
-            }
             tx.blobs().putAll(c.blobs(), now);
             t = phase(0, t);
             List<Inference> inserted = tx.inferences().insertAll(c.records());
@@ -248,7 +228,6 @@ public final class StoreWriteBench {
                 for (Chunk c : chunks(demo, copy)) {
                     write(store, c);
                 }
-                atHead(store);
             }
         }
         // the base is copied as one file: fold the log into it

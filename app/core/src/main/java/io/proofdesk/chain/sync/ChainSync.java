@@ -219,8 +219,6 @@ public final class ChainSync {
         private long unknownEvents;
         private long unusedLogs;
         private long reorgs;
-        /** Whether the store's filter indexes are set aside for this sync's bulk writes (rebuilt at the head). */
-        private boolean indexesDeferred;
 
         private final ChunkProver prover;
         private final RangeQuorum quorum;
@@ -268,20 +266,6 @@ public final class ChainSync {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                try {
-                    restoreIndexes();
-                } catch (RuntimeException e) {
-                    listener.warning("the inferences indexes set aside for this sync could not be rebuilt ("
-                            + e.getMessage() + "); the store rebuilds them when it is next opened");
-                }
-            }
-        }
-
-        /** Rebuilds the filter indexes a bulk write set aside (InferenceIndexDao), once the sync is at the head or stops. */
-        private void restoreIndexes() {
-            if (indexesDeferred) {
-                store.inTransaction(tx -> tx.inferenceIndexes().restore());
-                indexesDeferred = false;
             }
         }
 
@@ -332,7 +316,6 @@ public final class ChainSync {
                     dropLiar(e);
                     continue;
                 }
-                restoreIndexes();
                 listener.progress(progress());
                 if (!config.follow()) {
                     return;
@@ -475,12 +458,7 @@ public final class ChainSync {
 
         private int write(ChunkData data) {
             var now = clock.instant();
-            BlockRange span = data.range();
-            // this chunk's records per block times the blocks left to the head (this chunk's included)
-            long expected = data.inferences().size() * Math.max(1, head - span.from() + 1)
-                    / Math.max(1, span.to() - span.from() + 1);
             return store.inTransactionGet(tx -> {
-                indexesDeferred = tx.inferenceIndexes().deferForBulk(expected);
                 tx.teeEvents().insertAll(data.teeEvents());
                 for (ChunkData.RegistryOp op : data.registryOps()) {
                     switch (op) {
