@@ -69,66 +69,96 @@ final class ModelInputsReader {
         return p.currentToken() == JsonToken.END_OBJECT ? new ModelInputsJson(numbers, strings) : null;
     }
 
-    private static List<NumberTensorJson> numbers(JsonParser p) throws IOException {
+    /** One element of an array, read from its first token; null refuses the document. */
+    private interface Element<T> {
+        T read(JsonParser p, JsonToken first) throws IOException;
+    }
+
+    /** What a tensor object becomes: a number or a string tensor. */
+    private interface Tensor<V, T> {
+        T of(String name, List<V> values, List<Long> shape);
+    }
+
+    /** An array of {@code element}s, or null when it is not an array or an element refuses. */
+    private static <T> List<T> array(JsonParser p, Element<T> element) throws IOException {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             return null;
         }
-        List<NumberTensorJson> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.START_OBJECT) {
+            T e = element.read(p, t);
+            if (e == null) {
                 return null;
             }
-            String name = null;
-            List<FixedPointValue> values = null;
-            List<Long> shape = null;
-            for (String field = nextName(p, NAME); field != null;
-                 field = nextName(p, values == null ? VALUES : SHAPE)) {
-                if (field.equals("name") && name == null) {
-                    name = p.nextTextValue();
-                    if (name == null) {
-                        return null;
-                    }
-                } else if (field.equals("values") && values == null) {
-                    values = values(p);
-                    if (values == null) {
-                        return null;
-                    }
-                } else if (field.equals("shape") && shape == null) {
-                    shape = longs(p);
-                    if (shape == null) {
-                        return null;
-                    }
-                } else {
-                    return null;
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || name == null || values == null || shape == null) {
-                return null;
-            }
-            out.add(new NumberTensorJson(name, values, shape));
+            out.add(e);
         }
         return out;
     }
 
-    private static List<FixedPointValue> values(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_ARRAY) {
+    private static List<NumberTensorJson> numbers(JsonParser p) throws IOException {
+        return array(p, (q, t) -> tensor(q, t, ModelInputsReader::values, NumberTensorJson::new, true));
+    }
+
+    private static List<StringTensorJson> strings(JsonParser p) throws IOException {
+        return array(p, (q, t) -> tensor(q, t, ModelInputsReader::texts, StringTensorJson::new, false));
+    }
+
+    /** {"name", "values", "shape"} each at most once; {@code shapeRequired} as databind's creator requires it. */
+    private static <V, T> T tensor(JsonParser p, JsonToken first, ValuesReader<V> read, Tensor<V, T> make,
+                                   boolean shapeRequired) throws IOException {
+        if (first != JsonToken.START_OBJECT) {
             return null;
         }
-        List<FixedPointValue> out = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        String name = null;
+        List<V> values = null;
+        List<Long> shape = null;
+        for (String field = nextName(p, NAME); field != null; field = nextName(p, values == null ? VALUES : SHAPE)) {
+            if (field.equals("name") && name == null) {
+                name = p.nextTextValue();
+                if (name == null) {
+                    return null;
+                }
+            } else if (field.equals("values") && values == null) {
+                values = read.read(p);
+                if (values == null) {
+                    return null;
+                }
+            } else if (field.equals("shape") && shape == null) {
+                shape = longs(p);
+                if (shape == null) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT || name == null || values == null
+                || (shapeRequired && shape == null)) {
+            return null;
+        }
+        return make.of(name, values, shape);
+    }
+
+    /** A tensor's values array. */
+    private interface ValuesReader<V> {
+        List<V> read(JsonParser p) throws IOException;
+    }
+
+    private static List<FixedPointValue> values(JsonParser p) throws IOException {
+        return array(p, (q, t) -> {
             if (t != JsonToken.START_OBJECT) {
                 return null;
             }
             BigInteger value = null;
             BigInteger decimals = null;
-            for (String field = nextName(p, VALUE); field != null; field = nextName(p, DECIMALS)) {
+            for (String field = nextName(q, VALUE); field != null; field = nextName(q, DECIMALS)) {
                 if (field.equals("value") && value == null) {
-                    value = integer(p);
+                    value = integer(q);
                     if (value == null) {
                         return null;
                     }
                 } else if (field.equals("decimals") && decimals == null) {
-                    decimals = integer(p);
+                    decimals = integer(q);
                     if (decimals == null) {
                         return null;
                     }
@@ -136,12 +166,9 @@ final class ModelInputsReader {
                     return null;
                 }
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || value == null || decimals == null) {
-                return null;
-            }
-            out.add(new FixedPointValue(value, decimals));
-        }
-        return out;
+            return q.currentToken() != JsonToken.END_OBJECT || value == null || decimals == null ? null
+                    : new FixedPointValue(value, decimals);
+        });
     }
 
     /**
@@ -165,72 +192,12 @@ final class ModelInputsReader {
     }
 
     private static List<Long> longs(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_ARRAY) {
-            return null;
-        }
-        List<Long> out = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            // a dimension beyond a long is databind's error to word
-            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                return null;
-            }
-            out.add(p.getLongValue());
-        }
-        return out;
-    }
-
-    private static List<StringTensorJson> strings(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_ARRAY) {
-            return null;
-        }
-        List<StringTensorJson> out = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String name = null;
-            List<String> values = null;
-            List<Long> shape = null;
-            for (String field = nextName(p, NAME); field != null;
-                 field = nextName(p, values == null ? VALUES : SHAPE)) {
-                if (field.equals("name") && name == null) {
-                    name = p.nextTextValue();
-                    if (name == null) {
-                        return null;
-                    }
-                } else if (field.equals("values") && values == null) {
-                    values = texts(p);
-                    if (values == null) {
-                        return null;
-                    }
-                } else if (field.equals("shape") && shape == null) {
-                    shape = longs(p);
-                    if (shape == null) {
-                        return null;
-                    }
-                } else {
-                    return null;
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || name == null || values == null) {
-                return null;
-            }
-            out.add(new StringTensorJson(name, values, shape));
-        }
-        return out;
+        // a dimension beyond a long is databind's error to word
+        return array(p, (q, t) -> t != JsonToken.VALUE_NUMBER_INT
+                || q.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : q.getLongValue());
     }
 
     private static List<String> texts(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_ARRAY) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.VALUE_STRING) {
-                return null;
-            }
-            out.add(p.getText());
-        }
-        return out;
+        return array(p, (q, t) -> t != JsonToken.VALUE_STRING ? null : q.getText());
     }
 }
