@@ -3,18 +3,11 @@ package io.proofdesk.chain.sync;
 import io.proofdesk.chain.AdaptiveChunker;
 import io.proofdesk.chain.BlockRange;
 import io.proofdesk.domain.BlockRef;
-import io.proofdesk.domain.Bytes;
-import io.proofdesk.domain.Endpoint;
 import io.proofdesk.domain.EndpointKind;
-import io.proofdesk.domain.PcrApproval;
-import io.proofdesk.domain.SyncCheckpoint;
 import io.proofdesk.domain.Tee;
-import io.proofdesk.network.SyncedNetworks;
 import io.proofdesk.node.HubClient;
 import io.proofdesk.reexec.ModelLimits;
-import io.proofdesk.store.BlobDao;
 import io.proofdesk.store.Store;
-import io.proofdesk.store.Transaction;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.time.Clock;
@@ -23,12 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Syncs the chain's registry, settlement and inference events (and the hub's models) into the store.
@@ -44,17 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChainSync {
 
-    static final String META_CHAIN_ID = "chain_id";
-    static final String META_GENESIS = "genesis_hash";
     private static final int MAX_CHAIN_CHANGES = 5;
 
     private final Store store;
     private final SyncConfig config;
     private final SyncListener listener;
     private final Clock clock;
-    /** Block 0's hash as the store holds it (set by {@link #checkChain}), and whether this run recorded it first. */
-    private String genesisHash;
-    private boolean genesisFirstSeen;
 
     public ChainSync(Store store, SyncConfig config, SyncListener listener) {
         this(store, config, listener, Clock.systemUTC());
@@ -76,8 +58,10 @@ public final class ChainSync {
         List<ExplorerLogSource> explorers = new ArrayList<>();
         config.explorers().forEach(u -> explorers.add(ExplorerLogSource.open(u, limits)));
         try (SyncBlobReader blobs = SyncBlobReader.open(config.blobStoreUrl(), limits)) {
-            registerEndpoints();
-            long chainId = checkChain(endpoints);
+            ChainIdentityCheck identityCheck = new ChainIdentityCheck(store, config, listener, clock);
+            identityCheck.registerEndpoints();
+            ChainIdentityCheck.Identity identity = identityCheck.check(endpoints);
+            long chainId = identity.chainId();
             HubClient hub = config.hubUrl() == null && config.fileStoreUrl() == null ? null
                     : HubClient.open(config.hubUrl(), config.fileStoreUrl(), limits.maxHubBytes(), limits.maxModelBytes(),
                             limits.rpcTimeout(), limits.modelTimeout());
@@ -94,7 +78,7 @@ public final class ChainSync {
             Run run;
             try (ChunkReader reader = new ChunkReader(config.contracts(), blobs, catalog, store, config.nodeApi())) {
                 ChunkProver prover = new ChunkProver(config.headerFormat(), config.checkpoints(),
-                        new io.proofdesk.chain.proof.Checkpoint(0, genesisHash), genesisFirstSeen,
+                        new io.proofdesk.chain.proof.Checkpoint(0, identity.genesisHash()), identity.genesisFirstSeen(),
                         config.contracts().all(), reader.topics(),
                         n -> store.read(tx -> tx.blockHashes().find(n)), listener::warning);
                 run = new Run(endpoints, reader, control, blobs, prover, explorers);
@@ -112,80 +96,6 @@ public final class ChainSync {
         }
     }
 
-    private void registerEndpoints() {
-        store.inTransaction(tx -> {
-            config.rpcUrls().forEach(u -> addEndpoint(tx, EndpointKind.RPC, u));
-            addEndpoint(tx, EndpointKind.HUB, config.hubUrl());
-            addEndpoint(tx, EndpointKind.FILE_STORE, config.fileStoreUrl());
-            addEndpoint(tx, EndpointKind.BLOB_STORE, config.blobStoreUrl());
-        });
-    }
-
-    private static void addEndpoint(Transaction tx, EndpointKind kind, String url) {
-        if (url != null && tx.endpoints().find(kind, url).isEmpty()) {
-            tx.endpoints().upsert(Endpoint.of(kind, url));
-        }
-    }
-
-    /**
-     * Every endpoint must serve the configured chain (and one another's); the store must hold that chain or nothing.
-     * An endpoint that cannot be reached is dropped while another remains.
-     */
-    private long checkChain(List<RpcEndpoint> endpoints) {
-        Long chainId = config.expectedChainId();
-        SyncException firstFailure = null;
-        for (RpcEndpoint e : List.copyOf(endpoints)) {
-            long id;
-            try {
-                id = e.chainId();
-            } catch (RpcTimeoutException | RpcUnreachableException ex) {
-                firstFailure = firstFailure == null ? ex : firstFailure;
-                listener.warning(ex.getMessage() + "; not using this endpoint");
-                endpoints.remove(e);
-                e.close();
-                continue;
-            }
-            if (chainId != null && id != chainId) {
-                throw new WrongChainException(e.url(), "serves chain " + id + ", but chain " + chainId
-                        + (config.expectedChainId() != null ? " is configured" : " is served by " + config.rpcUrls().getFirst()));
-            }
-            chainId = id;
-            long finalId = id;
-            store.inTransaction(tx -> tx.endpoints().upsert(new Endpoint(EndpointKind.RPC, e.url(), finalId,
-                    e.stats().lastLatencyMs(), null, clock.instant())));
-        }
-        if (endpoints.isEmpty()) {
-            throw firstFailure;
-        }
-        String genesis = endpoints.getFirst().header(0).hash();
-        genesisHash = genesis;
-        long id = chainId;
-        store.inTransaction(tx -> {
-            Optional<String> storedId = tx.meta().get(META_CHAIN_ID);
-            Optional<String> storedGenesis = tx.meta().get(META_GENESIS);
-            if (storedId.isPresent() && !storedId.get().equals(Long.toString(id))) {
-                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds chain "
-                        + storedId.get() + ", but the endpoints serve chain " + id
-                        + "; use another data directory for this chain");
-            }
-            if (storedGenesis.isPresent() && !storedGenesis.get().equals(genesis)) {
-                throw new StoreChainMismatchException(store.databaseFile().toString(), "the store holds a chain with "
-                        + "genesis block " + storedGenesis.get() + ", but the endpoints serve one with genesis " + genesis
-                        + " (same chain id " + id + ", a different network or a restarted devnet); use another data "
-                        + "directory");
-            }
-            genesisFirstSeen = storedGenesis.isEmpty();
-            tx.meta().put(META_CHAIN_ID, Long.toString(id));
-            tx.meta().put(META_GENESIS, genesis);
-            SyncedNetworks.record(tx, config.recorded(id));
-        });
-        return id;
-    }
-
-    /** A chunk read from the chain, its records being built, not yet stored; with the chunker's span after it. */
-    private record ChunkRead(BlockRange range, ChunkReader.Started data, long span) {
-    }
-
     /** One run's state: the endpoint in use, the chunker and the counters. */
     private final class Run {
         private final List<RpcEndpoint> endpoints;
@@ -194,16 +104,8 @@ public final class ChainSync {
         private final SyncBlobReader blobs;
         private final AdaptiveChunker chunker;
         private final List<String> addresses = config.contracts().all();
-        /**
-         * Reads chunk k+1 from the chain while chunk k's records are decoded and it is written; the chunker is only
-         * touched by the reading side.
-         */
-        private final ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "proofdesk-sync-read-ahead");
-            t.setDaemon(true);
-            return t;
-        });
-        private Future<ChunkRead> ahead;
+        /** Chunk k+1 read while chunk k is written; the chunker is only touched by the reading side. */
+        private final ChunkReadAhead ahead = new ChunkReadAhead();
         private long span;
         private int current;
         private int failuresInARow;
@@ -222,6 +124,7 @@ public final class ChainSync {
 
         private final ChunkProver prover;
         private final RangeQuorum quorum;
+        private final ChunkWriter writer = new ChunkWriter(store, config, clock);
 
         Run(List<RpcEndpoint> endpoints, ChunkReader reader, SyncControl control, SyncBlobReader blobs,
             ChunkProver prover, List<ExplorerLogSource> explorers) {
@@ -252,20 +155,7 @@ public final class ChainSync {
             try {
                 loop();
             } finally {
-                if (ahead != null) {
-                    // stopping (done, cancelled or failed): the chunk read ahead is not stored
-                    if (!ahead.cancel(true) && !ahead.isCancelled()) {
-                        abandon(ahead);
-                    }
-                    ahead = null;
-                }
-                readAhead.shutdownNow();
-                try {
-                    // the reader may be inside the store or an RPC call: let it stop before the caller closes them
-                    readAhead.awaitTermination(2, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                ahead.close(); // stopping (done, cancelled or failed): the chunk read ahead is not stored
             }
         }
 
@@ -374,73 +264,22 @@ public final class ChainSync {
             long from = previous.range().to() + 1;
             long until = head;
             BlockRef link = previous.data().end();
-            ahead = readAhead.submit(() -> readChunk(rpc, from, until, link));
+            ahead.start(() -> readChunk(rpc, from, until, link));
         }
 
         /** The chunk read ahead, or null when none was started or its link to the stored chain broke. */
         private ChunkRead takeReadAhead() throws ChainChangedException {
-            Future<ChunkRead> f = ahead;
-            ahead = null;
-            if (f == null) {
-                return null;
-            }
-            try {
-                ChunkRead read = f.get();
-                if (read != null && read.range().from() != next) {
-                    read.data().abandon();
-                    return null;
-                }
-                return read;
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new SyncCancelledException(rpc().url(), "sync cancelled at block " + (next - 1));
-            } catch (ExecutionException e) {
-                switch (e.getCause()) {
-                    case ChainChangedException c -> throw c;
-                    case RuntimeException r -> throw r;
-                    case Error err -> throw err;
-                    default -> throw new IllegalStateException("reading ahead failed", e.getCause());
-                }
-            }
+            return ahead.take(next, () -> new SyncCancelledException(rpc().url(), "sync cancelled at block "
+                    + (next - 1)));
         }
 
-        /** Stops the builds of a chunk read ahead that had been read whole. */
-        private static void abandon(Future<ChunkRead> done) {
-            try {
-                ChunkRead read = done.get();
-                if (read != null) {
-                    read.data().abandon();
-                }
-            } catch (ExecutionException | CancellationException ignored) {
-                // it failed, so it left nothing running
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Discards a chunk read ahead, waiting for the reader so that it never overlaps the next read or a reorg. */
         private void dropReadAhead() {
-            Future<ChunkRead> f = ahead;
-            ahead = null;
-            if (f != null) {
-                try {
-                    ChunkRead read = f.get();
-                    if (read != null) {
-                        read.data().abandon();
-                    }
-                } catch (ExecutionException | CancellationException ignored) {
-                    // its failure is moot: the range is read again
-                } catch (InterruptedException e) {
-                    f.cancel(true);
-                    Thread.currentThread().interrupt();
-                }
-            }
+            ahead.drop();
         }
 
         private void store(ChunkRead read) {
             ChunkData data = read.data().finish();
-            int stored = write(data);
+            int stored = writer.write(data, endpoints, blobs);
             span = read.span();
             next = read.range().to() + 1;
             chunks++;
@@ -454,51 +293,6 @@ public final class ChainSync {
             SyncProgress p = progress();
             listener.chunkStored(p);
             listener.progress(p);
-        }
-
-        private int write(ChunkData data) {
-            var now = clock.instant();
-            return store.inTransactionGet(tx -> {
-                tx.teeEvents().insertAll(data.teeEvents());
-                for (ChunkData.RegistryOp op : data.registryOps()) {
-                    switch (op) {
-                        case ChunkData.RegistryOp.Approve a -> tx.pcrApprovals().approve(
-                                new PcrApproval(a.pcrHash(), a.teeType(), a.version(), a.block(), null));
-                        case ChunkData.RegistryOp.Revoke r -> tx.pcrApprovals().revoke(r.pcrHash(), r.block());
-                    }
-                }
-                data.tees().forEach(tx.tees()::upsert);
-                Map<String, Bytes> kept = new java.util.LinkedHashMap<>();
-                for (Map.Entry<String, byte[]> b : data.blobs().entrySet()) {
-                    if (b.getValue().length <= BlobDao.MAX_BLOB_BYTES) {
-                        kept.put(b.getKey(), Bytes.of(b.getValue()));
-                    }
-                }
-                tx.blobs().putAll(kept, now);
-                int stored = tx.saveInferences(data.inferences());
-                tx.syncNotes().insertAll(data.notes());
-                tx.unknownEvents().insertAll(data.unknownEvents());
-                data.blocks().forEach(tx.blockHashes()::put);
-                tx.blockHashes().keepLast(config.keptBlockHashes());
-                for (String a : addresses) {
-                    tx.checkpoints().put(new SyncCheckpoint(a, data.range().to(), data.end().hash(), now));
-                }
-                recordEndpoints(tx, now);
-                return stored;
-            });
-        }
-
-        private void recordEndpoints(Transaction tx, java.time.Instant now) {
-            for (RpcEndpoint e : endpoints) {
-                if (e.stats().calls() > 0) {
-                    tx.endpoints().recordProbe(EndpointKind.RPC, e.url(), e.stats().lastLatencyMs(),
-                            e.stats().lastError(), now);
-                }
-            }
-            if (blobs.url() != null && blobs.stats().calls() > 0 && config.blobStoreUrl() != null) {
-                tx.endpoints().recordProbe(EndpointKind.BLOB_STORE, config.blobStoreUrl(), blobs.stats().lastLatencyMs(),
-                        blobs.stats().lastError(), now);
-            }
         }
 
         /**
