@@ -59,22 +59,12 @@ final class ChunkReadAhead implements AutoCloseable {
         }
     }
 
-    /** Discards the chunk read ahead, waiting for the reader. */
+    /** Discards the chunk read ahead, waiting for the reader (its failure is moot: the range is read again). */
     void drop() {
         Future<ChunkRead> f = ahead;
         ahead = null;
         if (f != null) {
-            try {
-                ChunkRead read = f.get();
-                if (read != null) {
-                    read.data().abandon();
-                }
-            } catch (ExecutionException | CancellationException ignored) {
-                // its failure is moot: the range is read again
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                Thread.currentThread().interrupt();
-            }
+            abandon(f, true);
         }
     }
 
@@ -83,7 +73,7 @@ final class ChunkReadAhead implements AutoCloseable {
     public void close() {
         if (ahead != null) {
             if (!ahead.cancel(true) && !ahead.isCancelled()) {
-                abandon(ahead);
+                abandon(ahead, false);
             }
             ahead = null;
         }
@@ -96,16 +86,22 @@ final class ChunkReadAhead implements AutoCloseable {
         }
     }
 
-    /** Stops the builds of a chunk read ahead that had been read whole. */
-    private static void abandon(Future<ChunkRead> done) {
+    /**
+     * Waits for a chunk read ahead and stops its builds; a failed read left nothing running. An interrupted wait
+     * cancels the read when {@code cancelOnInterrupt}.
+     */
+    private static void abandon(Future<ChunkRead> f, boolean cancelOnInterrupt) {
         try {
-            ChunkRead read = done.get();
+            ChunkRead read = f.get();
             if (read != null) {
                 read.data().abandon();
             }
         } catch (ExecutionException | CancellationException ignored) {
             // it failed, so it left nothing running
         } catch (InterruptedException e) {
+            if (cancelOnInterrupt) {
+                f.cancel(true);
+            }
             Thread.currentThread().interrupt();
         }
     }

@@ -183,21 +183,9 @@ final class InferenceCalls {
 
     /** headlong's answer alone (empty when it refuses), so tests can tell which decoder answered. */
     java.util.Optional<List<CallRecord>> strictOnly(String calldata) {
-        byte[] bytes = calldata == null || calldata.length() < 10 ? null : bytes(calldata);
+        byte[] bytes = calldata == null || calldata.length() < 10 ? null : StrictInferenceAbi.hexBytes(calldata);
         return bytes == null ? java.util.Optional.empty()
                 : strict.records(calldata.substring(0, 10).toLowerCase(Locale.ROOT), bytes);
-    }
-
-    /** The calldata's bytes, or null when it is not 0x-prefixed hex (web3j then says what it makes of it). */
-    static byte[] bytes(String calldata) {
-        if (calldata == null || !calldata.startsWith("0x") || calldata.length() % 2 != 0) {
-            return null;
-        }
-        try {
-            return java.util.HexFormat.of().parseHex(calldata, 2, calldata.length());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /**

@@ -9,7 +9,6 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.abi.Utils;
 import org.web3j.protocol.core.methods.response.Log;
 
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class InferenceResultLogs {
         String topic = topic0.toLowerCase(Locale.ROOT);
         STRICT.event(topic, event, Utils.getStructType(output), shape);
         LAYOUTS.put(topic, new Layout(topic, name, l -> {
-            byte[] data = data(l);
+            byte[] data = StrictInferenceAbi.hexBytes(l.getData());
             return (data == null ? Optional.<ChainModelData>empty() : STRICT.output(topic, data))
                     .orElseGet(() -> web3j.apply(l));
         }));
@@ -76,21 +75,8 @@ public final class InferenceResultLogs {
 
     /** headlong's answer alone (empty when it refuses or the topic is unknown), so tests can tell who answered. */
     static Optional<ChainModelData> strictOnly(Log l) {
-        byte[] data = data(l);
+        byte[] data = StrictInferenceAbi.hexBytes(l.getData());
         return data == null || l.getTopics().isEmpty() ? Optional.empty() : STRICT.output(l.getTopics().getFirst(), data);
-    }
-
-    /** A log's data as bytes, or null when it is not 0x-prefixed hex (web3j then says what it makes of it). */
-    private static byte[] data(Log l) {
-        String d = l.getData();
-        if (d == null || !d.startsWith("0x") || d.length() % 2 != 0) {
-            return null;
-        }
-        try {
-            return HexFormat.of().parseHex(d, 2, d.length());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The topic0 of every InferenceResult layout decoded, lower case. */

@@ -157,7 +157,8 @@ final class OnchainRecordReader {
                 if (address == null || to == null || !to.equalsIgnoreCase(address) || out.containsKey(hash)) {
                     continue;
                 }
-                byte[] input = tx.path("input").isTextual() ? InferenceCalls.bytes(tx.path("input").asText()) : null;
+                byte[] input = tx.path("input").isTextual() ? StrictInferenceAbi.hexBytes(tx.path("input").asText())
+                        : null;
                 if (input == null) {
                     continue; // not hex: the proof refuses the block
                 }

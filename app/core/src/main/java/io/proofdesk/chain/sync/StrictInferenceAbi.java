@@ -110,6 +110,21 @@ final class StrictInferenceAbi {
         }
     }
 
+    /**
+     * 0x-prefixed hex as bytes, or null when it is not that (web3j, asked next, then says what it makes of it); the
+     * one parse of calldata, log data and topics on headlong's path.
+     */
+    static byte[] hexBytes(String hex) {
+        if (hex == null || !hex.startsWith("0x") || hex.length() % 2 != 0) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(hex, 2, hex.length());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static InferenceCalls.CallRecord record(String modelId, Integer mode, Tuple input, DataShape shape) {
         return new InferenceCalls.CallRecord(modelId, BigInteger.valueOf(mode), modelData(input, shape));
     }

@@ -11,7 +11,6 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.math.BigInteger;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import java.util.Optional;
  */
 final class StrictSettlementEvents {
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final Layout INDIVIDUAL = Layout.of(IInferenceSettlementRelay.INDIVIDUALSETTLEMENT_EVENT);
     private static final Layout BATCH = Layout.of(IInferenceSettlementRelay.BATCHSETTLEMENT_EVENT);
     private static final TupleType<Tuple> ADDRESS_WORD = TupleType.parse("(address)");
@@ -74,12 +72,12 @@ final class StrictSettlementEvents {
             }
             byte[][] words = new byte[indexed][];
             for (int i = 0; i < indexed; i++) {
-                words[i] = hex(topics.get(i + 1));
+                words[i] = StrictInferenceAbi.hexBytes(topics.get(i + 1));
                 if (words[i] == null || words[i].length != 32) {
                     return null;
                 }
             }
-            byte[] data = hex(l.getData());
+            byte[] data = StrictInferenceAbi.hexBytes(l.getData());
             return data == null ? null : new Decoded(words, data(data));
         }
 
@@ -129,17 +127,6 @@ final class StrictSettlementEvents {
             return Optional.of(e);
         } catch (RuntimeException | OutOfMemoryError refused) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] hex(String s) {
-        if (s == null || !s.startsWith("0x") || s.length() % 2 != 0) {
-            return null;
-        }
-        try {
-            return HEX.parseHex(s, 2, s.length());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }
