@@ -67,12 +67,12 @@ public final class BatchBenchmark {
             double[] oneCpus = new double[ROUNDS];
             double[] manyCpus = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
-                long cpu = processCpuNanos();
+                long cpu = BenchResult.processCpuNanos();
                 ones[i] = run(store, sources, sessions, ids, 1);
-                long between = processCpuNanos();
+                long between = BenchResult.processCpuNanos();
                 manys[i] = run(store, sources, sessions, ids, threads);
                 oneCpus[i] = between - cpu;
-                manyCpus[i] = processCpuNanos() - between;
+                manyCpus[i] = BenchResult.processCpuNanos() - between;
             }
             double one = median(ones);
             double many = median(manys);
@@ -96,13 +96,7 @@ public final class BatchBenchmark {
     }
 
     private static String cpuMicrosPerRecord(double[] cpuNanos, int records) {
-        return processCpuNanos() < 0 ? "unsupported" : BenchResult.fmt(median(cpuNanos) / 1e3 / records);
-    }
-
-    /** CPU time of every thread of this process so far, or -1 where the JVM cannot tell. */
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        return BenchResult.processCpuNanos() < 0 ? "unsupported" : BenchResult.fmt(median(cpuNanos) / 1e3 / records);
     }
 
     private static double median(double[] values) {

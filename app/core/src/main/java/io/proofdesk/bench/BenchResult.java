@@ -19,6 +19,20 @@ public record BenchResult(String name, double ratio, Map<String, String> values)
         return "RESULT " + name + " ratio=" + fmt(ratio) + (rest.isEmpty() ? "" : " " + rest);
     }
 
+    /** The median of {@code values} (of an even count, the mean of the middle two). */
+    static double median(double[] values) {
+        double[] s = values.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** CPU time of every thread of this process so far, or -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.3g", v);
     }

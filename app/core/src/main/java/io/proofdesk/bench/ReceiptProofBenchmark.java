@@ -5,7 +5,6 @@ import io.proofdesk.chain.proof.BlockReceipts;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +52,11 @@ public final class ReceiptProofBenchmark {
         }
         double[] perCore = measured.stream().mapToDouble(Run::perCoreSecond).sorted().toArray();
         double[] wall = measured.stream().mapToDouble(Run::perWallSecond).sorted().toArray();
-        double median = median(perCore);
+        double median = BenchResult.median(perCore);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("receipts_per_core_s", BenchResult.fmt(median));
         values.put("goal_receipts_per_core_s", BenchResult.fmt(GOAL_RECEIPTS_PER_CORE_S));
-        values.put("receipts_per_wall_s", BenchResult.fmt(median(wall)));
+        values.put("receipts_per_wall_s", BenchResult.fmt(BenchResult.median(wall)));
         for (int i = 0; i < measured.size(); i++) {
             values.put("run" + (i + 1), BenchResult.fmt(measured.get(i).perCoreSecond()));
         }
@@ -84,12 +83,5 @@ public final class ReceiptProofBenchmark {
             throw new IllegalStateException("checked " + checked + " receipts of " + receipts);
         }
         return new Run(receipts / (Math.max(cpuNs, 1) / 1e9), receipts / (wallNs / 1e9));
-    }
-
-    private static double median(double[] sorted) {
-        double[] s = sorted.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -7,7 +7,6 @@ import io.proofdesk.network.HeaderFormat;
 import io.proofdesk.network.NetworkProfile;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +33,15 @@ public final class SyncProofCostBenchmark {
     /** What the benchmark measured. */
     public record Result(List<Round> rounds, long logs, long records) {
         public double ratio() {
-            return median(rounds.stream().mapToDouble(Round::withSeconds).toArray())
-                    / median(rounds.stream().mapToDouble(Round::withoutSeconds).toArray());
+            return BenchResult.median(rounds.stream().mapToDouble(Round::withSeconds).toArray())
+                    / BenchResult.median(rounds.stream().mapToDouble(Round::withoutSeconds).toArray());
         }
 
         public String line() {
-            double with = median(rounds.stream().mapToDouble(Round::withSeconds).toArray());
-            double without = median(rounds.stream().mapToDouble(Round::withoutSeconds).toArray());
-            double withCpu = median(rounds.stream().mapToDouble(Round::withCpu).toArray());
-            double withoutCpu = median(rounds.stream().mapToDouble(Round::withoutCpu).toArray());
+            double with = BenchResult.median(rounds.stream().mapToDouble(Round::withSeconds).toArray());
+            double without = BenchResult.median(rounds.stream().mapToDouble(Round::withoutSeconds).toArray());
+            double withCpu = BenchResult.median(rounds.stream().mapToDouble(Round::withCpu).toArray());
+            double withoutCpu = BenchResult.median(rounds.stream().mapToDouble(Round::withoutCpu).toArray());
             return String.format(Locale.ROOT, "RESULT sync-proofs ratio=%.2f with_s=%.3f without_s=%.3f with_cpu_s=%.3f"
                     + " without_cpu_s=%.3f cpu_ratio=%.2f logs=%d records=%d rounds=%d", ratio(), with, without,
                     withCpu, withoutCpu, withoutCpu <= 0 ? 0 : withCpu / withoutCpu, logs, records, rounds.size());
@@ -98,15 +97,10 @@ public final class SyncProofCostBenchmark {
     }
 
     private static Timed timed(SyncConfig config, long head, Path dir) {
-        long cpu0 = processCpuNanos();
+        long cpu0 = BenchResult.processCpuNanos();
         SyncSummary s = SyncBenchmark.timedSync(config, head, dir);
-        // the hub copy before the clock is in the CPU figure too; it is the same for both
-        return new Timed(s, s.elapsed().toNanos() / 1e9, (processCpuNanos() - cpu0) / 1e9);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+        // the hub copy before the clock is in the CPU figure too; it is the same for both (0 where the JVM cannot tell)
+        return new Timed(s, s.elapsed().toNanos() / 1e9, cpu0 < 0 ? 0 : (BenchResult.processCpuNanos() - cpu0) / 1e9);
     }
 
     /** The same network read as a chain whose headers commit to nothing Proofdesk can prove. */
@@ -114,11 +108,5 @@ public final class SyncProofCostBenchmark {
         return new NetworkProfile(p.name(), p.chainId(), p.rpc(), HeaderFormat.COSMOS_EVM, p.explorer(), p.hub(),
                 p.fileStore(), p.blobStore(), p.nodes(), p.contracts(), p.fromBlock(), p.trustRoots(), p.demo(),
                 p.checkpoints(), p.nodeApi());
-    }
-
-    static double median(double[] xs) {
-        double[] s = xs.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
