@@ -79,12 +79,12 @@ final class StrictInferenceAbi {
             return Optional.empty();
         }
         try {
+            // every argument is decoded, runWithResult's output too (so a call web3j refuses whole is refused here as
+            // well), though only (modelId, mode, input) is kept: the output is read from the log
+            Tuple call = layout.function().decodeCall(calldata);
             if (layout.shape() == CallShape.SINGLE) {
-                // (modelId, mode, input[, output]): the output of runWithResult is in the log, so it is not decoded
-                Tuple call = layout.function().decodeCall(calldata);
                 return Optional.of(List.of(record(call.get(0), call.get(1), call.get(2), layout.input())));
             }
-            Tuple call = layout.function().decodeCall(calldata);
             Tuple[] records = call.get(0);
             List<InferenceCalls.CallRecord> out = new ArrayList<>(records.length);
             for (Tuple r : records) {
