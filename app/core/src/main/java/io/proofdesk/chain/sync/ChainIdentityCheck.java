@@ -81,8 +81,7 @@ final class ChainIdentityCheck {
         }
         String genesis = endpoints.getFirst().header(0).hash();
         long id = chainId;
-        boolean[] firstSeen = {false};
-        store.inTransaction(tx -> {
+        boolean firstSeen = store.inTransactionGet(tx -> {
             Optional<String> storedId = tx.meta().get(META_CHAIN_ID);
             Optional<String> storedGenesis = tx.meta().get(META_GENESIS);
             if (storedId.isPresent() && !storedId.get().equals(Long.toString(id))) {
@@ -96,11 +95,11 @@ final class ChainIdentityCheck {
                         + " (same chain id " + id + ", a different network or a restarted devnet); use another data "
                         + "directory");
             }
-            firstSeen[0] = storedGenesis.isEmpty();
             tx.meta().put(META_CHAIN_ID, Long.toString(id));
             tx.meta().put(META_GENESIS, genesis);
             SyncedNetworks.record(tx, config.recorded(id));
+            return storedGenesis.isEmpty();
         });
-        return new Identity(id, genesis, firstSeen[0]);
+        return new Identity(id, genesis, firstSeen);
     }
 }
