@@ -10,6 +10,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.rlp.RlpEncoder;
 import org.web3j.rlp.RlpList;
+import org.web3j.rlp.RlpString;
 import org.web3j.rlp.RlpType;
 import org.web3j.utils.Numeric;
 
@@ -26,6 +27,13 @@ import java.util.Optional;
  * changed (calldata, recipient, value) cannot pass.
  */
 public final class TransactionBytes {
+    /**
+     * Where each type's calldata is in web3j's field values: legacy [nonce, gasPrice, gas, to, value, data, ...];
+     * EIP-2930 [chainId, nonce, gasPrice, gas, to, value, data, ...]; EIP-1559, EIP-4844 (its payload) and EIP-7702
+     * [chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value, data, ...].
+     */
+    private static final int[] CALLDATA_FIELD = {5, 6, 7, 7, 7};
+
     private TransactionBytes() {
     }
 
@@ -49,19 +57,20 @@ public final class TransactionBytes {
         int type = typeField.bitLength() > 8 ? -1 : typeField.intValue();
         byte[] input = type >= 0 && type <= 4 ? f.bytes("input") : null;
         byte[] encoded = switch (type) {
-            case 0 -> TransactionEncoder.encode(legacy(f, input), new Sign.SignatureData(
-                    EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s")));
-            case 1 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
-                    f.quantity("gasPrice"), f.quantity("gas"), to(f), f.quantity("value"), RpcFields.hex(input),
-                    accessList(f)), typedSignature(f));
-            case 2 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
-                    f.quantity("gas"), to(f), f.quantity("value"), RpcFields.hex(input),
+            case 0 -> withCalldata(0, TransactionEncoder.asRlpValues(legacy(f), new Sign.SignatureData(
+                    EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s"))), input);
+            case 1 -> withCalldata(1, TransactionEncoder.asRlpValues(RawTransaction.createTransaction(chainId(f),
+                    f.quantity("nonce"), f.quantity("gasPrice"), f.quantity("gas"), to(f), f.quantity("value"), "",
+                    accessList(f)), typedSignature(f)), input);
+            case 2 -> withCalldata(2, TransactionEncoder.asRlpValues(RawTransaction.createTransaction(chainId(f),
+                    f.quantity("nonce"), f.quantity("gas"), to(f), f.quantity("value"), "",
                     f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), accessList(f)),
-                    typedSignature(f));
+                    typedSignature(f)), input);
             case 3 -> blob(f, input);
-            case 4 -> TransactionEncoder.encode(RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
-                    f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
-                    f.quantity("value"), RpcFields.hex(input), accessList(f), authorizations(f)), typedSignature(f));
+            case 4 -> withCalldata(4, TransactionEncoder.asRlpValues(RawTransaction.createTransaction(chainId(f),
+                    f.quantity("nonce"), f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"),
+                    f.quantity("gas"), to(f), f.quantity("value"), "", accessList(f), authorizations(f)),
+                    typedSignature(f)), input);
             default -> throw new ProofInputException(where + ": transaction type 0x" + typeField.toString(16)
                     + " is not an Ethereum type (0-4); unsupported");
         };
@@ -75,9 +84,26 @@ public final class TransactionBytes {
                 to == null ? Optional.empty() : Optional.of(to), input, f.quantity("value"), f.quantity("nonce")));
     }
 
-    private static RawTransaction legacy(RpcFields f, byte[] input) {
+    private static RawTransaction legacy(RpcFields f) {
         return RawTransaction.createTransaction(f.quantity("nonce"), f.quantity("gasPrice"), f.quantity("gas"),
-                to(f), f.quantity("value"), RpcFields.hex(input));
+                to(f), f.quantity("value"), "");
+    }
+
+    /**
+     * What {@link TransactionEncoder#encode} gives for this transaction with {@code input} as its calldata:
+     * {@code fields} are web3j's values of the transaction built with empty calldata, and the calldata goes in as
+     * bytes. web3j takes calldata only as a hex string, which it parses once more; for a block of inference calls
+     * that is megabytes of hex per block formatted and parsed for nothing.
+     */
+    static byte[] withCalldata(int type, List<RlpType> fields, byte[] input) {
+        List<RlpType> values = new ArrayList<>(fields);
+        int at = CALLDATA_FIELD[type];
+        if (!(values.get(at) instanceof RlpString empty) || empty.getBytes().length != 0) {
+            throw new IllegalStateException("web3j's type " + type + " transaction has no empty calldata at field "
+                    + at);
+        }
+        values.set(at, RlpString.create(input));
+        return TypedEnvelope.wrap(type, RlpEncoder.encode(new RlpList(values)));
     }
 
     private static byte[] blob(RpcFields f, byte[] input) {
@@ -95,10 +121,10 @@ public final class TransactionBytes {
         }
         RawTransaction raw = RawTransaction.createTransaction(chainId(f), f.quantity("nonce"),
                 f.quantity("maxPriorityFeePerGas"), f.quantity("maxFeePerGas"), f.quantity("gas"), to(f),
-                f.quantity("value"), RpcFields.hex(input), f.quantity("maxFeePerBlobGas"), versioned);
+                f.quantity("value"), "", f.quantity("maxFeePerBlobGas"), versioned);
         // web3j always gives the network form [payload, blobs, commitments, proofs]; a block holds the payload only
         List<RlpType> network = TransactionEncoder.asRlpValues(raw, typedSignature(f));
-        return TypedEnvelope.wrap(3, RlpEncoder.encode(network.getFirst()));
+        return withCalldata(3, ((RlpList) network.getFirst()).getValues(), input);
     }
 
     /**
