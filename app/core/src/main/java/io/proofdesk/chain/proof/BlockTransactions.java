@@ -52,6 +52,14 @@ public final class BlockTransactions {
      * and must hash to its {@code hash}, and all of them must rebuild the header's transactionsRoot.
      */
     public static BlockTransactions fromBlock(EthHeader header, JsonNode block) {
+        return fromBlock(header, block, Map.of());
+    }
+
+    /**
+     * As above; {@code decoded}: calldata already decoded from the block's {@code input} text nodes, by node
+     * (identity), see {@link TransactionBytes#checked(JsonNode, String, Map)}.
+     */
+    public static BlockTransactions fromBlock(EthHeader header, JsonNode block, Map<JsonNode, byte[]> decoded) {
         JsonNode txs = block == null ? null : block.get("transactions");
         if (txs == null || !txs.isArray()) {
             throw new ProofInputException("block " + header.number() + " has no transactions list");
@@ -66,7 +74,7 @@ public final class BlockTransactions {
                         + " as a hash; ask for full transactions (eth_getBlockByNumber with true)");
             }
             TransactionBytes.Checked checked = TransactionBytes.checked(tx, "transaction " + i + " of block "
-                    + header.number());
+                    + header.number(), decoded);
             encoded.add(checked.encoded());
             hashes.add(checked.hash());
             known.add(checked.transaction());

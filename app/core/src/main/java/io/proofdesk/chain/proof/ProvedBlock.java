@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -33,8 +34,13 @@ public final class ProvedBlock {
      * @param receipts {@code eth_getBlockReceipts(N)}, or each transaction's receipt, in block order
      */
     public static ProvedBlock prove(JsonNode block, List<JsonNode> receipts) {
+        return prove(block, receipts, Map.of());
+    }
+
+    /** As above, with calldata already decoded from the block's text nodes ({@link BlockTransactions#fromBlock}). */
+    public static ProvedBlock prove(JsonNode block, List<JsonNode> receipts, Map<JsonNode, byte[]> decoded) {
         EthHeader header = EthHeader.fromJson(block).requireClaimedHash();
-        return new ProvedBlock(header, BlockTransactions.fromBlock(header, block),
+        return new ProvedBlock(header, BlockTransactions.fromBlock(header, block, decoded),
                 BlockReceipts.fromJson(header, receipts));
     }
 

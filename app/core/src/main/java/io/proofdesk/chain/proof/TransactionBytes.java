@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,10 +53,19 @@ public final class TransactionBytes {
     }
 
     static Checked checked(JsonNode tx, String where) {
+        return checked(tx, where, Map.of());
+    }
+
+    /**
+     * As above; {@code decoded} holds calldata already decoded from a JSON text node, by that node (identity): the
+     * bytes of this transaction's {@code input} node are taken from there instead of decoding its hex again.
+     */
+    static Checked checked(JsonNode tx, String where, Map<JsonNode, byte[]> decoded) {
         RpcFields f = new RpcFields(tx, where);
         BigInteger typeField = f.has("type") ? f.quantity("type") : BigInteger.ZERO;
         int type = typeField.bitLength() > 8 ? -1 : typeField.intValue();
-        byte[] input = type >= 0 && type <= 4 ? f.bytes("input") : null;
+        byte[] known = decoded.isEmpty() ? null : decoded.get(tx.get("input"));
+        byte[] input = type < 0 || type > 4 ? null : known != null ? known : f.bytes("input");
         byte[] encoded = switch (type) {
             case 0 -> withCalldata(0, TransactionEncoder.asRlpValues(legacy(f), new Sign.SignatureData(
                     EthHeader.minimal(f.quantity("v")), word(f, "r"), word(f, "s"))), input);

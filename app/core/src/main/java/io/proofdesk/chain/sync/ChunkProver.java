@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -116,15 +117,17 @@ final class ChunkProver {
 
     /** Proves the logs {@code rpc} gave for {@code range}, or refuses them. */
     Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served) throws ChainChangedException {
-        return prove(rpc, range, served, blocks -> { });
+        return prove(rpc, range, served, blocks -> Map.of());
     }
 
     /**
      * As above; {@code blocksRead} is given the blocks with served logs (full transactions) as soon as they are read,
      * before their receipts are read and anything is proved, so that work on them can start early. What it starts
-     * must be dropped unless this returns.
+     * must be dropped unless this returns. It answers the calldata it decoded, by the {@code input} text node it was
+     * decoded from (identity), so that the proof does not decode the same hex again.
      */
-    Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served, Consumer<Map<Long, JsonNode>> blocksRead)
+    Proved prove(RpcEndpoint rpc, BlockRange range, List<Log> served,
+                 Function<Map<Long, JsonNode>, Map<JsonNode, byte[]>> blocksRead)
             throws ChainChangedException {
         refuseDuplicates(rpc, served);
         if (format == HeaderFormat.COSMOS_EVM) {
@@ -166,7 +169,7 @@ final class ChunkProver {
             }
         }
         Map<Long, JsonNode> full = new HashMap<>(rpc.blockJson(byBlock.keySet(), true));
-        blocksRead.accept(Map.copyOf(full));
+        Map<JsonNode, byte[]> decoded = blocksRead.apply(Map.copyOf(full));
         Map<Long, JsonNode> bare = rpc.blockJson(headerOnly, false);
 
         List<Checkpoint> checkpoints = new ArrayList<>();
@@ -238,7 +241,7 @@ final class ChunkProver {
 
         List<Log> logs = new ArrayList<>(served);
         Map<String, SignedTransaction> transactions = new HashMap<>();
-        Map<Long, Object> blocks = proveBlocks(proving, full, receipts);
+        Map<Long, Object> blocks = proveBlocks(proving, full, receipts, decoded);
         for (long n : proving) {
             ProvedBlock block;
             switch (blocks.get(n)) {
@@ -319,11 +322,11 @@ final class ChunkProver {
      * so that the first failure in block order is the one reported, as when proved one after the other.
      */
     private static Map<Long, Object> proveBlocks(Set<Long> proving, Map<Long, JsonNode> full,
-                                                 Map<Long, List<JsonNode>> receipts) {
+                                                 Map<Long, List<JsonNode>> receipts, Map<JsonNode, byte[]> decoded) {
         Map<Long, Object> out = new ConcurrentHashMap<>();
         proving.parallelStream().forEach(n -> {
             try {
-                out.put(n, ProvedBlock.prove(full.get(n), receipts.get(n)));
+                out.put(n, ProvedBlock.prove(full.get(n), receipts.get(n), decoded));
             } catch (RuntimeException e) {
                 out.put(n, e);
             }

@@ -120,12 +120,16 @@ final class ChunkReader implements AutoCloseable {
         /**
          * The chunk's blocks as the proofs read them (full transactions): the calldata of the served logs'
          * transactions starts decoding now, while the receipts are read and the blocks proved; only what the proofs
-         * then prove is used.
+         * then prove is used. Answers the calldata decoded from hex for that, by its text node (identity), which the
+         * proofs take instead of decoding the same hex again.
          */
-        void blocksRead(Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks) {
+        Map<com.fasterxml.jackson.databind.JsonNode, byte[]> blocksRead(
+                Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks) {
+            Map<com.fasterxml.jackson.databind.JsonNode, byte[]> decoded = new java.util.IdentityHashMap<>();
             if (!calls.isEmpty()) {
-                early = onchain.decodeEarly(blocks, calls, decoding());
+                early = onchain.decodeEarly(blocks, calls, decoding(), decoded);
             }
+            return decoded;
         }
 
         /** Abandons the blob downloads and early decodes (the chunk failed its proof or was dropped). */

@@ -10,7 +10,7 @@ import okhttp3.ResponseBody;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -61,13 +61,24 @@ final class DeadlineHttpService extends HttpService {
         if (limit != null) {
             call.timeout().timeout(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
         }
-        try (Response response = call.execute()) {
-            ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
+        Response response = call.execute();
+        ResponseBody body = response.body();
+        if (!response.isSuccessful() || body == null) {
+            try (response) {
+                if (body == null) {
+                    return null;
+                }
                 throw new ClientConnectionException("Invalid response received: " + response.code() + "; "
-                        + (body == null ? "N/A" : body.string()));
+                        + body.string());
             }
-            return body == null ? null : new ByteArrayInputStream(body.bytes());
         }
+        // web3j parses the answer as it arrives (a batch of full blocks is megabytes: parsing overlaps the transfer)
+        // and closes the stream when done, which ends the call; the deadline still covers every byte
+        return new FilterInputStream(body.byteStream()) {
+            @Override
+            public void close() {
+                response.close();
+            }
+        };
     }
 }

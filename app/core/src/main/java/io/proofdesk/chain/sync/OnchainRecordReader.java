@@ -145,9 +145,12 @@ final class OnchainRecordReader {
     /**
      * Starts decoding, on {@code pool}, the calldata of the transactions of {@code blocks} (JSON block objects with
      * full transactions) that {@code wanted} names (transaction hash to the inference contract its logs came from).
+     * Each calldata decoded from hex is put in {@code decoded} by its {@code input} text node (identity), for the
+     * proof to take instead of decoding that hex again.
      */
     Map<String, EarlyCall> decodeEarly(Map<Long, com.fasterxml.jackson.databind.JsonNode> blocks,
-                                       Map<String, String> wanted, Executor pool) {
+                                       Map<String, String> wanted, Executor pool,
+                                       Map<com.fasterxml.jackson.databind.JsonNode, byte[]> decoded) {
         Map<String, EarlyCall> out = new java.util.HashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode block : blocks.values()) {
             for (com.fasterxml.jackson.databind.JsonNode tx : block.path("transactions")) {
@@ -157,11 +160,12 @@ final class OnchainRecordReader {
                 if (address == null || to == null || !to.equalsIgnoreCase(address) || out.containsKey(hash)) {
                     continue;
                 }
-                byte[] input = tx.path("input").isTextual() ? StrictInferenceAbi.hexBytes(tx.path("input").asText())
-                        : null;
+                com.fasterxml.jackson.databind.JsonNode text = tx.path("input");
+                byte[] input = text.isTextual() ? StrictInferenceAbi.hexBytes(text.asText()) : null;
                 if (input == null) {
                     continue; // not hex: the proof refuses the block
                 }
+                decoded.put(text, input);
                 out.put(hash, new EarlyCall(to, input, CompletableFuture.supplyAsync(() -> decodeCall(to, input,
                         address), pool)));
             }

@@ -1,5 +1,6 @@
 package io.proofdesk.chain.sync;
 
+import io.proofdesk.chain.proof.HexData;
 import com.esaulpaugh.headlong.abi.Function;
 import com.esaulpaugh.headlong.abi.Tuple;
 import com.esaulpaugh.headlong.abi.TupleType;
@@ -115,14 +116,7 @@ final class StrictInferenceAbi {
      * one parse of calldata, log data and topics on headlong's path.
      */
     static byte[] hexBytes(String hex) {
-        if (hex == null || !hex.startsWith("0x") || hex.length() % 2 != 0) {
-            return null;
-        }
-        try {
-            return java.util.HexFormat.of().parseHex(hex, 2, hex.length());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return hex == null || !hex.startsWith("0x") ? null : HexData.decode(hex);
     }
 
     private static InferenceCalls.CallRecord record(String modelId, Integer mode, Tuple input, DataShape shape) {

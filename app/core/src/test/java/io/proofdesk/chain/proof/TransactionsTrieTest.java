@@ -8,6 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.web3j.utils.Numeric;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,6 +83,27 @@ class TransactionsTrieTest {
                 () -> BlockTransactions.fromBlock(header, block));
         assertTrue(e.getMessage().startsWith("transaction hash mismatch: transaction 0 of block 14151203, endpoint "
                 + "says 0xcc9fd40f0158a5cdd2e5e0765c1abbb0d15f69d88f561499a79e57dd0c97839a"), e.getMessage());
+    }
+
+    /**
+     * The sync hands the proof calldata it decoded earlier from the same text node: those bytes are what is encoded
+     * and hashed, so bytes that are not that node's calldata cannot pass.
+     */
+    @Test
+    void calldataDecodedEarlierIsHashedLikeTheJson() {
+        JsonNode block = MainnetBlocks.load("mainnet-14151203-london.json");
+        EthHeader header = EthHeader.fromJson(block).requireClaimedHash();
+        JsonNode text = block.get("transactions").get(0).get("input");
+        byte[] right = Numeric.hexStringToByteArray(text.asText());
+        Map<JsonNode, byte[]> decoded = new IdentityHashMap<>();
+        decoded.put(text, right);
+        BlockTransactions txs = BlockTransactions.fromBlock(header, block, decoded);
+        assertArrayEquals(right, txs.transaction(0).input());
+
+        byte[] wrong = right.clone();
+        wrong[wrong.length - 1] ^= 1;
+        decoded.put(text, wrong);
+        assertThrows(TransactionHashMismatchException.class, () -> BlockTransactions.fromBlock(header, block, decoded));
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The table hex decoding of DATA fields: what HexFormat reads, and nothing it refuses. */
-class RpcFieldsHexTest {
+class HexDataTest {
 
     @Test
     void decodesWhatHexFormatDecodesInEitherCase() {
@@ -24,8 +24,8 @@ class RpcFieldsHexTest {
             random.nextBytes(data);
             String lower = HexFormat.of().formatHex(data);
             String upper = HexFormat.of().withUpperCase().formatHex(data);
-            assertArrayEquals(data, RpcFields.decodeHex("0x" + lower), "lower case, " + n + " bytes");
-            assertArrayEquals(data, RpcFields.decodeHex("0X" + upper), "upper case, " + n + " bytes");
+            assertArrayEquals(data, HexData.decode("0x" + lower), "lower case, " + n + " bytes");
+            assertArrayEquals(data, HexData.decode("0X" + upper), "upper case, " + n + " bytes");
         }
     }
 
@@ -36,9 +36,18 @@ class RpcFieldsHexTest {
                 continue;
             }
             for (String s : new String[] {"0x" + c + "0", "0x0" + c, "0xab" + c + "f"}) {
-                assertNull(RpcFields.decodeHex(s), "character U+" + Integer.toHexString(c) + " in " + s);
+                assertNull(HexData.decode(s), "character U+" + Integer.toHexString(c) + " in " + s);
             }
         }
+    }
+
+    @Test
+    void onlyPrefixedWholeBytesAreData() {
+        for (String s : new String[] {null, "", "0", "x0", "00", "0x0", "0xabc", "1x00", "0y00", " 0x00"}) {
+            assertNull(HexData.decode(s), String.valueOf(s));
+        }
+        assertArrayEquals(new byte[0], HexData.decode("0x"));
+        assertArrayEquals(new byte[] {(byte) 0xab}, HexData.decode("0XaB"));
     }
 
     @Test
