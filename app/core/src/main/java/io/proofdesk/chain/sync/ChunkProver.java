@@ -7,6 +7,7 @@ import io.proofdesk.chain.proof.Checkpoint;
 import io.proofdesk.chain.proof.EthHeader;
 import io.proofdesk.chain.proof.HeaderChain;
 import io.proofdesk.chain.proof.HeaderLink;
+import io.proofdesk.chain.proof.HexData;
 import io.proofdesk.chain.proof.ProvedBlock;
 import io.proofdesk.chain.proof.ReceiptLog;
 import io.proofdesk.chain.proof.SignedTransaction;
@@ -259,9 +260,8 @@ final class ChunkProver {
                 long index = l.getLogIndex().longValueExact();
                 servedIndexes.add(index);
                 try {
-                    block.requireLog(l.getTransactionHash(), index, Numeric.hexStringToByteArray(l.getAddress()),
-                            l.getTopics().stream().map(Numeric::hexStringToByteArray).toList(),
-                            Numeric.hexStringToByteArray(l.getData()));
+                    block.requireLog(l.getTransactionHash(), index, servedBytes(l.getAddress()),
+                            l.getTopics().stream().map(ChunkProver::servedBytes).toList(), servedBytes(l.getData()));
                 } catch (ChainProofException e) {
                     throw new ChainProofFailedException(url, n, "eth_getLogs(" + range.from() + ".." + range.to()
                             + ") gave a log its proved block does not have: " + e.getMessage(), e);
@@ -332,6 +332,15 @@ final class ChunkProver {
             }
         });
         return out;
+    }
+
+    /**
+     * A served log's hex field as bytes: {@link HexData} for well-formed hex (log data is kilobytes per log), else
+     * web3j's lenient reading as before; either way the bytes must be the proved receipt's.
+     */
+    private static byte[] servedBytes(String hex) {
+        byte[] b = HexData.decode(hex);
+        return b != null ? b : Numeric.hexStringToByteArray(hex);
     }
 
     private EthHeader header(String url, long n, JsonNode json) {

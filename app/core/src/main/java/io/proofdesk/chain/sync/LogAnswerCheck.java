@@ -6,12 +6,10 @@ import org.web3j.protocol.core.methods.response.Log;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /** What every log of an eth_getLogs answer must be before the sync reads it, checked for one endpoint. */
 final class LogAnswerCheck {
-
-    private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
 
     private final String url;
     private final RpcFailures failures;
@@ -31,8 +29,8 @@ final class LogAnswerCheck {
             if (log.getBlockNumberRaw() == null || log.getLogIndexRaw() == null) {
                 throw malformed(what, "a log has no block number or log index");
             }
-            blockNumber = log.getBlockNumber();
-            logIndex = log.getLogIndex();
+            blockNumber = quantity(log.getBlockNumberRaw(), log::getBlockNumber);
+            logIndex = quantity(log.getLogIndexRaw(), log::getLogIndex);
             block = blockNumber.longValueExact();
             index = logIndex.longValueExact();
         } catch (RuntimeException e) {
@@ -53,14 +51,55 @@ final class LogAnswerCheck {
         if (log.isRemoved()) {
             throw new RpcLogRejectedException(url, what + " returned a removed log (block " + block + ")");
         }
-        if (index < 0 || log.getTransactionHash() == null || !HASH.matcher(log.getTransactionHash().toLowerCase(Locale.ROOT)).matches()
-                || log.getBlockHash() == null || !HASH.matcher(log.getBlockHash().toLowerCase(Locale.ROOT)).matches()
+        if (index < 0 || !isHash(log.getTransactionHash()) || !isHash(log.getBlockHash())
                 || log.getTopics() == null || log.getData() == null
-                || log.getTopics().stream().anyMatch(t -> t == null || !HASH.matcher(t.toLowerCase(Locale.ROOT)).matches())) {
+                || !log.getTopics().stream().allMatch(LogAnswerCheck::isHash)) {
             throw malformed(what, "the log at block " + block + " index " + index
                     + " lacks its transaction hash, block hash, topics (32-byte hex each) or data"); // no topic (LOG0) is allowed
         }
         return new CheckedLog(log, blockNumber, logIndex);
+    }
+
+    /**
+     * web3j's reading of a QUANTITY, without the exception and the regular expression web3j makes for every number
+     * (LFDT-web3j/web3j #2280) when it is the usual 0x and at most 15 hex digits; anything else is web3j's to read.
+     */
+    static BigInteger quantity(String raw, Supplier<BigInteger> web3j) {
+        if (raw == null || raw.length() < 3 || raw.length() > 17 || !raw.startsWith("0x")) {
+            return web3j.get();
+        }
+        long v = 0;
+        for (int i = 2; i < raw.length(); i++) {
+            int d = hexDigit(raw.charAt(i));
+            if (d < 0) {
+                return web3j.get();
+            }
+            v = v << 4 | d;
+        }
+        return BigInteger.valueOf(v);
+    }
+
+    /** 0x (either case) and 64 hex digits: a transaction hash, block hash or topic. */
+    static boolean isHash(String s) {
+        if (s == null || s.length() != 66 || s.charAt(0) != '0' || (s.charAt(1) != 'x' && s.charAt(1) != 'X')) {
+            return false;
+        }
+        for (int i = 2; i < 66; i++) {
+            if (hexDigit(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private RpcAnswerMalformedException malformed(String what, String problem) {
