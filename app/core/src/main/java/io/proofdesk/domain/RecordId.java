@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 public record RecordId(String txHash, long logIndex, Integer leafIndex) {
 
     private static final Pattern FORM = Pattern.compile("(0x[0-9a-f]{64}):(\\d{1,9})(?:#(\\d{1,9}))?");
+    /** Compiled once: String.matches compiles its pattern on every call, and every record and row read makes an id. */
+    private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-f]{64}");
 
     public RecordId {
         txHash = txHash.toLowerCase(Locale.ROOT);
-        if (!txHash.matches("0x[0-9a-f]{64}")) {
+        if (!TX_HASH.matcher(txHash).matches()) {
             throw new IllegalArgumentException("not a transaction hash: " + txHash);
         }
         if (logIndex < 0 || (leafIndex != null && leafIndex < 0)) {
