@@ -36,6 +36,11 @@ public final class HexData {
         return digits(s);
     }
 
+    /** The value of {@code c} as a hex digit (0-9, a-f, A-F), or -1. */
+    public static int digit(char c) {
+        return c < 256 ? DIGIT[c] : -1;
+    }
+
     /** The bytes of the digits after {@code s}'s two-character prefix ({@code s} has an even length), or null. */
     static byte[] digits(String s) {
         byte[] chars = s.getBytes(StandardCharsets.ISO_8859_1);

@@ -1,6 +1,7 @@
 package io.proofdesk.chain.sync;
 
 import io.proofdesk.chain.BlockRange;
+import io.proofdesk.chain.proof.HexData;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.math.BigInteger;
@@ -70,7 +71,7 @@ final class LogAnswerCheck {
         }
         long v = 0;
         for (int i = 2; i < raw.length(); i++) {
-            int d = hexDigit(raw.charAt(i));
+            int d = HexData.digit(raw.charAt(i));
             if (d < 0) {
                 return web3j.get();
             }
@@ -85,21 +86,11 @@ final class LogAnswerCheck {
             return false;
         }
         for (int i = 2; i < 66; i++) {
-            if (hexDigit(s.charAt(i)) < 0) {
+            if (HexData.digit(s.charAt(i)) < 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private RpcAnswerMalformedException malformed(String what, String problem) {
