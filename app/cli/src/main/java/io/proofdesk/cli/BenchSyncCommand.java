@@ -1,5 +1,6 @@
 package io.proofdesk.cli;
 
+import io.proofdesk.bench.BenchDirs;
 import io.proofdesk.bench.SyncBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.VERIFIED;
         } finally {
-            BenchTableCommand.deleteTree(work);
+            BenchDirs.deleteTree(work);
         }
     }
 }

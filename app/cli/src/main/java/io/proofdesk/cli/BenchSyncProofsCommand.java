@@ -1,5 +1,6 @@
 package io.proofdesk.cli;
 
+import io.proofdesk.bench.BenchDirs;
 import io.proofdesk.bench.SyncProofCostBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ public final class BenchSyncProofsCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.VERIFIED;
         } finally {
-            BenchTableCommand.deleteTree(work);
+            BenchDirs.deleteTree(work);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.proofdesk.cli;
 
+import io.proofdesk.bench.BenchDirs;
 import io.proofdesk.bench.TableBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "table", mixinStandardHelpOptions = true,
         description = "Fill a temporary store with inferences and time every filter/sort query of the Inferences view.")
@@ -37,15 +36,7 @@ public final class BenchTableCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.VERIFIED;
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            BenchDirs.deleteTree(work);
         }
     }
 }
