@@ -118,7 +118,6 @@ final class RpcFields {
         return b;
     }
 
-
     private static String abbreviate(String s) {
         return s == null ? "null" : s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
